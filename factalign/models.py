@@ -133,3 +133,20 @@ class Finding:
         extra = d.pop("extra")
         d.update({k: v for k, v in extra.items() if k not in d})
         return d
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A group of aligned claims that state the same fact, at most one per source (unless a source repeats itself).
+
+    Args:
+        id: index of the fact within the report.
+        claims: ids of the claims in the group, in source order.
+        sources: names of the sources that carry the fact.
+        similarity: mean cosine similarity between the group's claims across sources (1.0 for a single claim).
+    """
+
+    id: int
+    claims: tuple[str, ...]
+    sources: tuple[str, ...]
+    similarity: float = 1.0

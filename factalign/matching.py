@@ -1,0 +1,128 @@
+"""Pure array functions under the align stage: embeddings in, pairs and groups out. No models, no text.
+
+    >>> import numpy as np
+    >>> a = np.array([[1.0, 0.0], [0.0, 1.0]])
+    >>> b = np.array([[0.0, 1.0], [0.8, 0.6]])
+    >>> match(a, b, threshold=0.5)
+    [(1, 0, 1.0), (0, 1, 0.8)]
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+#: Cosine similarity (all-MiniLM-L6-v2, normalised) above which two claims state the same fact.
+#: Calibrated on the paraphrase sets and the seeds; see docs/benchmarks.md ("Alignment threshold").
+DEFAULT_THRESHOLD = 0.6
+
+
+def match(emb_a: np.ndarray, emb_b: np.ndarray, threshold: float = DEFAULT_THRESHOLD) -> list[tuple[int, int, float]]:
+    """One-to-one matching of rows of ``emb_a`` to rows of ``emb_b``, greedily by descending cosine similarity.
+
+    Args:
+        emb_a: (n, d) L2-normalised embeddings.
+        emb_b: (m, d) L2-normalised embeddings.
+        threshold: pairs below this similarity are never matched.
+
+    Returns:
+        ``(i, j, similarity)`` triples, most similar first; each i and each j appears at most once.
+    """
+    if len(emb_a) == 0 or len(emb_b) == 0:
+        return []
+    sim = emb_a @ emb_b.T
+    rows, cols = np.nonzero(sim >= threshold)
+    order = np.argsort(-sim[rows, cols], kind="stable")
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    pairs = []
+    for k in order:
+        i, j = int(rows[k]), int(cols[k])
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        pairs.append((i, j, round(float(sim[i, j]), 6)))
+    return pairs
+
+
+def group(
+    embeddings: np.ndarray,
+    owners: np.ndarray,
+    threshold: float = DEFAULT_THRESHOLD,
+    link: float | None = None,
+) -> np.ndarray:
+    """Group rows into facts: at most one row per owner (source) in a group, N-way.
+
+    Edges between rows of different owners with similarity >= ``threshold`` are taken most similar first; an edge
+    joins two groups only if they share no owner and the mean similarity between all their members is at least
+    ``link`` (default ``threshold - 0.1``), which keeps chains of weak links from gluing different facts together.
+    The similarity matrix is one vectorised product; the merge loop only visits edges above the threshold.
+
+    Args:
+        embeddings: (n, d) L2-normalised embeddings of all claims of all sources.
+        owners: (n,) integer source index of each row.
+        threshold: minimum similarity of the edge that joins two groups.
+        link: minimum mean similarity between the members of two groups being joined.
+
+    Returns:
+        (n,) integer group label per row, labels numbered 0.. in order of first appearance.
+    """
+    n = len(embeddings)
+    owners = np.asarray(owners)
+    if n == 0:
+        return np.zeros(0, dtype=int)
+    link = threshold - 0.1 if link is None else link
+    sim = embeddings @ embeddings.T
+    upper = np.triu(sim >= threshold, k=1) & (owners[:, None] != owners[None, :])
+    rows, cols = np.nonzero(upper)
+    order = np.argsort(-sim[rows, cols], kind="stable")
+
+    parent = np.arange(n)
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    owned: dict[int, set[int]] = {i: {int(owners[i])} for i in range(n)}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = int(parent[i])
+        return i
+
+    for k in order:
+        ra, rb = root(int(rows[k])), root(int(cols[k]))
+        if ra == rb or owned[ra] & owned[rb]:
+            continue
+        ma, mb = members[ra], members[rb]
+        if len(ma) * len(mb) > 1 and float(sim[np.ix_(ma, mb)].mean()) < link:
+            continue
+        if len(ma) < len(mb):
+            ra, rb, ma, mb = rb, ra, mb, ma
+        parent[rb] = ra
+        ma.extend(mb)
+        owned[ra] |= owned.pop(rb)
+        del members[rb]
+
+    roots = np.array([root(i) for i in range(n)])
+    _, first = np.unique(roots, return_index=True)
+    relabel = {int(roots[i]): label for label, i in enumerate(sorted(first))}
+    return np.array([relabel[int(r)] for r in roots], dtype=int)
+
+
+def overlap_matrix(labels: np.ndarray, owners: np.ndarray, n_owners: int) -> np.ndarray:
+    """Share of each owner's rows that are grouped with a row of each other owner.
+
+    ``out[a, b]`` = (rows of a whose group also holds a row of b) / (rows of a); the diagonal is 1.
+    """
+    labels = np.asarray(labels)
+    owners = np.asarray(owners)
+    out = np.eye(n_owners)
+    if len(labels) == 0:
+        return out
+    presence = np.zeros((labels.max() + 1, n_owners), dtype=bool)
+    presence[labels, owners] = True
+    counts = np.bincount(owners, minlength=n_owners).astype(float)
+    for a in range(n_owners):
+        rows = labels[owners == a]
+        if len(rows):
+            out[a] = presence[rows].sum(axis=0) / counts[a]
+    np.fill_diagonal(out, 1.0)
+    return out
