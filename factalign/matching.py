@@ -107,22 +107,44 @@ def group(
     return np.array([relabel[int(r)] for r in roots], dtype=int)
 
 
-def overlap_matrix(labels: np.ndarray, owners: np.ndarray, n_owners: int) -> np.ndarray:
-    """Share of each owner's rows that are grouped with a row of each other owner.
-
-    ``out[a, b]`` = (rows of a whose group also holds a row of b) / (rows of a); the diagonal is 1.
-    """
-    labels = np.asarray(labels)
-    owners = np.asarray(owners)
-    out = np.eye(n_owners)
+def pair_overlap(labels: np.ndarray, owners: np.ndarray, n: int) -> np.ndarray:
+    """``out[a, b]`` = facts shared by sources a and b / claims of the shorter of the two; diagonal 1."""
+    out = np.eye(n)
     if len(labels) == 0:
         return out
-    presence = np.zeros((labels.max() + 1, n_owners), dtype=bool)
-    presence[labels, owners] = True
-    counts = np.bincount(owners, minlength=n_owners).astype(float)
-    for a in range(n_owners):
-        rows = labels[owners == a]
-        if len(rows):
-            out[a] = presence[rows].sum(axis=0) / counts[a]
+    presence = np.zeros((int(labels.max()) + 1, n), dtype=float)
+    presence[labels, owners] = 1.0
+    shared = presence.T @ presence
+    counts = np.bincount(owners, minlength=n).astype(float)
+    smaller = np.minimum(counts[:, None], counts[None, :])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = np.where(smaller > 0, shared / smaller, 0.0)
     np.fill_diagonal(out, 1.0)
     return out
+
+
+def story(overlap: np.ndarray, min_overlap: float, anchor: int | None = None) -> list[int]:
+    """Indices of the sources that make up the story: the largest group of sources linked by overlap >= min_overlap
+    (or the group holding ``anchor``). Returns every index when all are linked."""
+    n = len(overlap)
+    linked = overlap >= min_overlap
+    seen: set[int] = set()
+    components = []
+    for start in range(n):
+        if start in seen:
+            continue
+        stack, comp = [start], []
+        seen.add(start)
+        while stack:
+            a = stack.pop()
+            comp.append(a)
+            for b in np.nonzero(linked[a])[0]:
+                if int(b) not in seen:
+                    seen.add(int(b))
+                    stack.append(int(b))
+        components.append(sorted(comp))
+    if anchor is not None:
+        chosen = next(c for c in components if anchor in c)
+    else:
+        chosen = max(components, key=len)
+    return chosen if len(chosen) > 1 else []

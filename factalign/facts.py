@@ -1,0 +1,170 @@
+"""From groups of aligned claims to findings: agreements, contradictions and omissions.
+
+Pure bookkeeping over the data model; the judging function is passed in, so this runs without any model.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import combinations
+from typing import Callable, Sequence
+
+import numpy as np
+
+from .models import Claim, Fact, Finding, Source, Verdict
+from .salience import salience
+
+#: Contradiction subtypes that qualify a shared fact rather than deny it: the two claims still report the same
+#: fact (an agreement) while disagreeing on how sure it is or who said it.
+SOFT_SUBTYPES = frozenset({"certainty", "attribution"})
+
+PairJudge = Callable[[Claim, Claim], Verdict]
+
+
+def make_facts(claims: Sequence[Claim], labels: np.ndarray, sim: np.ndarray) -> list[Fact]:
+    """Turn group labels (one per claim, as from :func:`factalign.matching.group`) into :class:`Fact` objects."""
+    by_label: dict[int, list[int]] = defaultdict(list)
+    for i, label in enumerate(labels):
+        by_label[int(label)].append(i)
+    facts = []
+    for fid, label in enumerate(sorted(by_label)):
+        idx = by_label[label]
+        cross = [sim[i, j] for i, j in combinations(idx, 2) if claims[i].source != claims[j].source]
+        facts.append(Fact(
+            id=fid,
+            claims=tuple(claims[i].id for i in idx),
+            sources=tuple(dict.fromkeys(claims[i].source for i in idx)),
+            similarity=round(float(np.mean(cross)), 4) if cross else 1.0,
+        ))
+    return facts
+
+
+def judge_facts(
+    facts: Sequence[Fact],
+    claims: dict[str, Claim],
+    sim: Callable[[str, str], float],
+    judge: PairJudge,
+    *,
+    reference: str | None = None,
+) -> list[Finding]:
+    """Agreement and contradiction findings for every fact carried by two or more sources.
+
+    Args:
+        facts: the groups.
+        claims: claim id -> claim.
+        sim: similarity of two claims by id.
+        judge: decides each cross-source pair.
+        reference: when set, only pairs that involve the reference source are judged.
+    """
+    findings: list[Finding] = []
+    for fact in facts:
+        if len(fact.sources) < 2:
+            continue
+        agreeing: dict[str, None] = {}
+        agree_sims: list[float] = []
+        conflicts: dict[str, list[tuple[Claim, Claim, Verdict, float]]] = defaultdict(list)
+        for a, b in combinations(fact.claims, 2):
+            ca, cb = claims[a], claims[b]
+            if ca.source == cb.source or (reference and reference not in (ca.source, cb.source)):
+                continue
+            verdict = judge(ca, cb)
+            s = sim(a, b)
+            if verdict.kind == "contradiction":
+                conflicts[verdict.subtype or "other"].append((ca, cb, verdict, s))
+            if verdict.kind != "contradiction" or verdict.subtype in SOFT_SUBTYPES:
+                agreeing.update({a: None, b: None})
+                agree_sims.append(s)
+        for subtype, pairs in conflicts.items():
+            findings.append(_contradiction(fact, subtype, pairs))
+        if agreeing:
+            ids = tuple(agreeing)
+            names = list(dict.fromkeys(claims[i].source for i in ids))
+            score = float(np.clip(np.mean(agree_sims), 0.0, 1.0))
+            findings.append(Finding(
+                kind="agreement", subtype=None, claims=ids, score=round(score, 4), fact=fact.id,
+                explanation=f"same fact in {_join(names)} (similarity {score:.2f})",
+            ))
+    return findings
+
+
+def _contradiction(fact: Fact, subtype: str, pairs: list[tuple[Claim, Claim, Verdict, float]]) -> Finding:
+    sides: dict[str, dict[str, None]] = defaultdict(dict)
+    for ca, cb, verdict, _ in pairs:
+        va, vb = verdict.values or (ca.text, cb.text)
+        sides[va][ca.id] = None
+        sides[vb][cb.id] = None
+    ids = tuple(dict.fromkeys(i for side in sides.values() for i in side))
+    best = max(pairs, key=lambda p: p[2].score)
+    ca, cb, verdict, _ = best
+    if len(pairs) == 1:
+        explanation = f"{verdict.explanation} ({ca.source} vs {cb.source})"
+    else:
+        parts = [f"{value!r} in {_join([i.split('#')[0] for i in side])}" for value, side in sides.items()]
+        explanation = f"{verdict.explanation}; sides: " + "; ".join(parts)
+    return Finding(
+        kind="contradiction", subtype=subtype, claims=ids, score=round(float(verdict.score), 4),
+        explanation=explanation, values=tuple(sides), fact=fact.id,
+        extra={"judge": verdict.judge, "sides": {v: list(s) for v, s in sides.items()}},
+    )
+
+
+def omissions(
+    facts: Sequence[Fact],
+    claims: dict[str, Claim],
+    related: Sequence[str],
+    positions: dict[str, float],
+    *,
+    reference: str | None = None,
+) -> list[Finding]:
+    """One omission finding per fact that some related sources lack, scored by salience.
+
+    Args:
+        facts: the groups.
+        claims: claim id -> claim.
+        related: names of the sources that cover the same story (unrelated sources are never "missing" a fact).
+        positions: claim id -> relative position in its article (0 first .. 1 last).
+        reference: in reference mode, facts the reference has that a source lacks are "dropped" and facts a source
+            adds that the reference lacks are "unsupported"; other omissions are not reported.
+    """
+    findings = []
+    related_set = set(related)
+    for fact in facts:
+        carriers = [s for s in fact.sources if s in related_set]
+        if not carriers:
+            continue
+        missing = tuple(s for s in related if s not in fact.sources)
+        if not missing:
+            continue
+        subtype = None
+        if reference:
+            if reference in fact.sources:
+                subtype = "dropped"
+            else:
+                subtype, missing = "unsupported", (reference,)
+        first = claims[fact.claims[0]]
+        score, fired = salience(
+            first, carried_by=len(carriers) - 1, others=len(related) - 1, position=positions[first.id],
+        )
+        what = "reported by" if subtype != "unsupported" else "added by"
+        explanation = f"{what} {_join(carriers)}, missing from {_join(list(missing))}"
+        if fired:
+            explanation += f" (salient: {', '.join(fired)})"
+        findings.append(Finding(
+            kind="omission", subtype=subtype, claims=fact.claims, score=score, explanation=explanation,
+            missing_from=missing, source=first.source, fact=fact.id,
+        ))
+    findings.sort(key=lambda f: -f.score)
+    return findings
+
+
+def positions_of(sources: Sequence[Source], claims: Sequence[Claim]) -> dict[str, float]:
+    """Relative position of each claim in its article by character offset: 0 first .. 1 last."""
+    length = {s.name: max(len(s.text), 1) for s in sources}
+    return {c.id: c.start / length[c.source] for c in claims}
+
+
+def _join(names: Sequence[str]) -> str:
+    names = list(names)
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]

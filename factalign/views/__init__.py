@@ -1,0 +1,1 @@
+"""Views derived from a :class:`~factalign.report.Report`: tables, text, Markdown, HTML."""
