@@ -1,0 +1,190 @@
+"""Command line: a thin layer over :func:`factalign.align` and the report's views.
+
+Exit codes: 0 done; 1 a finding of a ``--fail-on`` kind exists; 2 usage or input error (one line on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from .errors import FactalignError
+from .models import KINDS
+
+FORMATS = ("text", "json", "markdown", "html")
+
+
+def _kinds(value: str) -> tuple[str, ...]:
+    kinds = tuple(k.strip() for k in value.split(",") if k.strip())
+    bad = [k for k in kinds if k not in KINDS]
+    if bad or not kinds:
+        raise argparse.ArgumentTypeError(f"unknown kind {', '.join(bad) or value!r}; choose from {', '.join(KINDS)}")
+    return kinds
+
+
+def _names(value: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split(",") if v.strip())
+
+
+def _unit(value: str) -> float:
+    x = float(value)
+    if not 0.0 <= x <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, got {value}")
+    return x
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
+    parser = argparse.ArgumentParser(prog="factalign", description="Compare news articles claim by claim.")
+    parser.add_argument("--version", action="version", version=f"factalign {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    compare = sub.add_parser("compare", help="compare two or more articles",
+                             description="Compare two or more articles about one event, claim by claim.")
+    compare.add_argument("sources", nargs="+", metavar="SOURCE",
+                         help="a .txt, .md or .html file, or NAME=PATH (the name defaults to the file's stem)")
+    _output_options(compare)
+    compare.add_argument("--fail-on", type=_kinds, default=(), metavar="KIND[,KIND]",
+                         help=f"exit 1 when a finding of these kinds exists ({', '.join(KINDS)})")
+    compare.add_argument("--reference", metavar="NAME", help="compare every source against this one")
+    compare.add_argument("--min-salience", type=_unit, default=0.0, metavar="X",
+                         help="leave out omissions scored below X (0..1)")
+    compare.add_argument("--limit", type=int, default=20, metavar="N",
+                         help="rows per section in text and Markdown output (0: all; default 20)")
+    compare.add_argument("--model", default=None, help="sentence-transformers model name or path")
+    compare.add_argument("--threshold", type=_unit, default=None, help="similarity at which claims align")
+    compare.add_argument("--min-overlap", type=_unit, default=None, help="story overlap below which sources differ")
+    compare.add_argument("--judges", type=_names, default=None, metavar="NAME[,NAME]", help="contradiction judges to run")
+    compare.add_argument("--nli", default=None, metavar="MODEL", help="CrossEncoder NLI model name or path (optional)")
+    compare.add_argument("--no-repair", action="store_true", help="do not repair translation artefacts before comparing")
+    compare.add_argument("--no-artefacts", action="store_true", help="do not look for translation artefacts")
+    compare.add_argument("--sentences", action="store_true", help="one claim per sentence (no decomposition)")
+
+    claims = sub.add_parser("claims", help="list the claims of one article",
+                            description="Split one article into atomic claims.")
+    claims.add_argument("source", metavar="SOURCE", help="a .txt, .md or .html file, or NAME=PATH")
+    claims.add_argument("--format", choices=("text", "json"), default="text")
+    claims.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    claims.add_argument("--sentences", action="store_true", help="one claim per sentence (no decomposition)")
+
+    judge = sub.add_parser("judge", help="judge two statements", description="Judge whether two claims contradict.")
+    judge.add_argument("a")
+    judge.add_argument("b")
+    judge.add_argument("--format", choices=("text", "json"), default="text")
+    return parser
+
+
+def _output_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", choices=FORMATS, default="text", help="output format (default text)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        _quiet_libraries()
+        return {"compare": _compare, "claims": _claims, "judge": _judge}[args.command](args)
+    except FactalignError as exc:
+        print(f"factalign: error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"factalign: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("factalign: interrupted", file=sys.stderr)
+        return 130
+
+
+def _compare(args) -> int:
+    from dataclasses import replace
+
+    from .pipeline import align
+    from .read import read_source
+
+    sources = [read_source(spec) for spec in args.sources]
+    options = {k: v for k, v in {
+        "model": args.model, "threshold": args.threshold, "min_overlap": args.min_overlap,
+        "judges": args.judges, "nli": args.nli, "reference": args.reference,
+    }.items() if v is not None}
+    report = align(sources, repair=not args.no_repair, artefacts=not args.no_artefacts,
+                   decompose=not args.sentences, **options)
+    if args.min_salience:
+        kept = tuple(f for f in report.findings if f.kind != "omission" or f.score >= args.min_salience)
+        report = replace(report, findings=kept)
+    limit = None if args.limit <= 0 else args.limit
+    text = {
+        "text": lambda: report.to_text(limit=limit),
+        "json": lambda: report.to_json() + "\n",
+        "markdown": lambda: report.to_markdown(limit=limit),
+        "html": report.to_html,
+    }[args.format]()
+    _write(text, args.output)
+    failing = [f for f in report.findings if f.kind in args.fail_on]
+    if failing:
+        kinds = sorted({f.kind for f in failing})
+        print(f"factalign: {len(failing)} finding(s) of kind {', '.join(kinds)} (--fail-on)", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _claims(args) -> int:
+    import json
+
+    from .claims import extract_claims
+    from .read import read_source
+
+    source = read_source(args.source)
+    claims = extract_claims(source, decompose=not args.sentences)
+    if args.format == "json":
+        rows = [dict(c.to_dict(), evidence=source.text[c.start:c.end]) for c in claims]
+        text = json.dumps({"schema": 1, "source": source.name, "claims": rows}, indent=2, ensure_ascii=False) + "\n"
+    else:
+        lines = []
+        for c in claims:
+            who = f"  [{'quote, ' if c.quote else ''}{c.attribution}]" if c.attribution else ("  [quote]" if c.quote else "")
+            lines.append(f"{c.id:>14} {c.start:>6}-{c.end:<6} {c.text}{who}")
+        text = "\n".join(lines) + "\n"
+    _write(text, args.output)
+    return 0
+
+
+def _judge(args) -> int:
+    import json
+    from dataclasses import asdict
+
+    from .judges import judge
+
+    verdict = judge(args.a, args.b)
+    if args.format == "json":
+        _write(json.dumps(asdict(verdict), indent=2, ensure_ascii=False) + "\n", None)
+    else:
+        _write(f"{verdict.kind} ({verdict.subtype or '-'}, {verdict.score:.2f}): {verdict.explanation}\n", None)
+    return 0
+
+
+def _write(text: str, output: str | None) -> None:
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+def _quiet_libraries() -> None:
+    """Progress bars from model loading are noise on a command line (only the CLI does this, never the library)."""
+    import os
+
+    os.environ.setdefault("TRANSFORMERS_NO_ADVISORY_WARNINGS", "1")
+    try:
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+        hf_logging.set_verbosity_error()
+    except ImportError:
+        pass
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
