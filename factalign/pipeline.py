@@ -84,9 +84,6 @@ def align(
     Raises:
         InputError: fewer than two sources, an unreadable or empty one, an unknown reference.
     """
-    from .artefacts import detect_artefacts, repair_claims
-    from .claims import ClaimSplitter
-    from .embed import SentenceTransformerEmbedder
     from .read import to_sources
     from .report import Report
 
@@ -97,14 +94,25 @@ def align(
     if reference is not None and reference not in names:
         raise InputError(f"reference {reference!r} is not one of the sources: {', '.join(names)}")
 
-    splitter = splitter or ClaimSplitter(decompose=decompose, spacy_model=spacy_model)
+    if splitter is None:
+        from .claims import ClaimSplitter
+
+        splitter = ClaimSplitter(decompose=decompose, spacy_model=spacy_model)
     per_source = _check_split(splitter.split_many(srcs), srcs)
     claims = [c for group_ in per_source for c in group_]
 
-    found = list(detect_artefacts(srcs, claims, detectors=detectors)) if artefacts else []
-    used = _check_claims(repair_claims(claims, found), claims, "repair") if (repair and found) else claims
+    found, used = [], claims
+    if artefacts:
+        from .artefacts import detect_artefacts, repair_claims
 
-    embedder = embedder or SentenceTransformerEmbedder(model)
+        found = list(detect_artefacts(srcs, claims, detectors=detectors))
+        if repair and found:
+            used = _check_claims(repair_claims(claims, found), claims, "repair")
+
+    if embedder is None:
+        from .embed import SentenceTransformerEmbedder
+
+        embedder = SentenceTransformerEmbedder(model)
     emb = _check_embeddings(embedder.embed([c.text for c in used]), len(used))
 
     owners = np.array([names.index(c.source) for c in used], dtype=int)
