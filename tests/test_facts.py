@@ -1,0 +1,71 @@
+"""Bookkeeping from groups to findings, with hand-made claims and similarity (no model)."""
+
+import numpy as np
+
+from factalign.facts import judge_facts, make_facts, omissions
+from factalign.models import Claim, Verdict
+
+
+def claims_of(*specs):
+    return [Claim(id=f"{s}#{i}", source=s, text=t, start=0, end=len(t)) for s, i, t in specs]
+
+
+CLAIMS = claims_of(
+    ("a", 0, "12 people died in the quake."), ("a", 1, "The quake struck on Tuesday."), ("a", 2, "Aid arrived."),
+    ("b", 0, "21 people died in the quake."), ("b", 1, "The quake struck on Tuesday."),
+    ("c", 0, "12 people died in the quake."),
+)
+LABELS = np.array([0, 1, 2, 0, 1, 0])
+SIM = np.full((6, 6), 0.8)
+
+
+def number_judge(x, y):
+    nx, ny = x.text.split()[0], y.text.split()[0]
+    if nx.isdigit() and ny.isdigit() and nx != ny:
+        return Verdict("contradiction", "number", 0.9, f"death toll: {nx} vs {ny}", "numbers", (nx, ny))
+    return Verdict("agreement", None, 0.5, "same")
+
+
+def test_three_way_fact_has_one_agreement_and_one_contradiction_naming_sides():
+    facts = make_facts(CLAIMS, LABELS, SIM)
+    assert [f.sources for f in facts] == [("a", "b", "c"), ("a", "b"), ("a",)]
+    by_id = {c.id: c for c in CLAIMS}
+    found = judge_facts(facts, by_id, lambda x, y: 0.8, number_judge)
+    contra = [f for f in found if f.kind == "contradiction"]
+    agree = [f for f in found if f.kind == "agreement"]
+    assert len(contra) == 1
+    assert contra[0].extra["sides"] == {"12": ["a#0", "c#0"], "21": ["b#0"]}
+    assert "death toll: 12 vs 21" in contra[0].explanation
+    # a#0 and c#0 agree with each other; b#0 only contradicts, so it is not in that fact's agreement
+    assert {f.claims for f in agree} == {("a#0", "c#0"), ("a#1", "b#1")}
+
+
+def test_soft_contradiction_keeps_the_agreement():
+    def certainty(x, y):
+        return Verdict("contradiction", "certainty", 0.7, "certainty: will vs may", "certainty", ("will", "may"))
+
+    facts = make_facts(CLAIMS[:2] + CLAIMS[3:5], np.array([0, 1, 0, 1]), SIM[:4, :4])
+    found = judge_facts(facts, {c.id: c for c in CLAIMS}, lambda x, y: 0.8, certainty)
+    kinds = sorted(f.kind for f in found)
+    assert kinds == ["agreement", "agreement", "contradiction", "contradiction"]
+
+
+def test_omissions_list_every_missing_source_and_skip_unrelated():
+    facts = make_facts(CLAIMS, LABELS, SIM)
+    by_id = {c.id: c for c in CLAIMS}
+    pos = {c.id: 0.5 for c in CLAIMS}
+    found = omissions(facts, by_id, ["a", "b", "c"], pos)
+    assert {f.claims: f.missing_from for f in found} == {("a#1", "b#1"): ("c",), ("a#2",): ("b", "c")}
+    assert all(0 <= f.score <= 1 and f.explanation for f in found)
+    # with c unrelated, nothing is missing from c
+    found = omissions(facts, by_id, ["a", "b"], pos)
+    assert {f.claims: f.missing_from for f in found} == {("a#2",): ("b",)}
+
+
+def test_reference_mode_marks_dropped_and_unsupported():
+    facts = make_facts(CLAIMS, LABELS, SIM)
+    by_id = {c.id: c for c in CLAIMS}
+    found = omissions(facts, by_id, ["b", "a", "c"], {c.id: 0.1 for c in CLAIMS}, reference="b")
+    subtypes = {f.claims: (f.subtype, f.missing_from) for f in found}
+    assert subtypes[("a#1", "b#1")] == ("dropped", ("c",))
+    assert subtypes[("a#2",)] == ("unsupported", ("b",))
