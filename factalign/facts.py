@@ -18,6 +18,10 @@ from .salience import salience
 #: fact (an agreement) while disagreeing on how sure it is or who said it.
 SOFT_SUBTYPES = frozenset({"certainty", "attribution"})
 
+#: In a fact carried by many sources, each claim is judged against at most this many of the others (its most
+#: similar ones), so judging grows linearly with the number of sources instead of with its square.
+MAX_PARTNERS = 8
+
 PairJudge = Callable[[Claim, Claim], Verdict]
 
 
@@ -46,6 +50,7 @@ def judge_facts(
     judge: PairJudge,
     *,
     reference: str | None = None,
+    max_partners: int = MAX_PARTNERS,
 ) -> list[Finding]:
     """Agreement and contradiction findings for every fact carried by two or more sources.
 
@@ -55,6 +60,7 @@ def judge_facts(
         sim: similarity of two claims by id.
         judge: decides each cross-source pair.
         reference: when set, only pairs that involve the reference source are judged.
+        max_partners: each claim is judged against at most this many others in its fact (the most similar).
     """
     findings: list[Finding] = []
     for fact in facts:
@@ -63,10 +69,8 @@ def judge_facts(
         agreeing: dict[str, None] = {}
         agree_sims: list[float] = []
         conflicts: dict[str, list[tuple[Claim, Claim, Verdict, float]]] = defaultdict(list)
-        for a, b in combinations(fact.claims, 2):
+        for a, b in _pairs(fact, claims, sim, reference, max_partners):
             ca, cb = claims[a], claims[b]
-            if ca.source == cb.source or (reference and reference not in (ca.source, cb.source)):
-                continue
             verdict = judge(ca, cb)
             s = sim(a, b)
             if verdict.kind == "contradiction":
@@ -85,6 +89,21 @@ def judge_facts(
                 explanation=f"same fact in {_join(names)} (similarity {score:.2f})",
             ))
     return findings
+
+
+def _pairs(fact: Fact, claims: dict[str, Claim], sim, reference: str | None, k: int) -> list[tuple[str, str]]:
+    """Cross-source pairs of a fact to judge: all of them for small facts, else each claim's k most similar."""
+    pairs = [(a, b) for a, b in combinations(fact.claims, 2)
+             if claims[a].source != claims[b].source
+             and (not reference or reference in (claims[a].source, claims[b].source))]
+    if len(fact.claims) <= k + 1:
+        return pairs
+    chosen: dict[tuple[str, str], None] = {}
+    for a in fact.claims:
+        mine = [p for p in pairs if a in p]
+        mine.sort(key=lambda p: -sim(*p))
+        chosen.update(dict.fromkeys(mine[:k]))
+    return [p for p in pairs if p in chosen]
 
 
 def _contradiction(fact: Fact, subtype: str, pairs: list[tuple[Claim, Claim, Verdict, float]]) -> Finding:

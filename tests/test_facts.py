@@ -69,3 +69,17 @@ def test_reference_mode_marks_dropped_and_unsupported():
     subtypes = {f.claims: (f.subtype, f.missing_from) for f in found}
     assert subtypes[("a#1", "b#1")] == ("dropped", ("c",))
     assert subtypes[("a#2",)] == ("unsupported", ("b",))
+
+
+def test_large_fact_judges_a_bounded_number_of_pairs():
+    many = claims_of(*[(f"s{i}", 0, "The office opens in Tokyo.") for i in range(30)])
+    facts = make_facts(many, np.zeros(30, dtype=int), np.full((30, 30), 0.9))
+    calls = []
+
+    def counting(x, y):
+        calls.append((x.id, y.id))
+        return Verdict("agreement", None, 0.9, "same")
+
+    found = judge_facts(facts, {c.id: c for c in many}, lambda x, y: 0.9, counting, max_partners=4)
+    assert len(calls) <= 30 * 4 and len(set(calls)) == len(calls)
+    assert found[0].kind == "agreement" and len(found[0].claims) == 30
