@@ -135,11 +135,11 @@ def similar_word(x: str, y: str) -> bool:
     return difflib.SequenceMatcher(None, x, y).ratio() >= 0.8
 
 
-def anchor_lemmas(tok, depth: int = 2) -> set[str]:
-    """Content lemmas a token hangs from: its head chain up to ``depth`` steps, plus the head's compounds.
+def anchors(tok, depth: int = 3) -> set[str]:
+    """Content lemmas a token hangs from: its head chain, the heads' compounds and subjects.
 
     Two facts fill the same role when their anchor sets overlap ("31 member countries" and "30 members" share
-    "member"; "expected $4.1 billion" and "revenue of $4.2 billion" share nothing).
+    "member"; "analysts had expected $4.1 billion" and "revenue of $4.2 billion" share nothing).
     """
     out: set[str] = set()
     cur = tok
@@ -149,6 +149,8 @@ def anchor_lemmas(tok, depth: int = 2) -> set[str]:
             break
         if head.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and not head.is_stop:
             out.add(head.lemma_.lower())
-            out.update(c.lemma_.lower() for c in head.children if c.dep_ == "compound")
+            out.update(c.lemma_.lower() for c in head.children
+                       if c.dep_ in ("compound", "nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN"))
         cur = head
+    out.discard("")
     return out

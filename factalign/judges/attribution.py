@@ -1,0 +1,74 @@
+"""The attribution judge: the same statement put in different mouths ("Hayashi said" vs "Kishida said").
+
+Only two named people conflict. "The Foreign Ministry said" vs "spokeswoman Mao Ning said" does not: the
+second is more specific, since a spokesperson speaks for a ministry.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from ..models import Verdict
+from ._base import Side, contradiction, parse
+
+NAME = "attribution"
+
+SAYING = {"say", "tell", "state", "add", "claim", "announce", "note", "explain", "insist", "argue", "write",
+          "confirm", "deny", "warn", "declare", "stress", "accord", "remark", "comment", "reply", "respond"}
+
+
+@functools.lru_cache(maxsize=4096)
+def speaker(text: str) -> str | None:
+    """The named person a sentence attributes itself to ("..., Hayashi said." -> "Hayashi"), or None."""
+    doc = parse(text)
+    for tok in doc:
+        if tok.lemma_.lower() not in SAYING:
+            continue
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "nsubjpass") or (tok.lemma_.lower() == "accord" and c.dep_ == "prep"):
+                subtree = doc[c.left_edge.i:c.right_edge.i + 1]
+                persons = [e for e in doc.ents if e.label_ == "PERSON" and subtree.start <= e.start < subtree.end]
+                if persons:
+                    return persons[-1].text
+    return None
+
+
+def _person(name: str | None) -> str | None:
+    """The person's name in an attribution string, or None when it names an organisation or a role."""
+    if not name:
+        return None
+    doc = parse(name)
+    persons = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    return persons[-1] if persons else None
+
+
+def _same_person(x: str, y: str) -> bool:
+    wx = {w.lower().strip(".,'’s") for w in x.split() if len(w) > 2}
+    wy = {w.lower().strip(".,'’s") for w in y.split() if len(w) > 2}
+    return bool(wx & wy)
+
+
+def _content(text: str, who: str | None) -> set[str]:
+    doc = parse(text)
+    skip = set((who or "").lower().split())
+    return {t.lemma_.lower() for t in doc if t.is_alpha and not t.is_stop and t.lemma_.lower() not in SAYING
+            and t.lower_ not in skip}
+
+
+def judge_attribution(a: Side, b: Side) -> Verdict | None:
+    """Contradiction when the same statement is attributed to two different named people.
+
+    Uses the claims' ``attribution`` fields when given, else the speaker named in the text.
+
+    Example:
+        >>> judge_attribution(Side("Prices will rise, Hayashi said."), Side("Prices will rise, Kishida said.")).explanation
+        'attribution: Hayashi vs Kishida'
+    """
+    who_a = _person(a.attribution) if a.attribution else speaker(a.text)
+    who_b = _person(b.attribution) if b.attribution else speaker(b.text)
+    if not who_a or not who_b or _same_person(who_a, who_b):
+        return None
+    ca, cb = _content(a.text, who_a), _content(b.text, who_b)
+    if not ca or not cb or 2 * len(ca & cb) / (len(ca) + len(cb)) < 0.6:
+        return None  # different statements: different speakers are no conflict
+    return contradiction(NAME, "attribution", "attribution", who_a, who_b, 0.75)

