@@ -1,0 +1,205 @@
+"""Who says what: direct quotes, "X said Y" and "according to X", read from the dependency parse.
+
+The attribution frame ("Hayashi said", "said Chinese Foreign Ministry spokeswoman Mao Ning in a briefing")
+is removed from the claim's text and kept as data: the speaker goes to ``Claim.attribution`` and direct
+quotations get ``quote=True``, so a later stage can compare who said what.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SPEECH_VERBS = frozenset(
+    f"{stem}{end}" for stem, ends in {
+        "sa": ("y", "ys", "id", "ying"), "tel": ("l", "ls", "ling"), "tol": ("d",), "add": ("", "s", "ed", "ing"),
+        "confirm": ("", "s", "ed", "ing"), "announc": ("e", "es", "ed", "ing"), "stat": ("e", "es", "ed", "ing"),
+        "explain": ("", "s", "ed", "ing"), "not": ("e", "es", "ed", "ing"), "insist": ("", "s", "ed", "ing"),
+        "argu": ("e", "es", "ed", "ing"), "warn": ("", "s", "ed", "ing"), "clarif": ("y", "ies", "ied", "ying"),
+        "wr": ("ote", "ite", "ites", "iting"), "claim": ("", "s", "ed", "ing"), "declar": ("e", "es", "ed", "ing"),
+        "assert": ("", "s", "ed", "ing"), "stress": ("", "es", "ed", "ing"), "repl": ("y", "ies", "ied", "ying"),
+        "report": ("", "s", "ed", "ing"), "tweet": ("", "s", "ed", "ing"), "acknowledg": ("e", "es", "ed", "ing"),
+        "emphasiz": ("e", "es", "ed", "ing"), "emphasis": ("e", "es", "ed", "ing"), "recall": ("", "s", "ed", "ing"),
+        "den": ("y", "ies", "ied", "ying"), "admit": ("", "s", "ted", "ting"), "predict": ("", "s", "ed", "ing"),
+        "comment": ("", "s", "ed", "ing"), "continu": ("e", "es", "ed", "ing"), "observ": ("e", "es", "ed", "ing"),
+    }.items() for end in ends
+)
+"""Word forms (no lemmatizer needed) of verbs that introduce reported speech."""
+
+QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
+MIN_QUOTE_WORDS = 4
+"""Shorter quoted stretches are scare quotes or titles ('“brain dead”'), not quotations of a statement."""
+
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+_SUBJ = ("nsubj", "nsubjpass")
+_FRAME_DEPS = frozenset({"nsubj", "nsubjpass", "npadvmod", "advmod", "prep", "dobj", "dative", "punct", "agent",
+                         "aux", "neg", "cc", "attr", "tmod", "obl", "prt"})
+
+
+@dataclass(frozen=True)
+class Part:
+    """A stretch of one sentence that becomes one or more claims.
+
+    Args:
+        tokens: doc token indices of the content (frame tokens removed).
+        quote: the content is a direct quotation.
+        speaker: the speaker's name as written, or None.
+        speaker_is_pronoun: the speaker is "he"/"she"/... and still needs resolving.
+    """
+
+    tokens: frozenset[int]
+    quote: bool = False
+    speaker: str | None = None
+    speaker_is_pronoun: bool = False
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges strictly inside double quotation marks; an unclosed quote runs to the end.
+
+    >>> quote_spans('He said: “We are ready.” Then he left.')
+    [(10, 23)]
+    """
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(text):
+        close = QUOTE_PAIRS.get(text[i])
+        if close is None:
+            i += 1
+            continue
+        j = text.find(close, i + 1)
+        end = j if j != -1 else len(text)
+        spans.append((i + 1, end))
+        i = end + 1
+    return [(a, b) for a, b in spans if len(re.findall(r"\w+", text[a:b])) >= MIN_QUOTE_WORDS]
+
+
+def analyse(sent, quoted: set[int]) -> tuple[list[Part], _SpeakerHint | None]:
+    """Split one sentence into content parts with their attribution.
+
+    Args:
+        sent: a spaCy sentence ``Span``.
+        quoted: doc token indices inside a direct quotation.
+
+    Returns:
+        The parts, and a hint naming the speech verb's subject when the sentence has one (the caller
+        uses it for quotes whose speaker is named in a neighbouring sentence).
+    """
+    idx = [t.i for t in sent if not t.is_space]
+    in_quote = [i for i in idx if i in quoted]
+    verb = _speech_verb(sent, quoted)
+    hint = _speaker_hint(verb) if verb is not None else None
+    words = [i for i in idx if not sent.doc[i].is_punct]
+    quote_words = [i for i in in_quote if not sent.doc[i].is_punct]
+    if quote_words:
+        outside = [i for i in words if i not in quoted]
+        frame = _frame_tokens(verb, quoted) if verb is not None else set()
+        rest = [i for i in outside if i not in frame]
+        content = set(in_quote)
+        # An embedded quote ("the message is that “security is global,” he said") belongs to its clause.
+        if len(rest) >= 3 and any(sent.doc[i].pos_ in ("VERB", "AUX") for i in rest):
+            content |= {i for i in idx if i not in frame}
+        name, pron = hint if hint else (None, False)
+        return [Part(frozenset(content), True, name, pron)], hint
+    if verb is not None:
+        heads = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+        ccomp = [c for h in heads for c in h.children if c.dep_ in ("ccomp", "parataxis") and c.i not in quoted]
+        content = {t.i for c in ccomp for t in c.subtree}
+        content -= {t.i for t in sent.doc[min(content, default=0):max(content, default=0) + 1]
+                    if t.dep_ == "mark" and t.head.i in {c.i for c in ccomp} and t.lower_ in ("that", "whether")}
+        if len([i for i in content if not sent.doc[i].is_punct]) >= 3:
+            name, pron = hint
+            return [Part(frozenset(content), False, name, pron)], hint
+    according = _according_to(sent)
+    if according is not None:
+        prep, pobj = according
+        content = set(idx) - {t.i for t in prep.subtree}
+        name, pron = _speaker_name(pobj)
+        return [Part(frozenset(content), False, name, pron)], None
+    return [Part(frozenset(idx))], None
+
+
+_SpeakerHint = tuple[str, bool]
+
+
+def _speech_verb(sent, quoted: set[int]):
+    """The sentence's reporting verb outside any quotation: the root, or a verb hanging off it."""
+    root = sent.root
+    candidates = [root] + [c for c in root.children if c.dep_ in ("parataxis", "ccomp", "xcomp", "conj", "advcl")]
+    candidates += [g for c in candidates[1:] for g in c.children if c.dep_ == "xcomp" or g.dep_ == "xcomp"]
+    for verb in candidates:
+        if verb.i in quoted or verb.lower_ not in SPEECH_VERBS:
+            continue
+        if any(c.dep_ in _SUBJ for c in verb.children) or _inherited_subject(verb) is not None:
+            return verb
+    return None
+
+
+def _inherited_subject(verb):
+    # "he hastens to clarify": the subject of "clarify" is the subject of "hastens".
+    if verb.dep_ == "xcomp":
+        for c in verb.head.children:
+            if c.dep_ in _SUBJ:
+                return c
+    return None
+
+
+def _speaker_hint(verb) -> _SpeakerHint | None:
+    subj = next((c for c in verb.children if c.dep_ in _SUBJ), None) or _inherited_subject(verb)
+    return _speaker_name(subj) if subj is not None else None
+
+
+def _frame_tokens(verb, quoted: set[int]) -> set[int]:
+    """The speech verb and the words that only say who spoke, when and where."""
+    frame = {verb.i}
+    head = verb
+    if verb.dep_ == "xcomp":  # "hastens to clarify"
+        head = verb.head
+        frame |= {t.i for c in head.children if c.dep_ in ("nsubj", "aux", "advmod") for t in c.subtree}
+        frame |= {head.i} | {c.i for c in verb.children if c.dep_ == "aux"}
+    for child in verb.children:
+        if child.dep_ in _FRAME_DEPS and child.i not in quoted:
+            frame |= {t.i for t in child.subtree if t.i not in quoted}
+    return frame
+
+
+def _according_to(sent):
+    for tok in sent:
+        if tok.lower_ == "according" and tok.dep_ == "prep":
+            to = next((c for c in tok.children if c.lower_ == "to"), None)
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if pobj is not None:
+                return tok, pobj
+    return None
+
+
+def _speaker_name(head) -> _SpeakerHint:
+    """The speaker as a reader would name them: a person's name without titles, else the noun phrase."""
+    if head.lower_ in _PRONOUNS:
+        return head.text, True
+    doc = head.doc
+    if head.ent_type_:
+        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        if ent is not None and ent.label_ == "PERSON":
+            return ent.text, False
+        if ent is not None and ent.label_ in ("ORG", "NORP", "GPE"):
+            det = doc[ent.start - 1] if ent.start > 0 and doc[ent.start - 1].lower_ == "the" else None
+            if ent.end == head.i + 1:
+                return (f"{det.text} {ent.text}" if det is not None else ent.text), False
+    # A title before a name ("spokeswoman Mao Ning"): the trailing run of proper nouns is the name.
+    run = [head]
+    while run[0].i > head.left_edge.i and doc[run[0].i - 1].pos_ == "PROPN" and doc[run[0].i - 1].head.i == head.i:
+        run.insert(0, doc[run[0].i - 1])
+    if head.pos_ == "PROPN" and run[0].i > head.left_edge.i and doc[run[0].i - 1].lower_ != "the":
+        return " ".join(t.text for t in run), False
+    keep = [t for t in head.subtree
+            if not any(a.dep_ in ("appos", "relcl", "acl", "prep", "punct") for a in _path(t, head))]
+    return "".join(t.text_with_ws for t in keep).strip(), False
+
+
+def _path(tok, head):
+    """Tokens from ``tok`` up to (excluding) ``head``."""
+    out = []
+    while tok.i != head.i:
+        out.append(tok)
+        tok = tok.head
+    return out

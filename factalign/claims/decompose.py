@@ -1,0 +1,340 @@
+"""Decomposition of one parsed sentence into atomic, self-contained propositions.
+
+Each rule in :data:`DECOMPOSERS` is a small pure predicate over a dependency arc ``(child -> head)``
+saying "this child's subtree is a proposition of its own". The walk detaches such subtrees from their
+parent proposition and completes them so they read alone: a conjoined or participle clause borrows the
+subject of the clause it hangs on ("killing at least 12 people" -> "A magnitude 6.4 earthquake killing
+at least 12 people"), a relative pronoun is replaced by its noun phrase, an apposition becomes
+"X is Y". Coordinated noun phrases are then distributed, one proposition per conjunct.
+
+Evidence offsets are the proposition's own words; borrowed words (a subject, a noun phrase) are
+rendered into the text but not counted as evidence, so the spans of sibling claims do not overlap much.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+_SUBJ = ("nsubj", "nsubjpass", "expl", "csubj")
+_VERBAL = ("VERB", "AUX")
+_NOUNISH = ("NOUN", "PROPN", "NUM", "PRON")
+_WH = ("WDT", "WP", "WP$")
+_CORE_NP = frozenset({"det", "compound", "amod", "nummod", "poss", "case", "flat", "nmod", "quantmod", "predet",
+                      "prep", "pobj", "advmod", "npadvmod", "neg", "nn"})
+MAX_VARIANTS = 8
+"""Distributing several coordinations multiplies propositions; beyond this many, a clause is kept whole."""
+
+
+def _has_subject(tok) -> bool:
+    return any(c.dep_ in _SUBJ for c in tok.children)
+
+
+def _comma_before(tok) -> bool:
+    left = tok.left_edge.i
+    return left > 0 and tok.doc[left - 1].text in (",", "—", "–", "(")
+
+
+def is_conjoined_clause(child) -> bool:
+    """"struck ... and injured ...": a verb conjoined to a verb."""
+    return child.dep_ == "conj" and child.pos_ in _VERBAL and child.head.pos_ in _VERBAL
+
+
+def is_participle_clause(child) -> bool:
+    """", killing at least 12 people": a subjectless -ing/-ed adverbial clause."""
+    return (child.dep_ == "advcl" and child.tag_ in ("VBG", "VBN") and not _has_subject(child)
+            and _comma_before(child) and not any(c.dep_ == "mark" for c in child.children))
+
+
+ASSERTING_MARKS = frozenset({"while", "whereas", "although", "though", "because", "since", "after", "as"})
+"""Clauses opened by these are asserted; "if", "unless", "until" or "whether" clauses are not facts."""
+
+
+def is_adverbial_clause(child) -> bool:
+    """"..., while Turkey and Hungary have objected": an asserted adverbial clause with its own subject."""
+    if child.dep_ != "advcl" or not _has_subject(child) or child.pos_ not in _VERBAL:
+        return False
+    marks = [c.lower_ for c in child.children if c.dep_ == "mark"]
+    head = child.head
+    # "The reason is because ...": without the clause the head says nothing.
+    bare = head.pos_ == "AUX" and not any(c.dep_ in ("attr", "acomp", "dobj", "prep", "oprd") for c in head.children)
+    return not bare and all(m in ASSERTING_MARKS for m in marks)
+
+
+def is_relative_clause(child) -> bool:
+    """", which will appear in 2021": a non-restrictive relative clause (restrictive ones define their noun)."""
+    return child.dep_ == "relcl" and _comma_before(child) and child.pos_ in _VERBAL
+
+
+def is_apposition(child) -> bool:
+    """"Fumio Kishida, the Japanese Prime Minister": an apposition states a fact about its noun."""
+    return child.dep_ == "appos" and child.pos_ in _NOUNISH and child.head.pos_ in _NOUNISH
+
+
+def is_participle_modifier(child) -> bool:
+    """"The 737 Next Generation, launched in the 1990s,": a detached participle phrase about a noun."""
+    return child.dep_ == "acl" and child.tag_ in ("VBN", "VBG") and _comma_before(child)
+
+
+def is_parataxis(child) -> bool:
+    """"...; it made him the youngest nominee": a clause set beside another one."""
+    return child.dep_ == "parataxis" and child.pos_ in _VERBAL and _has_subject(child)
+
+
+DECOMPOSERS: dict[str, Callable] = {
+    "conjoined_clause": is_conjoined_clause,
+    "participle_clause": is_participle_clause,
+    "adverbial_clause": is_adverbial_clause,
+    "relative_clause": is_relative_clause,
+    "apposition": is_apposition,
+    "participle_modifier": is_participle_modifier,
+    "parataxis": is_parataxis,
+}
+"""Clause-level rules, by name; ``coordinated_np`` (distribution over "A, B and C") runs after them."""
+
+DEFAULT_RULES = (*DECOMPOSERS, "coordinated_np")
+
+
+@dataclass(frozen=True)
+class Proposition:
+    """One proposition of a sentence: its text and the character range of its own words in the doc."""
+
+    text: str
+    start: int
+    end: int
+    rule: str | None = None
+
+
+@dataclass
+class _Unit:
+    head: object
+    rule: str | None
+    own: set[int]
+    borrowed: set[int] = field(default_factory=set)
+    inserts: dict[float, str] = field(default_factory=dict)
+
+
+class _Walker:
+    def __init__(self, doc, allowed: set[int], rules: tuple[str, ...]):
+        self.doc, self.allowed = doc, allowed
+        self.rules = [(name, DECOMPOSERS[name]) for name in rules if name in DECOMPOSERS]
+        self.subst: dict[int, str] = {}
+        self.units: list[_Unit] = []
+
+    def run(self, roots) -> list[_Unit]:
+        pending = [(None, r) for r in roots]
+        while pending:
+            rule, head = pending.pop(0)
+            found: list = []
+            own = self._collect(head, found)
+            unit = _Unit(head, rule, own)
+            self._complete(unit)
+            self.units.append(unit)
+            pending[:0] = found
+        return self.units
+
+    def _collect(self, tok, found: list) -> set[int]:
+        own = {tok.i}
+        for child in tok.children:
+            if child.i not in self.allowed:
+                continue
+            rule = next((name for name, pred in self.rules if pred(child)), None)
+            if rule is not None:
+                found.append((rule, child))
+                if rule == "relative_clause":
+                    self._substitute_relative(child)
+                continue
+            own |= self._collect(child, found)
+        if any(rule == "conjoined_clause" and c.head.i == tok.i for rule, c in found):
+            # The "and" that joined a detached clause joins nothing any more.
+            own -= {c.i for c in tok.children if c.dep_ in ("cc", "preconj")}
+        return own
+
+    def _substitute_relative(self, verb) -> None:
+        np_text = _render(self.doc, _core_np(verb.head, self.allowed), self.subst)
+        for tok in verb.subtree:
+            if tok.tag_ in _WH and tok.lower_ in ("which", "who", "whom", "that", "whose"):
+                self.subst[tok.i] = f"{np_text}'s" if tok.lower_ == "whose" else np_text
+                if tok.head.dep_ == "prep" and tok.head.head.i == verb.i:
+                    self.subst[tok.head.i] = ""  # "in which X was elected" -> "X was elected"
+                    self.subst[tok.i] = ""
+                break
+
+    def _complete(self, unit: _Unit) -> None:
+        head, rule = unit.head, unit.rule
+        if rule in ("conjoined_clause", "participle_clause") and not _has_subject(head):
+            for subj in _subjects_of(head.head):
+                if subj.tag_ in _WH and subj.head.dep_ == "relcl":
+                    subj = subj.head.head  # "a discourse that blames ... and views": the discourse views
+                unit.borrowed |= _core_np(subj, self.allowed | {subj.i}, strict=False)
+            if rule == "conjoined_clause" and head.tag_ in ("VB", "VBN") and not any(
+                    c.dep_ in ("aux", "auxpass") for c in head.children):
+                unit.borrowed |= {c.i for c in head.head.children if c.dep_ in ("aux", "auxpass", "neg")}
+        elif rule in ("apposition", "participle_modifier"):
+            unit.borrowed |= _core_np(head.head, self.allowed)
+            if rule == "apposition":
+                plural = head.head.tag_ in ("NNS", "NNPS")
+                unit.inserts[head.left_edge.i - 0.5] = "are" if plural else "is"
+        elif rule == "adverbial_clause":
+            unit.own -= {c.i for c in head.children if c.dep_ == "mark"}
+
+
+def _subjects_of(verb) -> list:
+    """The subject(s) of ``verb``, looking up through conjoined, participle and xcomp heads."""
+    for _ in range(6):
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return subj
+        if verb.dep_ in ("conj", "advcl", "xcomp", "relcl") and verb.head.i != verb.i:
+            verb = verb.head
+        else:
+            return []
+    return []
+
+
+def _core_np(noun, allowed: set[int], strict: bool = True) -> set[int]:
+    """The noun phrase of ``noun`` without clauses, appositions or coordinated partners."""
+    out = {noun.i}
+    for child in noun.children:
+        if child.dep_ in _CORE_NP and (child.i in allowed or not strict):
+            if child.dep_ == "prep" and child.lower_ != "of":
+                continue
+            out |= {t.i for t in child.subtree if not any(
+                a.dep_ in ("relcl", "appos", "acl", "conj", "cc", "punct") for a in _path(t, child))}
+    return out
+
+
+def _path(tok, top) -> list:
+    out = [tok]
+    while tok.i != top.i:
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def _render(doc, tokens: set[int], subst: dict[int, str], inserts: dict[float, str] | None = None) -> str:
+    items = [(float(i), subst.get(i, doc[i].text), i) for i in tokens]
+    items += [(k, v, None) for k, v in (inserts or {}).items()]
+    items = [it for it in sorted(items) if it[1] != ""]
+    items = _trim(doc, items)
+    out: list[str] = []
+    prev: int | None = None
+    for _, text, i in items:
+        if out:
+            if i is not None and prev is not None and i == prev + 1:
+                out.append(doc[prev].whitespace_)
+            elif not (i is not None and doc[i].is_punct and doc[i].text not in "([{“‘\"") and not text.startswith("'"):
+                out.append(" ")
+        out.append(text)
+        prev = i
+    return "".join(out).strip()
+
+
+def _trim(doc, items: list) -> list:
+    def weak(it) -> bool:
+        i = it[2]
+        return i is not None and (doc[i].is_punct or doc[i].dep_ in ("cc", "preconj") or doc[i].is_space)
+
+    while items and weak(items[0]) and doc[items[0][2]].text not in "(“\"‘":
+        items = items[1:]
+    while items and weak(items[-1]) and doc[items[-1][2]].text not in ")”\"’":
+        items = items[:-1]
+    cleaned: list = []
+    for it in items:
+        if cleaned and it[2] is not None and cleaned[-1][2] is not None and doc[it[2]].is_punct \
+                and doc[cleaned[-1][2]].is_punct and doc[it[2]].text in ",;:" and doc[cleaned[-1][2]].text in ",;:":
+            continue
+        cleaned.append(it)
+    text = "".join(t for _, t, _ in cleaned)
+    # Unbalanced brackets or quotes read as noise; drop the orphan.
+    for open_, close in (("(", ")"), ("“", "”")):
+        if text.count(open_) != text.count(close):
+            cleaned = [it for it in cleaned if it[1] not in (open_, close)]
+    return cleaned
+
+
+def _distribute(doc, unit: _Unit, allowed: set[int]) -> list[tuple[set[int], set[int]]]:
+    """Variants of ``unit`` with each coordinated noun phrase reduced to one of its conjuncts."""
+    variants = [(set(unit.own), set(unit.borrowed))]
+    for tok in sorted(unit.own):
+        first = doc[tok]
+        if first.dep_ == "conj" or first.pos_ not in _NOUNISH or first.dep_ in ("compound", "amod", "nmod"):
+            continue
+        members = _conjuncts(first, unit.own)
+        if len(members) < 2 or _same_entity(first, members) or len(variants) * len(members) > MAX_VARIANTS:
+            continue
+        glue = {c.i for m in members for c in m.children if c.dep_ in ("cc", "preconj", "punct")
+                and c.i in unit.own and min(x.i for x in members) < c.i < max(x.i for x in members)}
+        cores = [_member_tokens(m, members) & unit.own for m in members]
+        variants = [(own - glue - set().union(*(c for j, c in enumerate(cores) if j != k)), bor)
+                    for own, bor in variants for k in range(len(members))]
+    return variants
+
+
+def _conjuncts(tok, own: set[int]) -> list:
+    out, stack = [tok], [tok]
+    while stack:
+        cur = stack.pop()
+        for c in cur.children:
+            if c.dep_ == "conj" and c.i in own and c.pos_ in _NOUNISH:
+                out.append(c)
+                stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _member_tokens(member, members: list) -> set[int]:
+    others = {m.i for m in members if m.i != member.i}
+    return {t.i for t in member.subtree if not any(a.i in others for a in _path(t, member)[:-1] + [t])
+            and not (t.dep_ in ("cc", "punct", "preconj") and t.head.i == member.i)}
+
+
+def _same_entity(first, members: list) -> bool:
+    # "Dumb and Dumber", "Halt and Catch Fire": a conjunction inside one name is not a coordination.
+    return all(m.ent_iob_ == "I" for m in members[1:]) and first.ent_type_ != ""
+
+
+def decompose(sent, allowed: set[int] | None = None, rules: tuple[str, ...] = DEFAULT_RULES,
+              subst: dict[int, str] | None = None) -> list[Proposition]:
+    """Split a parsed sentence into propositions.
+
+    Args:
+        sent: a spaCy ``Span`` (one sentence).
+        allowed: doc token indices that may appear (e.g. the quotation without its attribution frame);
+            None allows the whole sentence.
+        rules: names from :data:`DECOMPOSERS` plus ``"coordinated_np"``; ``()`` keeps the sentence whole.
+        subst: replacement texts by token index (resolved pronouns), applied when rendering.
+
+    Returns:
+        Propositions in reading order of their evidence; at least one when the sentence has a word.
+    """
+    doc = sent.doc
+    allowed = set(allowed) if allowed is not None else {t.i for t in sent}
+    allowed = {i for i in allowed if not doc[i].is_space}
+    if not any(doc[i].is_alpha or doc[i].like_num for i in allowed):
+        return []
+    roots = [doc[i] for i in sorted(allowed) if doc[i].head.i not in allowed or doc[i].head.i == i]
+    walker = _Walker(doc, allowed, tuple(rules))
+    if subst:
+        walker.subst.update(subst)
+    units = walker.run(roots)
+    out: list[Proposition] = []
+    for unit in units:
+        variants = _distribute(doc, unit, allowed) if "coordinated_np" in rules else [(unit.own, unit.borrowed)]
+        for own, borrowed in variants:
+            prop = _proposition(doc, own, borrowed, unit, walker.subst)
+            if prop is not None:
+                out.append(prop)
+    return sorted(out, key=lambda p: (p.start, p.end))
+
+
+def _proposition(doc, own: set[int], borrowed: set[int], unit: _Unit, subst: dict[int, str]):
+    words = [i for i in own if doc[i].is_alpha or doc[i].like_num]
+    if not words:
+        return None
+    text = _render(doc, own | borrowed, subst, unit.inserts)
+    kept = [i for i in own if not (doc[i].is_punct or doc[i].is_space)]
+    start = doc[min(kept)].idx
+    end = doc[max(kept)].idx + len(doc[max(kept)].text)
+    if not text:
+        return None
+    return Proposition(text=text, start=start, end=end, rule=unit.rule)

@@ -1,0 +1,214 @@
+"""Measure factalign's claims against human decompositions and check page-furniture cleaning.
+
+Four measurements, each optional:
+
+- ``propsegment``: PropSegmEnt sentences (``decomposition/{dev,test}_sentence_propositions.jsonl``), scored as
+  ``../shared/eval/README.md`` describes: per sentence, predicted claims are matched one-to-one to the
+  reference propositions, greedily by content-word token F1 (lower-cased alphanumeric tokens minus
+  :data:`STOPWORDS`), a match counting at F1 >= 0.6; precision, recall and F1 are pooled over all sentences.
+  Sentences without reference propositions (the raters found them non-informational) are skipped.
+  Two baselines are scored alongside: one claim per sentence, and splitting at commas and "and".
+- ``pyramid``: Lite-Pyramid (realsumm) reference summaries: the share of human atomic facts (SCUs) that
+  some claim of the summary matches (token F1 >= 0.6, one-to-one), and claims per SCU.
+- ``basil``: BASIL articles, one paragraph per line: how many paragraphs lose text to furniture cleaning,
+  and (``--show N``) the first N paragraphs that lose text, for checking by eye.
+- ``seeds``: the seed articles: furniture claims and body sentences without a claim.
+
+Usage (from the repository root)::
+
+    PYTHONPATH=. python scripts/eval_decomposition.py propsegment --split test
+    PYTHONPATH=. python scripts/eval_decomposition.py pyramid
+    PYTHONPATH=. python scripts/eval_decomposition.py basil --show 20
+    PYTHONPATH=. python scripts/eval_decomposition.py seeds
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL = ROOT.parent / "shared" / "eval"
+STOPWORDS = frozenset(
+    "a an the of in on at to for by with from and or but is are was were be been being as that this these "
+    "those it its which who whom whose has have had".split()
+)
+MATCH_F1 = 0.6
+
+
+def content_tokens(text: str) -> list[str]:
+    return [t for t in re.findall(r"[a-z0-9]+", text.lower()) if t not in STOPWORDS]
+
+
+def token_f1(a: str, b: str) -> float:
+    ca, cb = Counter(content_tokens(a)), Counter(content_tokens(b))
+    common = sum((ca & cb).values())
+    if not common:
+        return 0.0
+    p, r = common / sum(ca.values()), common / sum(cb.values())
+    return 2 * p * r / (p + r)
+
+
+def greedy_matches(pred: list[str], gold: list[str], threshold: float = MATCH_F1) -> int:
+    """Number of one-to-one matches, taking the best-scoring pairs first."""
+    pairs = sorted(((token_f1(p, g), i, j) for i, p in enumerate(pred) for j, g in enumerate(gold)), reverse=True)
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    for score, i, j in pairs:
+        if score < threshold:
+            break
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+    return len(used_p)
+
+
+def prf(matched: int, predicted: int, gold: int) -> tuple[float, float, float]:
+    p = matched / predicted if predicted else 0.0
+    r = matched / gold if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _require(path: Path) -> Path:
+    if not path.exists():
+        sys.exit(f"evaluation data not found: {path} (pass its path with --data)")
+    return path
+
+
+def _claim_texts(texts: list[str], decompose: bool = True) -> list[list[str]]:
+    from factalign.claims import ClaimSplitter
+    from factalign.models import Source
+
+    splitter = ClaimSplitter(decompose=decompose)
+    sources = [Source(name=f"s{i}", text=t) for i, t in enumerate(texts)]
+    return [[c.text for c in claims] for claims in splitter.split_many(sources)]
+
+
+def run_propsegment(args) -> None:
+    path = _require(Path(args.data or EVAL / "decomposition" / f"{args.split}_sentence_propositions.jsonl"))
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    rows = [r for r in rows if r.get("reference_propositions")]
+    if args.limit:
+        rows = rows[: args.limit]
+    sentences = [r["sentence"] for r in rows]
+    gold = [r["reference_propositions"] for r in rows]
+    systems = {
+        "one claim per sentence": [[s] for s in sentences],
+        "commas and 'and'": [[x for x in re.split(r",|\band\b", s) if x.strip()] for s in sentences],
+    }
+    from factalign.resources import spacy_pipeline
+
+    spacy_pipeline()
+    t0 = time.perf_counter()
+    systems["factalign"] = _claim_texts(sentences)
+    elapsed = time.perf_counter() - t0
+    print(f"PropSegmEnt {args.split}: {len(rows)} sentences with reference propositions ({path.name})")
+    for name, preds in systems.items():
+        m = sum(greedy_matches(p, g) for p, g in zip(preds, gold))
+        n_pred, n_gold = sum(map(len, preds)), sum(map(len, gold))
+        p, r, f = prf(m, n_pred, n_gold)
+        print(f"  {name:24s} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  ({n_pred} claims, {n_gold} propositions)")
+    print(f"  factalign time: {elapsed:.1f} s")
+    if args.show:
+        for s, p, g in list(zip(sentences, systems["factalign"], gold))[: args.show]:
+            print("\n" + s)
+            print("  pred:", p)
+            print("  gold:", g)
+
+
+def run_pyramid(args) -> None:
+    path = _require(Path(args.data or EVAL / "decomposition" / "realsumm_scu_presence.jsonl"))
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    if args.limit:
+        rows = rows[: args.limit]
+    refs = [re.sub(r"\s*</?t>\s*", " ", r["reference"]).strip() for r in rows]
+    scus = [r["scus"] if isinstance(r["scus"], list) else ast.literal_eval(r["scus"]) for r in rows]
+    preds = _claim_texts(refs)
+    m = sum(greedy_matches(p, g) for p, g in zip(preds, scus))
+    n_pred, n_gold = sum(map(len, preds)), sum(map(len, scus))
+    p, r, f = prf(m, n_pred, n_gold)
+    base = [[s.strip() for s in re.split(r"(?<=[.!?])\s+", ref) if s.strip()] for ref in refs]
+    mb = sum(greedy_matches(b, g) for b, g in zip(base, scus))
+    print(f"Lite-Pyramid (realsumm): {len(rows)} reference summaries, {n_gold} human SCUs")
+    print(f"  factalign claims: SCU recall {r:.3f}, precision {p:.3f}, F1 {f:.3f} ({n_pred} claims)")
+    print(f"  one claim per sentence: SCU recall {mb / n_gold:.3f} ({sum(map(len, base))} sentences)")
+
+
+def run_basil(args) -> None:
+    from factalign.claims.furniture import body_blocks, explain_furniture
+
+    path = _require(Path(args.data or EVAL / "multisource" / "basil_event_triplets.jsonl"))
+    n_articles = n_paragraphs = 0
+    losses: list[tuple[str, str, str]] = []
+    for line in path.open(encoding="utf-8"):
+        for article in json.loads(line)["articles"]:
+            n_articles += 1
+            paragraphs = [p for p in article["paragraphs"] if p.strip()]
+            n_paragraphs += len(paragraphs)
+            text = "\n\n".join(paragraphs)
+            kept = body_blocks(text)
+            dropped = {line for _, line in explain_furniture(text)}
+            for para in paragraphs:
+                core = para.strip()
+                if core in dropped:
+                    rule = next(r for r, ln in explain_furniture(text) if ln == core)
+                    losses.append((article["source"], rule, core))
+                    continue
+                kept_text = next((text[b.start:b.end] for b in kept if text[b.start:b.end] in core), None)
+                if kept_text is not None and len(kept_text) < len(core):
+                    losses.append((article["source"], "dateline", core[: len(core) - len(kept_text)]))
+    by_rule = Counter(rule for _, rule, _ in losses)
+    print(f"BASIL: {n_articles} articles, {n_paragraphs} paragraphs")
+    print(f"  paragraphs losing text: {len(losses)} ({len(losses) / n_paragraphs:.2%}); by rule: {dict(by_rule)}")
+    for source, rule, text in losses[: args.show]:
+        print(f"  [{source}/{rule}] {text[:160]!r}")
+
+
+def run_seeds(args) -> None:
+    from factalign.claims import ClaimSplitter
+    from factalign.claims.furniture import explain_furniture
+    from factalign.models import Source
+
+    folder = Path(args.data or ROOT / "seeds")
+    files = sorted(folder.glob("*.txt"))
+    if not files:
+        sys.exit(f"no seed articles (*.txt) in {folder}")
+    sources = [Source(name=f.stem, text=f.read_text(encoding="utf-8-sig")) for f in files]
+    t0 = time.perf_counter()
+    ClaimSplitter().split_many(sources)  # loads the model
+    t1 = time.perf_counter()
+    all_claims = ClaimSplitter().split_many(sources)
+    t2 = time.perf_counter()
+    print(f"seeds: {len(sources)} articles; split+decompose {t2 - t1:.2f} s after loading ({t1 - t0:.1f} s cold)")
+    for source, claims in zip(sources, all_claims):
+        text = source.text
+        furniture = [(rule, line) for rule, line in explain_furniture(text)]
+        bad = [c for c in claims for _, line in furniture
+               if text.find(line) < c.end and c.start < text.find(line) + len(line)]
+        print(f"  {source.name}: {len(claims)} claims, {len(furniture)} furniture lines dropped "
+              f"({', '.join(r for r, _ in furniture)}); claims on furniture: {len(bad)}")
+        if args.show:
+            for c in claims[: args.show]:
+                extra = f"  [{c.attribution}{', quote' if c.quote else ''}]" if c.attribution else ""
+                print(f"    {c.id}: {c.text}{extra}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("task", choices=("propsegment", "pyramid", "basil", "seeds"))
+    parser.add_argument("--data", help="path to the data file (folder for seeds); default under ../shared/eval")
+    parser.add_argument("--split", default="test", choices=("dev", "test"), help="PropSegmEnt split")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N items")
+    parser.add_argument("--show", type=int, default=0, help="print N examples")
+    args = parser.parse_args(argv)
+    {"propsegment": run_propsegment, "pyramid": run_pyramid, "basil": run_basil, "seeds": run_seeds}[args.task](args)
+
+
+if __name__ == "__main__":
+    main()
