@@ -22,7 +22,7 @@ _NOUNISH = ("NOUN", "PROPN", "NUM", "PRON")
 _WH = ("WDT", "WP", "WP$")
 _CORE_NP = frozenset({"det", "compound", "amod", "nummod", "poss", "case", "flat", "nmod", "quantmod", "predet",
                       "prep", "pobj", "advmod", "npadvmod", "neg", "nn"})
-MAX_VARIANTS = 8
+MAX_VARIANTS = 12
 """Distributing several coordinations multiplies propositions; beyond this many, a clause is kept whole."""
 
 
@@ -30,9 +30,16 @@ def _has_subject(tok) -> bool:
     return any(c.dep_ in _SUBJ for c in tok.children)
 
 
+def _wordy(tok) -> bool:
+    return any(ch.isalnum() for ch in tok.text)
+
+
 def _comma_before(tok) -> bool:
-    left = tok.left_edge.i
-    return left > 0 and tok.doc[left - 1].text in (",", "—", "–", "(")
+    """The phrase is set off by punctuation: a comma before it, or it opens the sentence and a comma follows."""
+    left, right, doc = tok.left_edge.i, tok.right_edge.i, tok.doc
+    if left > 0 and doc[left - 1].text in (",", "—", "–", "(", ";"):
+        return True
+    return left == tok.sent.start and right + 1 < len(doc) and doc[right + 1].text == ","
 
 
 def is_conjoined_clause(child) -> bool:
@@ -66,9 +73,21 @@ def is_relative_clause(child) -> bool:
     return child.dep_ == "relcl" and _comma_before(child) and child.pos_ in _VERBAL
 
 
+def is_list_item(child) -> bool:
+    """"with Sharlto Copley, Elle Fanning, Sam Riley": names in a list, which the parser often calls appositions."""
+    if child.dep_ != "appos":
+        return False
+    head = child.head
+    if sum(c.dep_ == "appos" for c in head.children) > 1 or any(c.dep_ == "conj" for c in child.children):
+        return True
+    same_kind = child.ent_type_ == head.ent_type_ or not (child.ent_type_ and head.ent_type_)
+    return child.pos_ == head.pos_ == "PROPN" and same_kind and not any(c.dep_ == "det" for c in child.children)
+
+
 def is_apposition(child) -> bool:
     """"Fumio Kishida, the Japanese Prime Minister": an apposition states a fact about its noun."""
-    return child.dep_ == "appos" and child.pos_ in _NOUNISH and child.head.pos_ in _NOUNISH
+    return (child.dep_ == "appos" and child.pos_ in _NOUNISH and child.head.pos_ in _NOUNISH
+            and not is_list_item(child))
 
 
 def is_participle_modifier(child) -> bool:
@@ -90,9 +109,10 @@ DECOMPOSERS: dict[str, Callable] = {
     "participle_modifier": is_participle_modifier,
     "parataxis": is_parataxis,
 }
-"""Clause-level rules, by name; ``coordinated_np`` (distribution over "A, B and C") runs after them."""
+"""Clause-level rules, by name. Two more work on token ranges rather than arcs: ``parenthetical`` (a bracketed
+aside becomes a claim about the noun phrase before it) and ``coordinated_np`` (distribution over "A, B and C")."""
 
-DEFAULT_RULES = (*DECOMPOSERS, "coordinated_np")
+DEFAULT_RULES = (*DECOMPOSERS, "title", "coordinated_np", "time", "parenthetical")
 
 
 @dataclass(frozen=True)
@@ -118,6 +138,7 @@ class _Walker:
     def __init__(self, doc, allowed: set[int], rules: tuple[str, ...]):
         self.doc, self.allowed = doc, allowed
         self.rules = [(name, DECOMPOSERS[name]) for name in rules if name in DECOMPOSERS]
+        self.names = set(rules)
         self.subst: dict[int, str] = {}
         self.units: list[_Unit] = []
 
@@ -125,6 +146,9 @@ class _Walker:
         pending = [(None, r) for r in roots]
         while pending:
             rule, head = pending.pop(0)
+            if rule == "title":
+                self.units.append(self._title_unit(head))
+                continue
             found: list = []
             own = self._collect(head, found)
             unit = _Unit(head, rule, own)
@@ -135,8 +159,11 @@ class _Walker:
 
     def _collect(self, tok, found: list) -> set[int]:
         own = {tok.i}
+        title = _title_tokens(tok) if "title" in self.names else set()
+        if title:
+            found.append(("title", tok))
         for child in tok.children:
-            if child.i not in self.allowed:
+            if child.i not in self.allowed or child.i in title:
                 continue
             rule = next((name for name, pred in self.rules if pred(child)), None)
             if rule is not None:
@@ -149,6 +176,11 @@ class _Walker:
             # The "and" that joined a detached clause joins nothing any more.
             own -= {c.i for c in tok.children if c.dep_ in ("cc", "preconj")}
         return own
+
+    def _title_unit(self, name) -> _Unit:
+        title = {t.i for c in name.children if c.i in _title_tokens(name) for t in c.subtree} & self.allowed
+        ent = next(e for e in self.doc.ents if e.start <= name.i < e.end)
+        return _Unit(name, "title", title, set(range(ent.start, ent.end)), {ent.start - 0.5: "is"})
 
     def _substitute_relative(self, verb) -> None:
         np_text = _render(self.doc, _core_np(verb.head, self.allowed), self.subst)
@@ -179,12 +211,28 @@ class _Walker:
             unit.own -= {c.i for c in head.children if c.dep_ == "mark"}
 
 
+def _title_tokens(name) -> set[int]:
+    """Indices of the title words before a person's name ("production designer" Robert Stromberg)."""
+    if name.ent_type_ != "PERSON" or name.pos_ != "PROPN":
+        return set()
+    ent = next((e for e in name.doc.ents if e.start <= name.i < e.end), None)
+    if ent is None or name.i != ent.end - 1:
+        return set()
+    title = [c for c in name.children if c.i < ent.start and c.dep_ in ("compound", "amod", "nmod")]
+    if not any(t.pos_ == "NOUN" or (t.pos_ == "PROPN" and not t.ent_type_) or t.ent_type_ in ("ORG", "NORP")
+               for c in title for t in c.subtree):
+        return set()
+    return {c.i for c in title}
+
+
 def _subjects_of(verb) -> list:
     """The subject(s) of ``verb``, looking up through conjoined, participle and xcomp heads."""
     for _ in range(6):
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             return subj
+        if verb.dep_ == "acl" and verb.head.pos_ in _NOUNISH:
+            return [verb.head]  # "a film directed by X and starring Y": the film stars Y
         if verb.dep_ in ("conj", "advcl", "xcomp", "relcl") and verb.head.i != verb.i:
             verb = verb.head
         else:
@@ -258,7 +306,10 @@ def _distribute(doc, unit: _Unit, allowed: set[int]) -> list[tuple[set[int], set
     variants = [(set(unit.own), set(unit.borrowed))]
     for tok in sorted(unit.own):
         first = doc[tok]
-        if first.dep_ == "conj" or first.pos_ not in _NOUNISH or first.dep_ in ("compound", "amod", "nmod"):
+        adjectives = first.pos_ == "ADJ" and first.dep_ == "amod"
+        if first.dep_ in ("conj", "appos") or first.dep_ in ("compound", "nmod"):
+            continue
+        if not (adjectives or (first.pos_ in _NOUNISH and first.dep_ != "amod")):
             continue
         members = _conjuncts(first, unit.own)
         if len(members) < 2 or _same_entity(first, members) or len(variants) * len(members) > MAX_VARIANTS:
@@ -271,12 +322,30 @@ def _distribute(doc, unit: _Unit, allowed: set[int]) -> list[tuple[set[int], set
     return variants
 
 
+def _split_time(doc, head, own: set[int], borrowed: set[int]) -> list[tuple[set[int], set[int]]]:
+    """"X premiered in Hollywood on May 28" -> "X premiered in Hollywood" + "X premiered on May 28"."""
+    if head.pos_ not in _VERBAL:
+        return [(own, borrowed)]
+    def subtree(t):
+        return {x.i for x in t.subtree} & own
+    timed = [c for c in head.children if c.i in own and c.dep_ in ("prep", "npadvmod", "advmod")
+             and any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree)]
+    others = [c for c in head.children if c.i in own and c not in timed
+              and c.dep_ in ("prep", "dobj", "attr", "acomp", "dative", "oprd", "advcl", "xcomp", "ccomp")]
+    if not timed or not others:
+        return [(own, borrowed)]
+    time_tokens = set().union(*(subtree(c) for c in timed))
+    core = {head.i} | {x for c in head.children if c.dep_ in (*_SUBJ, "aux", "auxpass", "neg", "prt")
+                       for x in subtree(c)}
+    return [(own - time_tokens, borrowed), (core | time_tokens, borrowed)]
+
+
 def _conjuncts(tok, own: set[int]) -> list:
     out, stack = [tok], [tok]
     while stack:
         cur = stack.pop()
         for c in cur.children:
-            if c.dep_ == "conj" and c.i in own and c.pos_ in _NOUNISH:
+            if c.i in own and ((c.dep_ == "conj" and c.pos_ in (*_NOUNISH, "ADJ")) or is_list_item(c)):
                 out.append(c)
                 stack.append(c)
     return sorted(out, key=lambda t: t.i)
@@ -284,7 +353,7 @@ def _conjuncts(tok, own: set[int]) -> list:
 
 def _member_tokens(member, members: list) -> set[int]:
     others = {m.i for m in members if m.i != member.i}
-    return {t.i for t in member.subtree if not any(a.i in others for a in _path(t, member)[:-1] + [t])
+    return {t.i for t in member.subtree if not any(a.i in others for a in _path(t, member))
             and not (t.dep_ in ("cc", "punct", "preconj") and t.head.i == member.i)}
 
 
@@ -310,16 +379,25 @@ def decompose(sent, allowed: set[int] | None = None, rules: tuple[str, ...] = DE
     doc = sent.doc
     allowed = set(allowed) if allowed is not None else {t.i for t in sent}
     allowed = {i for i in allowed if not doc[i].is_space}
-    if not any(doc[i].is_alpha or doc[i].like_num for i in allowed):
+    if not any(_wordy(doc[i]) for i in allowed):
         return []
+    out: list[Proposition] = []
+    if "parenthetical" in rules:
+        for group, anchor in _parentheticals(doc, allowed):
+            allowed -= group
+            for piece in anchor and _split_at(doc, group, ";") or ():
+                prop = _proposition(doc, piece, anchor, _Unit(None, "parenthetical", piece), subst or {})
+                if prop is not None:
+                    out.append(prop)
     roots = [doc[i] for i in sorted(allowed) if doc[i].head.i not in allowed or doc[i].head.i == i]
     walker = _Walker(doc, allowed, tuple(rules))
     if subst:
         walker.subst.update(subst)
     units = walker.run(roots)
-    out: list[Proposition] = []
     for unit in units:
         variants = _distribute(doc, unit, allowed) if "coordinated_np" in rules else [(unit.own, unit.borrowed)]
+        if "time" in rules and unit.head is not None:
+            variants = [v for own, bor in variants for v in _split_time(doc, unit.head, own, bor)]
         for own, borrowed in variants:
             prop = _proposition(doc, own, borrowed, unit, walker.subst)
             if prop is not None:
@@ -327,8 +405,39 @@ def decompose(sent, allowed: set[int] | None = None, rules: tuple[str, ...] = DE
     return sorted(out, key=lambda p: (p.start, p.end))
 
 
+def _parentheticals(doc, allowed: set[int]) -> list[tuple[set[int], set[int]]]:
+    """Bracketed asides "(born April 9, 1954)" with the noun phrase they are about (empty when none)."""
+    out = []
+    opened: int | None = None
+    for i in sorted(allowed):
+        if doc[i].text == "(" and opened is None:
+            opened = i
+        elif doc[i].text == ")" and opened is not None:
+            group = {j for j in range(opened, i + 1) if j in allowed}
+            prev = opened - 1
+            anchor: set[int] = set()
+            if prev in allowed and _wordy(doc[prev]):
+                ent = next((e for e in doc.ents if e.start <= prev < e.end), None)
+                anchor = ({j for j in range(ent.start, ent.end)} if ent is not None
+                          else _core_np(doc[prev], allowed, strict=True) - group)
+                anchor = {j for j in anchor if j < opened}
+            out.append((group, anchor))
+            opened = None
+    return out
+
+
+def _split_at(doc, group: set[int], sep: str) -> list[set[int]]:
+    pieces: list[set[int]] = [set()]
+    for i in sorted(group):
+        if doc[i].text == sep:
+            pieces.append(set())
+        elif doc[i].text not in "()":
+            pieces[-1].add(i)
+    return [p for p in pieces if any(_wordy(doc[i]) for i in p)]
+
+
 def _proposition(doc, own: set[int], borrowed: set[int], unit: _Unit, subst: dict[int, str]):
-    words = [i for i in own if doc[i].is_alpha or doc[i].like_num]
+    words = [i for i in own if _wordy(doc[i])]
     if not words:
         return None
     text = _render(doc, own | borrowed, subst, unit.inserts)
