@@ -130,6 +130,10 @@ def similar_word(x: str, y: str) -> bool:
     x, y = x.lower(), y.lower()
     if x == y:
         return True
+    if min(len(x), len(y)) < 3:
+        return False
+    if sorted(x) == sorted(y):
+        return True  # transposed letters: "Beligum", "nto"
     if min(len(x), len(y)) < 4:
         return False
     return difflib.SequenceMatcher(None, x, y).ratio() >= 0.8

@@ -21,9 +21,15 @@ SAYING = {"say", "tell", "state", "add", "claim", "announce", "note", "explain",
 def speaker(text: str) -> str | None:
     """The named person a sentence attributes itself to ("..., Hayashi said." -> "Hayashi"), or None."""
     doc = parse(text)
+    quoted, inside = set(), False
     for tok in doc:
-        if tok.lemma_.lower() not in SAYING:
-            continue
+        if tok.text in ('"', "“", "”"):
+            inside = tok.text == "“" or (tok.text == '"' and not inside)
+        elif inside:
+            quoted.add(tok.i)
+    for tok in doc:
+        if tok.lemma_.lower() not in SAYING or tok.i in quoted:
+            continue  # "Mike said" inside a quotation is not who is speaking
         for c in tok.children:
             if c.dep_ in ("nsubj", "nsubjpass") or (tok.lemma_.lower() == "accord" and c.dep_ == "prep"):
                 subtree = doc[c.left_edge.i:c.right_edge.i + 1]
@@ -43,8 +49,8 @@ def _person(name: str | None) -> str | None:
 
 
 def _same_person(x: str, y: str) -> bool:
-    wx = {w.lower().strip(".,'’s") for w in x.split() if len(w) > 2}
-    wy = {w.lower().strip(".,'’s") for w in y.split() if len(w) > 2}
+    wx = {w.lower().strip(".,'’s") for w in x.split() if len(w) >= 2}
+    wy = {w.lower().strip(".,'’s") for w in y.split() if len(w) >= 2}
     return bool(wx & wy)
 
 
@@ -68,6 +74,8 @@ def judge_attribution(a: Side, b: Side) -> Verdict | None:
     who_b = _person(b.attribution) if b.attribution else speaker(b.text)
     if not who_a or not who_b or _same_person(who_a, who_b):
         return None
+    if who_b.lower() in a.text.lower() or who_a.lower() in b.text.lower():
+        return None  # both people appear on both sides: a matter of parsing, not of attribution
     ca, cb = _content(a.text, who_a), _content(b.text, who_b)
     if not ca or not cb or 2 * len(ca & cb) / (len(ca) + len(cb)) < 0.6:
         return None  # different statements: different speakers are no conflict

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..models import Verdict
 from ._base import Side, anchors, contradiction, diff, near_copy
-from .lexicon import antonym_source
+from .lexicon import antonym_source, base_forms, indirect_antonyms
 
 NAME = "direction"
 _CONTENT = ("VERB", "ADJ", "ADV", "NOUN", "ADP", "DET")
@@ -14,11 +14,26 @@ def _lemma(tok) -> str:
     return tok.lemma_.lower()
 
 
-def _opposite(x, y) -> str | None:
-    """The lexicon entry that makes tokens ``x`` and ``y`` opposites, trying lemmas then surface forms."""
+def _opposite(x, y, loose: bool = False) -> str | None:
+    """The lexicon entry that makes tokens ``x`` and ``y`` opposites, trying lemmas then surface forms.
+
+    ``loose`` also tries adjective bases ("carefully" -> "careful", "later" -> "late") and WordNet's indirect
+    antonyms, which are only safe when the two sentences differ by this one word.
+    """
     adjectives = x.pos_ in ("ADJ", "ADV") and y.pos_ in ("ADJ", "ADV")
-    return (antonym_source(_lemma(x), _lemma(y), adjectives)
-            or antonym_source(x.lower_, y.lower_, adjectives))
+    src = (antonym_source(_lemma(x), _lemma(y), adjectives)
+           or antonym_source(x.lower_, y.lower_, adjectives))
+    if src or not loose or not (x.is_alpha and y.is_alpha):
+        return src
+    fx, fy = base_forms(x.text) + [_lemma(x)], base_forms(y.text) + [_lemma(y)]
+    for p in fx:
+        for q in fy:
+            src = antonym_source(p, q, adjectives=True)
+            if src:
+                return src
+            if x.pos_ in ("ADJ", "ADV") and y.pos_ in ("ADJ", "ADV") and indirect_antonyms(p, q):
+                return "wordnet"
+    return None
 
 
 def _label(src: str) -> str:
@@ -45,7 +60,7 @@ def _diff_verdict(a: Side, b: Side) -> Verdict | None:
             continue
         for x in da[ch.a[0]:ch.a[1]]:
             for y in db[ch.b[0]:ch.b[1]]:
-                src = _opposite(x, y)
+                src = _opposite(x, y, loose=True)
                 # Both words on both sides ("rose, then fell") is no conflict.
                 if src and not (_lemma(y) in la and _lemma(x) in lb):
                     return contradiction(NAME, "direction", _label(src), f"'{x.text}'", f"'{y.text}'", 0.8)

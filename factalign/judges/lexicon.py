@@ -39,6 +39,51 @@ def load_antonyms() -> dict[str, dict[str, str]]:
     return table
 
 
+@functools.lru_cache(maxsize=1)
+def load_clusters() -> dict[str, frozenset[tuple[int, int]]]:
+    """Return ``{adjective: {(cluster, side)}}`` for WordNet's indirect antonyms (head plus satellites)."""
+    out: dict[str, set[tuple[int, int]]] = {}
+    text = (resources.files("factalign") / "data" / "judges_antonyms_wordnet_clusters.tsv").read_text("utf-8")
+    rows = [line for line in text.splitlines() if line and not line.startswith("#")]
+    for k, line in enumerate(rows):
+        for side, words in enumerate(line.split("\t")):
+            for w in words.split():
+                out.setdefault(w, set()).add((k, side))
+    return {w: frozenset(v) for w, v in out.items()}
+
+
+def indirect_antonyms(x: str, y: str) -> bool:
+    """True when ``x`` and ``y`` sit on opposite sides of one WordNet adjective cluster ("huge" / "tiny").
+
+    Example:
+        >>> indirect_antonyms("strict", "lenient")
+        True
+    """
+    cx, cy = load_clusters().get(x.lower(), ()), load_clusters().get(y.lower(), ())
+    return any((k, 1 - side) in cy for k, side in cx)
+
+
+def base_forms(word: str) -> list[str]:
+    """The word and the adjectives it may come from: "carefully" -> "careful", "later" -> "late"."""
+    w = word.lower()
+    out = [w]
+    if w.endswith("ily"):
+        out.append(w[:-3] + "y")
+    if w.endswith("ably") or w.endswith("ibly"):
+        out.append(w[:-1] + "e")
+    if w.endswith("ly"):
+        out.append(w[:-2])
+    for suffix in ("est", "er", "st", "r"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            stem = w[:-len(suffix)]
+            out.append(stem)
+            if len(stem) > 3 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # "bigger" -> "big"
+            if stem.endswith("i"):
+                out.append(stem[:-1] + "y")  # "happier" -> "happy"
+    return out
+
+
 def antonym_source(x: str, y: str, adjectives: bool = False) -> str | None:
     """Why ``x`` and ``y`` are opposites ("wordnet", a news label, "prefix"), or None when they are not.
 

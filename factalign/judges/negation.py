@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..models import Verdict
-from ._base import Side, contradiction, diff, near_copy
+from ._base import Side, contradiction, diff, near_copy, similar_word
 
 NAME = "negation"
 
@@ -41,9 +41,10 @@ def _diff_verdict(a: Side, b: Side) -> Verdict | None:
     for ch in diff(a.text, b.text)[0]:
         if not ch.anchored:
             continue  # a whole clause left out is an omission, not a denial
-        na, nb = _negations(da[ch.a[0]:ch.a[1]]), _negations(db[ch.b[0]:ch.b[1]])
-        if na == nb:
-            continue
+        sa, sb = da[ch.a[0]:ch.a[1]], db[ch.b[0]:ch.b[1]]
+        na, nb = _negations(sa), _negations(sb)
+        if na == nb or (len(sa) == len(sb) and all(similar_word(x.text, y.text) for x, y in zip(sa, sb))):
+            continue  # a typo ("nto") is not a denial
         lo_a, hi_a = max(ch.a[0] - 2, 0), min(ch.a[1] + 3, len(da))
         lo_b, hi_b = max(ch.b[0] - 2, 0), min(ch.b[1] + 3, len(db))
         return contradiction(NAME, "negation", "negation", da[lo_a:hi_a].text, db[lo_b:hi_b].text, 0.85)
@@ -55,10 +56,16 @@ def _predicates(doc) -> list:
 
 
 def _negated(tok) -> bool:
-    if any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in tok.children):
-        return True
-    # "is not possible": the negation hangs from the copula, the predicate is the adjective.
-    return tok.dep_ in ("acomp", "attr") and any(c.dep_ == "neg" for c in tok.head.children)
+    """True when ``tok`` or a predicate it depends on is negated ("did not succeed at making")."""
+    cur = tok
+    for _ in range(3):
+        if any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in cur.children):
+            return True
+        # "is not possible": the negation hangs from the copula, the predicate is the adjective.
+        if cur.dep_ not in ("acomp", "attr", "xcomp", "pcomp", "pobj", "prep", "ccomp") or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
 
 
 def _args(tok) -> set[str]:

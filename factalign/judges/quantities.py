@@ -71,6 +71,8 @@ class Quantity:
         end: token index just past the quantity.
         num: index of the token carrying the number (for anchors).
         year: True for a bare 4-digit year (left to the dates judge).
+        bound: the bound or hedge phrase before the number ("more than"), or "".
+        digits: the digits as written, separators removed ("272,000" and "272.000" -> "272000").
     """
 
     value: float
@@ -83,10 +85,20 @@ class Quantity:
     end: int
     num: int
     year: bool = False
+    bound: str = ""
+    digits: str = ""
 
     def compatible(self, other: "Quantity") -> bool:
-        """True when both wordings can describe one value ("more than 300" and "about 350")."""
+        """True when both wordings can describe one value ("more than 300" and "about 350").
+
+        The same hedge on both sides ("at least 146,000" vs "at least 126,000") means the same estimate,
+        so then the stated numbers must match.
+        """
+        if self.digits and self.digits == other.digits and self.unit == other.unit:
+            return True  # "272,000" vs "272.000" vs "272000"
         tol = 0.005 * max(abs(self.value), abs(other.value))
+        if self.bound and self.bound == other.bound:
+            return abs(self.value - other.value) <= tol
         return self.low - tol <= other.high and other.low - tol <= self.high
 
 
@@ -196,8 +208,9 @@ def quantities(doc) -> list[Quantity]:
             low, high = min(low, total * f_lo), max(high, total * f_hi)
         year = (unit == "" and scale == 1.0 and re.fullmatch(r"1[5-9]\d\d|20\d\d", tok.text) is not None
                 and tok.ent_type_ in ("DATE", "") and not bound)
+        digits = re.sub(r"[^\d]", "", tok.text) if scale == 1.0 and factor == 1.0 else ""
         out.append(Quantity(total, low, high, unit, noun, doc[start:max(j, i + 1)].text, start,
-                            max(j, i + 1), num, year))
+                            max(j, i + 1), num, year, bound[0] if bound else "", digits))
         i = max(j, i + 1)
     return out
 
