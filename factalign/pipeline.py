@@ -116,13 +116,14 @@ def align(
     emb = _check_embeddings(embedder.embed([c.text for c in used]), len(used))
 
     owners = np.array([names.index(c.source) for c in used], dtype=int)
-    labels = group(emb, owners, threshold)
+    speakers = speaker_ids(used)
+    labels = group(emb, owners, threshold, speakers=speakers)
     overlap = pair_overlap(labels, owners, len(names))
     related = story(overlap, min_overlap, names.index(reference) if reference else None)
     if len(related) < len(names):
         keep = np.isin(owners, related)
         labels = np.where(keep, -1, np.arange(len(used)) + len(used))
-        labels[keep] = group(emb[keep], owners[keep], threshold)
+        labels[keep] = group(emb[keep], owners[keep], threshold, speakers=speakers[keep])
     related_names = [names[i] for i in related]
 
     sim = emb @ emb.T if len(emb) else np.zeros((0, 0))
@@ -146,6 +147,17 @@ def align(
         sources=tuple(srcs), claims=tuple(used), facts=tuple(facts), findings=tuple(findings),
         overlap=overlap, unrelated=tuple(n for n in names if n not in related_names), options=options,
     )
+
+
+def speaker_ids(claims: Sequence[Claim]) -> np.ndarray:
+    """One integer per claim naming its speaker by surname ("Yoshimasa Hayashi" and "Hayashi" share one), -1 if none."""
+    keys: dict[str, int] = {}
+    out = np.full(len(claims), -1, dtype=int)
+    for i, c in enumerate(claims):
+        names = [w for w in (c.attribution or "").replace("’s", "").split() if w[:1].isupper() and w.isalpha()]
+        if names:
+            out[i] = keys.setdefault(names[-1].lower(), len(keys))
+    return out
 
 
 def _default_judge(sources: Sequence[Source], judges: Sequence[str] | None, nli: str | None):

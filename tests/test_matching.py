@@ -67,3 +67,12 @@ def test_pair_overlap_and_story():
     assert story(ov, 0.2) == [0, 1]
     assert story(ov, 0.2, anchor=2) == []
     assert story(np.ones((3, 3)), 0.2) == [0, 1, 2]
+
+
+def test_same_speaker_bonus_tips_a_borderline_pair():
+    a, b = unit([1, 0], [0.59, 0.8074])  # cosine 0.59, just under a 0.6 threshold
+    emb = np.stack([a, b])
+    owners = np.array([0, 1])
+    assert group(emb, owners, threshold=0.6)[1] != 0
+    assert group(emb, owners, threshold=0.6, speakers=np.array([3, 3]))[1] == 0
+    assert group(emb, owners, threshold=0.6, speakers=np.array([-1, -1]))[1] != 0
