@@ -112,7 +112,7 @@ DECOMPOSERS: dict[str, Callable] = {
 """Clause-level rules, by name. Two more work on token ranges rather than arcs: ``parenthetical`` (a bracketed
 aside becomes a claim about the noun phrase before it) and ``coordinated_np`` (distribution over "A, B and C")."""
 
-DEFAULT_RULES = (*DECOMPOSERS, "title", "coordinated_np", "time", "parenthetical")
+DEFAULT_RULES = (*DECOMPOSERS, "title", "coordinated_np", "modifiers", "time", "parenthetical")
 
 
 @dataclass(frozen=True)
@@ -302,32 +302,75 @@ def _trim(doc, items: list) -> list:
 
 
 def _distribute(doc, unit: _Unit, allowed: set[int]) -> list[tuple[set[int], set[int]]]:
-    """Variants of ``unit`` with each coordinated noun phrase reduced to one of its conjuncts."""
-    variants = [(set(unit.own), set(unit.borrowed))]
+    """Variants of ``unit`` with each coordinated phrase reduced to one of its conjuncts.
+
+    With several coordinations in one clause, each is distributed in turn while the others keep only
+    their first conjunct: the variants grow with the sum of the list lengths, not their product.
+    """
+    groups: list[tuple[list[set[int]], set[int]]] = []
+    claimed: set[int] = set()
     for tok in sorted(unit.own):
         first = doc[tok]
-        adjectives = first.pos_ == "ADJ" and first.dep_ == "amod"
-        if first.dep_ in ("conj", "appos") or first.dep_ in ("compound", "nmod"):
+        if tok in claimed or first.dep_ in ("conj", "appos", "compound", "nmod"):
             continue
+        adjectives = first.pos_ == "ADJ" and first.dep_ == "amod"
         if not (adjectives or (first.pos_ in _NOUNISH and first.dep_ != "amod")):
             continue
         members = _conjuncts(first, unit.own)
-        if len(members) < 2 or _same_entity(first, members) or len(variants) * len(members) > MAX_VARIANTS:
+        if len(members) < 2 or len(members) > MAX_VARIANTS or _same_entity(first, members):
             continue
+        claimed |= {m.i for m in members}
         glue = {c.i for m in members for c in m.children if c.dep_ in ("cc", "preconj", "punct")
                 and c.i in unit.own and min(x.i for x in members) < c.i < max(x.i for x in members)}
-        cores = [_member_tokens(m, members) & unit.own for m in members]
-        variants = [(own - glue - set().union(*(c for j, c in enumerate(cores) if j != k)), bor)
-                    for own, bor in variants for k in range(len(members))]
-    return variants
+        groups.append(([_member_tokens(m, members) & unit.own for m in members], glue))
+    if not groups:
+        return [(set(unit.own), set(unit.borrowed))]
+    out: list[tuple[set[int], set[int]]] = []
+    for g, (cores, glue) in enumerate(groups):
+        fixed = set(unit.own)
+        for h, (other_cores, other_glue) in enumerate(groups):
+            if h != g:
+                fixed -= other_glue | set().union(*other_cores[1:])
+        for k in range(len(cores)):
+            own = fixed - glue - set().union(*(c for j, c in enumerate(cores) if j != k))
+            if all(own != o for o, _ in out):
+                out.append((own, set(unit.borrowed)))
+    return out
+
+
+def _split_modifiers(doc, head, own: set[int], borrowed: set[int]) -> list[tuple[set[int], set[int]]]:
+    """"X is a 2014 American fantasy film" -> "X is a 2014 film", "X is a American film", "X is a fantasy film".
+
+    Only for the noun a copula predicates of its subject, and only with two or more modifiers: each
+    modifier is a separate attribute of the subject.
+    """
+    if head.pos_ != "AUX" or head.lower_ not in ("is", "was", "are", "were"):
+        return [(own, borrowed)]
+    attr = next((c for c in head.children if c.dep_ == "attr" and c.i in own and c.pos_ == "NOUN"), None)
+    if attr is None:
+        return [(own, borrowed)]
+    mods = [c for c in attr.children if c.i in own and c.i < attr.i and c.dep_ in ("amod", "compound", "nummod")
+            and not c.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART")]
+    if len(mods) < 2:
+        return [(own, borrowed)]
+    subtrees = [{x.i for x in m.subtree} & own for m in mods]
+    out = []
+    for k in range(len(mods)):
+        out.append((own - set().union(*(t for j, t in enumerate(subtrees) if j != k)), borrowed))
+    return out
 
 
 def _split_time(doc, head, own: set[int], borrowed: set[int]) -> list[tuple[set[int], set[int]]]:
-    """"X premiered in Hollywood on May 28" -> "X premiered in Hollywood" + "X premiered on May 28"."""
+    """"X premiered in Hollywood on May 28" -> "X premiered in Hollywood" + "X premiered on May 28".
+
+    A date is a fact of its own: split apart, a wrong date can be compared (or found missing) alone.
+    """
     if head.pos_ not in _VERBAL:
         return [(own, borrowed)]
+
     def subtree(t):
         return {x.i for x in t.subtree} & own
+
     timed = [c for c in head.children if c.i in own and c.dep_ in ("prep", "npadvmod", "advmod")
              and any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree)]
     others = [c for c in head.children if c.i in own and c not in timed
@@ -359,7 +402,16 @@ def _member_tokens(member, members: list) -> set[int]:
 
 def _same_entity(first, members: list) -> bool:
     # "Dumb and Dumber", "Halt and Catch Fire": a conjunction inside one name is not a coordination.
-    return all(m.ent_iob_ == "I" for m in members[1:]) and first.ent_type_ != ""
+    def ent_start(tok):
+        if not tok.ent_type_:
+            return None
+        i = tok.i
+        while tok.doc[i].ent_iob_ == "I" and i > 0:
+            i -= 1
+        return i
+
+    start = ent_start(first)
+    return start is not None and all(ent_start(m) == start for m in members[1:])
 
 
 def decompose(sent, allowed: set[int] | None = None, rules: tuple[str, ...] = DEFAULT_RULES,
@@ -396,6 +448,8 @@ def decompose(sent, allowed: set[int] | None = None, rules: tuple[str, ...] = DE
     units = walker.run(roots)
     for unit in units:
         variants = _distribute(doc, unit, allowed) if "coordinated_np" in rules else [(unit.own, unit.borrowed)]
+        if "modifiers" in rules and unit.head is not None:
+            variants = [v for own, bor in variants for v in _split_modifiers(doc, unit.head, own, bor)]
         if "time" in rules and unit.head is not None:
             variants = [v for own, bor in variants for v in _split_time(doc, unit.head, own, bor)]
         for own, borrowed in variants:
