@@ -112,7 +112,7 @@ DECOMPOSERS: dict[str, Callable] = {
 """Clause-level rules, by name. Two more work on token ranges rather than arcs: ``parenthetical`` (a bracketed
 aside becomes a claim about the noun phrase before it) and ``coordinated_np`` (distribution over "A, B and C")."""
 
-DEFAULT_RULES = (*DECOMPOSERS, "title", "coordinated_np", "modifiers", "time", "parenthetical")
+DEFAULT_RULES = (*DECOMPOSERS, "title", "examples", "coordinated_np", "modifiers", "time", "parenthetical")
 
 
 @dataclass(frozen=True)
@@ -301,7 +301,7 @@ def _trim(doc, items: list) -> list:
     return cleaned
 
 
-def _distribute(doc, unit: _Unit, allowed: set[int]) -> list[tuple[set[int], set[int]]]:
+def _distribute(doc, own_: set[int], borrowed: set[int]) -> list[tuple[set[int], set[int]]]:
     """Variants of ``unit`` with each coordinated phrase reduced to one of its conjuncts.
 
     With several coordinations in one clause, each is distributed in turn while the others keep only
@@ -309,33 +309,52 @@ def _distribute(doc, unit: _Unit, allowed: set[int]) -> list[tuple[set[int], set
     """
     groups: list[tuple[list[set[int]], set[int]]] = []
     claimed: set[int] = set()
-    for tok in sorted(unit.own):
+    for tok in sorted(own_):
         first = doc[tok]
         if tok in claimed or first.dep_ in ("conj", "appos", "compound", "nmod"):
             continue
         adjectives = first.pos_ == "ADJ" and first.dep_ == "amod"
         if not (adjectives or (first.pos_ in _NOUNISH and first.dep_ != "amod")):
             continue
-        members = _conjuncts(first, unit.own)
+        members = _conjuncts(first, own_)
         if len(members) < 2 or len(members) > MAX_VARIANTS or _same_entity(first, members):
             continue
         claimed |= {m.i for m in members}
         glue = {c.i for m in members for c in m.children if c.dep_ in ("cc", "preconj", "punct")
-                and c.i in unit.own and min(x.i for x in members) < c.i < max(x.i for x in members)}
-        groups.append(([_member_tokens(m, members) & unit.own for m in members], glue))
+                and c.i in own_ and min(x.i for x in members) < c.i < max(x.i for x in members)}
+        groups.append(([_member_tokens(m, members) & own_ for m in members], glue))
     if not groups:
-        return [(set(unit.own), set(unit.borrowed))]
+        return [(set(own_), set(borrowed))]
     out: list[tuple[set[int], set[int]]] = []
     for g, (cores, glue) in enumerate(groups):
-        fixed = set(unit.own)
+        fixed = set(own_)
         for h, (other_cores, other_glue) in enumerate(groups):
             if h != g:
                 fixed -= other_glue | set().union(*other_cores[1:])
         for k in range(len(cores)):
             own = fixed - glue - set().union(*(c for j, c in enumerate(cores) if j != k))
             if all(own != o for o, _ in out):
-                out.append((own, set(unit.borrowed)))
+                out.append((own, set(borrowed)))
     return out
+
+
+def _split_examples(doc, own: set[int], borrowed: set[int]) -> list[tuple[set[int], set[int]]]:
+    """"appeared in films such as A and B" -> "appeared in films", "appeared in A", "appeared in B"."""
+    for i in sorted(own):
+        prep = doc[i]
+        if prep.dep_ != "prep" or prep.head.pos_ not in ("NOUN", "PROPN") or not (
+                prep.lower_ == "including" or (prep.lower_ == "as" and doc[i - 1].lower_ == "such")):
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj" and c.i in own), None)
+        if obj is None:
+            continue
+        members = _conjuncts(obj, own)
+        pp = {t.i for t in prep.subtree} | ({i - 1} if prep.lower_ == "as" else set())
+        noun = {t.i for t in prep.head.subtree} & own
+        out = [(own - pp, borrowed)]
+        out += [((own - noun) | (_member_tokens(m, members) & own), borrowed) for m in members]
+        return out
+    return [(own, borrowed)]
 
 
 def _split_modifiers(doc, head, own: set[int], borrowed: set[int]) -> list[tuple[set[int], set[int]]]:
@@ -447,7 +466,11 @@ def decompose(sent, allowed: set[int] | None = None, rules: tuple[str, ...] = DE
         walker.subst.update(subst)
     units = walker.run(roots)
     for unit in units:
-        variants = _distribute(doc, unit, allowed) if "coordinated_np" in rules else [(unit.own, unit.borrowed)]
+        variants = [(set(unit.own), set(unit.borrowed))]
+        if "examples" in rules:
+            variants = [v for own, bor in variants for v in _split_examples(doc, own, bor)]
+        if "coordinated_np" in rules:
+            variants = [v for own, bor in variants for v in _distribute(doc, own, bor)]
         if "modifiers" in rules and unit.head is not None:
             variants = [v for own, bor in variants for v in _split_modifiers(doc, unit.head, own, bor)]
         if "time" in rules and unit.head is not None:
@@ -464,9 +487,9 @@ def _parentheticals(doc, allowed: set[int]) -> list[tuple[set[int], set[int]]]:
     out = []
     opened: int | None = None
     for i in sorted(allowed):
-        if doc[i].text == "(" and opened is None:
+        if doc[i].text in ("(", "[") and opened is None:
             opened = i
-        elif doc[i].text == ")" and opened is not None:
+        elif doc[i].text in (")", "]") and opened is not None and _CLOSE[doc[opened].text] == doc[i].text:
             group = {j for j in range(opened, i + 1) if j in allowed}
             prev = opened - 1
             anchor: set[int] = set()
@@ -480,12 +503,15 @@ def _parentheticals(doc, allowed: set[int]) -> list[tuple[set[int], set[int]]]:
     return out
 
 
+_CLOSE = {"(": ")", "[": "]"}
+
+
 def _split_at(doc, group: set[int], sep: str) -> list[set[int]]:
     pieces: list[set[int]] = [set()]
     for i in sorted(group):
         if doc[i].text == sep:
             pieces.append(set())
-        elif doc[i].text not in "()":
+        elif doc[i].text not in "()[]":
             pieces[-1].add(i)
     return [p for p in pieces if any(_wordy(doc[i]) for i in p)]
 
