@@ -136,7 +136,8 @@ def similar_word(x: str, y: str) -> bool:
         return True  # transposed letters: "Beligum", "nto"
     if min(len(x), len(y)) < 4:
         return False
-    return difflib.SequenceMatcher(None, x, y).ratio() >= 0.8
+    ratio = difflib.SequenceMatcher(None, x, y).ratio()
+    return ratio >= 0.8 or (min(len(x), len(y)) >= 6 and ratio >= 0.7)  # "Runalls" / "Runnels"
 
 
 def anchors(tok, depth: int = 3) -> set[str]:

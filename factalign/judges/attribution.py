@@ -13,6 +13,11 @@ from ._base import Side, contradiction, parse
 
 NAME = "attribution"
 
+# Names of institutions: a ministry "says" through a person, so it never conflicts with one.
+INSTITUTIONS = {"ministry", "office", "department", "agency", "government", "council", "police", "bank",
+                "company", "university", "committee", "commission", "court", "army", "party", "embassy",
+                "administration", "authority", "authorities", "service", "house", "organization",
+                "organisation", "union", "group", "institute", "board", "bureau", "news", "times", "post"}
 SAYING = {"say", "tell", "state", "add", "claim", "announce", "note", "explain", "insist", "argue", "write",
           "confirm", "deny", "warn", "declare", "stress", "accord", "remark", "comment", "reply", "respond"}
 
@@ -36,6 +41,12 @@ def speaker(text: str) -> str | None:
                 persons = [e for e in doc.ents if e.label_ == "PERSON" and subtree.start <= e.start < subtree.end]
                 if persons:
                     return persons[-1].text
+                # The small NER model misses many names; a proper-noun subject that is no place or
+                # organisation is taken as a person.
+                names = [t for t in subtree if t.pos_ == "PROPN" and t.is_title]
+                if (names and c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "NORP", "LOC")
+                        and not any(t.lower_ in INSTITUTIONS for t in subtree)):
+                    return doc[names[0].i:names[-1].i + 1].text
     return None
 
 
@@ -79,4 +90,5 @@ def judge_attribution(a: Side, b: Side) -> Verdict | None:
     ca, cb = _content(a.text, who_a), _content(b.text, who_b)
     if not ca or not cb or 2 * len(ca & cb) / (len(ca) + len(cb)) < 0.6:
         return None  # different statements: different speakers are no conflict
-    return contradiction(NAME, "attribution", "attribution", who_a, who_b, 0.75)
+    # Scored above the entities judge, which sees the same swapped name as a mere entity change.
+    return contradiction(NAME, "attribution", "attribution", who_a, who_b, 0.9)
