@@ -73,9 +73,14 @@ def is_relative_clause(child) -> bool:
     return child.dep_ == "relcl" and _comma_before(child) and child.pos_ in _VERBAL
 
 
+def _place_in_place(child) -> bool:
+    # "Everett, Washington", "Los Angeles, California": one address, neither a list nor an apposition.
+    return child.ent_type_ == "GPE" and child.head.ent_type_ == "GPE" and child.i > child.head.i
+
+
 def is_list_item(child) -> bool:
     """"with Sharlto Copley, Elle Fanning, Sam Riley": names in a list, which the parser often calls appositions."""
-    if child.dep_ != "appos":
+    if child.dep_ != "appos" or _place_in_place(child):
         return False
     head = child.head
     if sum(c.dep_ == "appos" for c in head.children) > 1 or any(c.dep_ == "conj" for c in child.children):
@@ -87,7 +92,7 @@ def is_list_item(child) -> bool:
 def is_apposition(child) -> bool:
     """"Fumio Kishida, the Japanese Prime Minister": an apposition states a fact about its noun."""
     return (child.dep_ == "appos" and child.pos_ in _NOUNISH and child.head.pos_ in _NOUNISH
-            and not is_list_item(child))
+            and not is_list_item(child) and not _place_in_place(child))
 
 
 def is_participle_modifier(child) -> bool:
@@ -100,6 +105,18 @@ def is_parataxis(child) -> bool:
     return child.dep_ == "parataxis" and child.pos_ in _VERBAL and _has_subject(child)
 
 
+_REPORTING = frozenset({"said", "says", "say", "told", "announced", "added", "believe", "believes", "believed",
+                        "think", "thinks", "thought", "know", "knows", "knew", "claimed", "stated", "reported"})
+
+
+def is_independent_clause(child) -> bool:
+    """"he acted in films, he directed videos": a full clause joined by a comma or semicolon only."""
+    return (child.dep_ == "ccomp" and child.pos_ in _VERBAL and _has_subject(child)
+            and child.i > child.head.i and child.head.lower_ not in _REPORTING
+            and not any(c.dep_ == "mark" for c in child.children)
+            and child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text in (",", ";"))
+
+
 DECOMPOSERS: dict[str, Callable] = {
     "conjoined_clause": is_conjoined_clause,
     "participle_clause": is_participle_clause,
@@ -108,6 +125,7 @@ DECOMPOSERS: dict[str, Callable] = {
     "apposition": is_apposition,
     "participle_modifier": is_participle_modifier,
     "parataxis": is_parataxis,
+    "independent_clause": is_independent_clause,
 }
 """Clause-level rules, by name. Two more work on token ranges rather than arcs: ``parenthetical`` (a bracketed
 aside becomes a claim about the noun phrase before it) and ``coordinated_np`` (distribution over "A, B and C")."""
@@ -203,7 +221,7 @@ class _Walker:
                     c.dep_ in ("aux", "auxpass") for c in head.children):
                 unit.borrowed |= {c.i for c in head.head.children if c.dep_ in ("aux", "auxpass", "neg")}
         elif rule in ("apposition", "participle_modifier"):
-            unit.borrowed |= _core_np(head.head, self.allowed)
+            unit.borrowed |= _core_np(_referent(head.head), self.allowed)
             if rule == "apposition":
                 plural = head.head.tag_ in ("NNS", "NNPS")
                 unit.inserts[head.left_edge.i - 0.5] = "are" if plural else "is"
@@ -225,6 +243,15 @@ def _title_tokens(name) -> set[int]:
     return {c.i for c in title}
 
 
+def _referent(noun):
+    """What a predicate noun is said of: in "X is a film directed by Y", the film is X."""
+    if noun.dep_ == "attr" and noun.head.pos_ == "AUX":
+        subj = [c for c in noun.head.children if c.dep_ == "nsubj"]
+        if subj:
+            return subj[0]
+    return noun
+
+
 def _subjects_of(verb) -> list:
     """The subject(s) of ``verb``, looking up through conjoined, participle and xcomp heads."""
     for _ in range(6):
@@ -232,7 +259,7 @@ def _subjects_of(verb) -> list:
         if subj:
             return subj
         if verb.dep_ == "acl" and verb.head.pos_ in _NOUNISH:
-            return [verb.head]  # "a film directed by X and starring Y": the film stars Y
+            return [_referent(verb.head)]  # "X is a film directed by Y and starring Z": X stars Z
         if verb.dep_ in ("conj", "advcl", "xcomp", "relcl") and verb.head.i != verb.i:
             verb = verb.head
         else:
