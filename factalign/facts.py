@@ -6,6 +6,7 @@ Pure bookkeeping over the data model; the judging function is passed in, so this
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from itertools import combinations
 from typing import Callable, Sequence
 
@@ -172,8 +173,35 @@ def omissions(
             kind="omission", subtype=subtype, claims=fact.claims, score=score, explanation=explanation,
             missing_from=missing, source=first.source, fact=fact.id,
         ))
+    findings = _merge_by_sentence(findings, claims)
     findings.sort(key=lambda f: -f.score)
     return findings
+
+
+def _merge_by_sentence(findings: list[Finding], claims: dict[str, Claim]) -> list[Finding]:
+    """One omission per sentence: the claims one sentence yields that the same sources all lack are one finding.
+
+    Decomposition makes a sentence several claims; when none of them is carried elsewhere, listing each apart
+    repeats one omission. Facts carried by several sources are never merged.
+    """
+    merged: dict[tuple, Finding] = {}
+    out: list[Finding] = []
+    for f in findings:
+        if len(f.claims) != 1:
+            out.append(f)
+            continue
+        c = claims[f.claims[0]]
+        key = (c.source, c.sentence, f.missing_from, f.subtype)
+        if key not in merged:
+            merged[key] = f
+            out.append(f)
+            continue
+        first = merged[key]
+        better = f if f.score > first.score else first
+        combined = replace(better, claims=first.claims + f.claims)
+        merged[key] = combined
+        out[out.index(first)] = combined
+    return out
 
 
 def positions_of(sources: Sequence[Source], claims: Sequence[Claim]) -> dict[str, float]:

@@ -83,3 +83,13 @@ def test_large_fact_judges_a_bounded_number_of_pairs():
     found = judge_facts(facts, {c.id: c for c in many}, lambda x, y: 0.9, counting, max_partners=4)
     assert len(calls) <= 30 * 4 and len(set(calls)) == len(calls)
     assert found[0].kind == "agreement" and len(found[0].claims) == 30
+
+
+def test_omitted_claims_of_one_sentence_are_one_finding():
+    parts = [Claim(id=f"a#{i}", source="a", text=t, start=0, end=40, sentence=0)
+             for i, t in enumerate(["12 people died.", "80 were injured."])]
+    parts.append(Claim(id="a#2", source="a", text="Aid arrived.", start=41, end=53, sentence=1))
+    parts.append(Claim(id="b#0", source="b", text="Rain fell.", start=0, end=10, sentence=0))
+    facts = make_facts(parts, np.array([0, 1, 2, 3]), np.eye(4))
+    found = omissions(facts, {c.id: c for c in parts}, ["a", "b"], {c.id: 0.2 for c in parts})
+    assert sorted(f.claims for f in found) == [("a#0", "a#1"), ("a#2",), ("b#0",)]
