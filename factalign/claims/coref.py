@@ -28,9 +28,16 @@ class PersonTracker:
         self._recent.append([self._remember(e.text) for e in sent.ents if e.label_ == "PERSON"])
 
     def resolve(self, sent, before: int) -> str | None:
-        """The one person a pronoun at doc token ``before`` can mean, or None when unsure."""
-        here = [self._remember(e.text) for e in sent.ents if e.label_ == "PERSON" and e.end <= before]
-        names = here or [n for mentions in reversed(self._recent) for n in mentions]
+        """The one person a pronoun at doc token ``before`` can mean, or None when unsure.
+
+        A person named earlier in the same sentence counts only as its subject ("Quaid left because he
+        ..."); any other person named there makes the pronoun ambiguous.
+        """
+        here = [e for e in sent.ents if e.label_ == "PERSON" and e.end <= before]
+        subjects = [self._remember(e.text) for e in here if e.root.dep_ in ("nsubj", "nsubjpass")]
+        if here and not subjects:
+            return None
+        names = subjects or [n for mentions in reversed(self._recent) for n in mentions]
         surnames = {n.split()[-1].lower() for n in names}
         if len(surnames) != 1:
             return None

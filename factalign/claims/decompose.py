@@ -97,7 +97,10 @@ def is_apposition(child) -> bool:
 
 def is_participle_modifier(child) -> bool:
     """"The 737 Next Generation, launched in the 1990s,": a detached participle phrase about a noun."""
-    return child.dep_ == "acl" and child.tag_ in ("VBN", "VBG") and _comma_before(child)
+    if child.dep_ != "acl" or child.tag_ not in ("VBN", "VBG"):
+        return False
+    # On a predicate noun ("X is a film directed by Y") the phrase is one more fact about X.
+    return _comma_before(child) or (child.head.dep_ == "attr" and child.head.head.pos_ == "AUX")
 
 
 def is_parataxis(child) -> bool:
@@ -203,6 +206,9 @@ class _Walker:
     def _substitute_relative(self, verb) -> None:
         np_text = _render(self.doc, _core_np(verb.head, self.allowed), self.subst)
         for tok in verb.subtree:
+            if tok.tag_ == "WRB" and tok.head.i == verb.i and tok.lower_ in ("where", "when"):
+                self.subst[tok.i] = ""  # ", where she was part of the council" -> "she was part of the council"
+                break
             if tok.tag_ in _WH and tok.lower_ in ("which", "who", "whom", "that", "whose"):
                 self.subst[tok.i] = f"{np_text}'s" if tok.lower_ == "whose" else np_text
                 if tok.head.dep_ == "prep" and tok.head.head.i == verb.i:
