@@ -5,6 +5,7 @@ Pure bookkeeping over the data model; the judging function is passed in, so this
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import replace
 from itertools import combinations
@@ -85,9 +86,11 @@ def judge_facts(
             ids = tuple(agreeing)
             names = list(dict.fromkeys(claims[i].source for i in ids))
             score = float(np.clip(np.mean(agree_sims), 0.0, 1.0))
+            shared = shared_words([claims[i].text for i in ids])
+            because = f"; all say {', '.join(shared)}" if shared else ""
             findings.append(Finding(
                 kind="agreement", subtype=None, claims=ids, score=round(score, 4), fact=fact.id,
-                explanation=f"same fact in {_join(names)} (similarity {score:.2f})",
+                explanation=f"same fact in {_join(names)} (similarity {score:.2f}{because})",
             ))
     return findings
 
@@ -208,6 +211,25 @@ def positions_of(sources: Sequence[Source], claims: Sequence[Claim]) -> dict[str
     """Relative position of each claim in its article by character offset: 0 first .. 1 last."""
     length = {s.name: max(len(s.text), 1) for s in sources}
     return {c.id: c.start / length[c.source] for c in claims}
+
+
+_STOP = frozenset(
+    "a an the of in on at to for and or but nor is are was were be been being has have had do does did it its "
+    "this that these those with by from as he she they we i you his her their our my your not no will would can "
+    "could should may might shall said says say also than then there here which who whom whose what when where "
+    "about into over after before more most very just only so such".split()
+)
+
+
+def shared_words(texts: Sequence[str], limit: int = 6) -> list[str]:
+    """Content words every text contains (case-insensitive), in the order of the first text: why they align."""
+    def words(t: str) -> list[str]:
+        return [w for w in re.findall(r"[\w’'-]+", t.lower()) if w not in _STOP and len(w) > 1]
+
+    common = set(words(texts[0]))
+    for t in texts[1:]:
+        common &= set(words(t))
+    return [w for w in dict.fromkeys(words(texts[0])) if w in common][:limit]
 
 
 def _join(names: Sequence[str]) -> str:

@@ -93,3 +93,11 @@ def test_omitted_claims_of_one_sentence_are_one_finding():
     facts = make_facts(parts, np.array([0, 1, 2, 3]), np.eye(4))
     found = omissions(facts, {c.id: c for c in parts}, ["a", "b"], {c.id: 0.2 for c in parts})
     assert sorted(f.claims for f in found) == [("a#0", "a#1"), ("a#2",), ("b#0",)]
+
+
+def test_shared_words_explain_an_agreement():
+    from factalign.facts import shared_words
+
+    assert shared_words(["NATO will open an office in Tokyo.", "Japan talks of a NATO office in Tokyo."]) == [
+        "nato", "office", "tokyo"]
+    assert shared_words(["Rain fell.", "Prices rose."]) == []
