@@ -20,12 +20,16 @@ def shorten(text: str, width: int = 110) -> str:
 
 
 def sides(report, finding: Finding) -> list[tuple[str, str]]:
-    """(source name, claim text) for each claim of a finding, original evidence for artefacts."""
-    out = []
+    """(source name, text) to show for a finding: each claim's text, except for omissions, which show the original
+    sentence once however many of its claims are missing (they are listed in the JSON)."""
+    if finding.kind != "omission":
+        return [(report.claim(cid).source, report.claim(cid).text) for cid in finding.claims]
+    spans: dict[tuple[str, int], list[int]] = {}
     for cid in finding.claims:
         c = report.claim(cid)
-        out.append((c.source, c.text))
-    return out
+        span = spans.setdefault((c.source, c.sentence), [c.start, c.end])
+        span[0], span[1] = min(span[0], c.start), max(span[1], c.end)
+    return [(name, report.source(name).text[a:b]) for (name, _), (a, b) in spans.items()]
 
 
 def headline(report) -> str:
