@@ -172,7 +172,7 @@ def run_basil(args) -> None:
 
 def run_seeds(args) -> None:
     from factalign.claims import ClaimSplitter
-    from factalign.claims.furniture import explain_furniture
+    from factalign.claims.furniture import furniture_spans
     from factalign.models import Source
 
     folder = Path(args.data or ROOT / "seeds")
@@ -188,11 +188,10 @@ def run_seeds(args) -> None:
     print(f"seeds: {len(sources)} articles; split+decompose {t2 - t1:.2f} s after loading ({t1 - t0:.1f} s cold)")
     for source, claims in zip(sources, all_claims):
         text = source.text
-        furniture = [(rule, line) for rule, line in explain_furniture(text)]
-        bad = [c for c in claims for _, line in furniture
-               if text.find(line) < c.end and c.start < text.find(line) + len(line)]
+        furniture = furniture_spans(text)
+        bad = [c for c in claims for _, start, end in furniture if start < c.end and c.start < end]
         print(f"  {source.name}: {len(claims)} claims, {len(furniture)} furniture lines dropped "
-              f"({', '.join(r for r, _ in furniture)}); claims on furniture: {len(bad)}")
+              f"({', '.join(r for r, _, _ in furniture)}); claims on furniture: {len(bad)}")
         if args.show:
             for c in claims[: args.show]:
                 extra = f"  [{c.attribution}{', quote' if c.quote else ''}]" if c.attribution else ""

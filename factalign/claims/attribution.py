@@ -94,12 +94,12 @@ def analyse(sent, quoted: set[int]) -> tuple[list[Part], _SpeakerHint | None]:
         outside = [i for i in words if i not in quoted]
         frame = _frame_tokens(verb, quoted) if verb is not None else set()
         rest = [i for i in outside if i not in frame]
-        content = set(in_quote)
-        # An embedded quote ("the message is that “security is global,” he said") belongs to its clause.
-        if len(rest) >= 3 and any(sent.doc[i].pos_ in ("VERB", "AUX") for i in rest):
-            content |= {i for i in idx if i not in frame}
         name, pron = hint if hint else (None, False)
-        return [Part(frozenset(content), True, name, pron)], hint
+        parts = [Part(frozenset(in_quote), True, name, pron)]
+        # The writer's own words around a quote ("Stoltenberg visited Japan, and ...") are not the quote.
+        if len(rest) >= 3 and any(sent.doc[i].pos_ in ("VERB", "AUX") for i in rest):
+            parts.insert(0, Part(frozenset(i for i in idx if i not in frame and i not in quoted)))
+        return parts, hint
     if verb is not None:
         heads = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
         ccomp = [c for h in heads for c in h.children if c.dep_ in ("ccomp", "parataxis") and c.i not in quoted]

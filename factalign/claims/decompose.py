@@ -133,7 +133,7 @@ DECOMPOSERS: dict[str, Callable] = {
 """Clause-level rules, by name. Two more work on token ranges rather than arcs: ``parenthetical`` (a bracketed
 aside becomes a claim about the noun phrase before it) and ``coordinated_np`` (distribution over "A, B and C")."""
 
-DEFAULT_RULES = (*DECOMPOSERS, "title", "examples", "coordinated_np", "modifiers", "time", "parenthetical")
+DEFAULT_RULES = (*DECOMPOSERS, "title", "examples", "coordinated_np", "modifiers", "time", "parenthetical", "brackets")
 
 
 @dataclass(frozen=True)
@@ -262,6 +262,10 @@ def _subjects_of(verb) -> list:
     """The subject(s) of ``verb``, looking up through conjoined, participle and xcomp heads."""
     for _ in range(6):
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # "This office, if it comes to fruition, would ...": the parser often files a subject cut off by
+        # an aside as a noun modifier; a bare noun opening the sentence before its verb is the subject.
+        subj = subj or [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ in ("NOUN", "PROPN")
+                        and c.left_edge.i == verb.sent.start and not c.ent_type_]
         if subj:
             return subj
         if verb.dep_ == "acl" and verb.head.pos_ in _NOUNISH:
@@ -328,7 +332,7 @@ def _trim(doc, items: list) -> list:
         cleaned.append(it)
     text = "".join(t for _, t, _ in cleaned)
     # Unbalanced brackets or quotes read as noise; drop the orphan.
-    for open_, close in (("(", ")"), ("“", "”")):
+    for open_, close in (("(", ")"), ("[", "]"), ("“", "”")):
         if text.count(open_) != text.count(close):
             cleaned = [it for it in cleaned if it[1] not in (open_, close)]
     return cleaned
@@ -487,7 +491,7 @@ def decompose(sent, allowed: set[int] | None = None, rules: tuple[str, ...] = DE
         return []
     out: list[Proposition] = []
     if "parenthetical" in rules:
-        for group, anchor in _parentheticals(doc, allowed):
+        for group, anchor in _parentheticals(doc, allowed, "brackets" in rules):
             allowed -= group
             for piece in anchor and _split_at(doc, group, ";") or ():
                 prop = _proposition(doc, piece, anchor, _Unit(None, "parenthetical", piece), subst or {})
@@ -508,19 +512,26 @@ def decompose(sent, allowed: set[int] | None = None, rules: tuple[str, ...] = DE
             variants = [v for own, bor in variants for v in _split_modifiers(doc, unit.head, own, bor)]
         if "time" in rules and unit.head is not None:
             variants = [v for own, bor in variants for v in _split_time(doc, unit.head, own, bor)]
+        variants = [(o, b) for k, (o, b) in enumerate(variants)
+                    if not any((o | b) < (o2 | b2) or ((o | b) == (o2 | b2) and j < k)
+                               for j, (o2, b2) in enumerate(variants) if j != k)]
         for own, borrowed in variants:
             prop = _proposition(doc, own, borrowed, unit, walker.subst)
-            if prop is not None:
+            if prop is not None and all(prop.text != p.text for p in out):
                 out.append(prop)
     return sorted(out, key=lambda p: (p.start, p.end))
 
 
-def _parentheticals(doc, allowed: set[int]) -> list[tuple[set[int], set[int]]]:
-    """Bracketed asides "(born April 9, 1954)" with the noun phrase they are about (empty when none)."""
+def _parentheticals(doc, allowed: set[int], brackets: bool) -> list[tuple[set[int], set[int]]]:
+    """Bracketed asides "(born April 9, 1954)" with the noun phrase they are about (empty when none).
+
+    Square brackets count only with ``brackets``: inside a quotation they mark the editor's insertion
+    ("the world [has] become"), which belongs to the sentence.
+    """
     out = []
     opened: int | None = None
     for i in sorted(allowed):
-        if doc[i].text in ("(", "[") and opened is None:
+        if (doc[i].text == "(" or (doc[i].text == "[" and brackets)) and opened is None:
             opened = i
         elif doc[i].text in (")", "]") and opened is not None and _CLOSE[doc[opened].text] == doc[i].text:
             group = {j for j in range(opened, i + 1) if j in allowed}
@@ -551,7 +562,8 @@ def _split_at(doc, group: set[int], sep: str) -> list[set[int]]:
 
 def _proposition(doc, own: set[int], borrowed: set[int], unit: _Unit, subst: dict[int, str]):
     words = [i for i in own if _wordy(doc[i])]
-    if not words:
+    # A lone function word ("that" left over from "is that “...”") says nothing.
+    if not words or (len(words) == 1 and doc[words[0]].pos_ not in ("NOUN", "PROPN", "NUM", "VERB", "ADJ")):
         return None
     text = _render(doc, own | borrowed, subst, unit.inserts)
     kept = [i for i in own if not (doc[i].is_punct or doc[i].is_space)]

@@ -182,6 +182,11 @@ def explain_furniture(text: str) -> list[tuple[str, str]]:
     return [(rule, text[b.start:b.end]) for b, rule in _classify(text) if rule is not None]
 
 
+def furniture_spans(text: str) -> list[tuple[str, int, int]]:
+    """The dropped lines of ``text`` as ``(rule, start, end)``, offsets into ``text``."""
+    return [(rule, b.start, b.end) for b, rule in _classify(text) if rule is not None]
+
+
 def _classify(text: str) -> list[tuple[Block, str | None]]:
     out: list[tuple[Block, str | None]] = []
     seen: set[str] = set()

@@ -91,7 +91,8 @@ class ClaimSplitter:
                     if part.quote:
                         state.remember(speaker, sentence_index, block)
                     subst = {} if part.quote else pronoun_substitutions(sent, set(part.tokens), tracker)
-                    for prop in _decompose(sent, set(part.tokens), rules, subst):
+                    part_rules = tuple(r for r in rules if r != "brackets") if part.quote else rules
+                    for prop in _decompose(sent, set(part.tokens), part_rules, subst):
                         context = None
                         if not part.quote and UNRESOLVED.search(prop.text) and previous_text:
                             context = previous_text[-CONTEXT_CHARS:]
