@@ -22,6 +22,16 @@ _NOUNISH = ("NOUN", "PROPN", "NUM", "PRON")
 _WH = ("WDT", "WP", "WP$")
 _CORE_NP = frozenset({"det", "compound", "amod", "nummod", "poss", "case", "flat", "nmod", "quantmod", "predet",
                       "prep", "pobj", "advmod", "npadvmod", "neg", "nn"})
+RECIPROCAL = frozenset(
+    f"{stem}{end}" for stem, ends in {
+        "me": ("et", "ets", "eting", "t"), "agree": ("", "s", "d"), "sign": ("", "s", "ed"), "negotiat": ("e", "es", "ed"),
+        "talk": ("", "s", "ed"), "merg": ("e", "es", "ed"), "marr": ("y", "ies", "ied"), "clash": ("", "es", "ed"),
+        "collid": ("e", "es", "ed"), "fought": ("",), "fight": ("", "s"), "compet": ("e", "es", "ed"),
+        "differ": ("", "s", "ed"), "cooperat": ("e", "es", "ed"), "discuss": ("", "es", "ed"), "share": ("", "s", "d"),
+    }.items() for end in ends
+)
+"""Verbs whose coordinated subject acts together: "Japan and NATO met" is not "Japan met" + "NATO met"."""
+COLLECTIVE_PREPS = frozenset({"between", "among", "amongst"})
 MAX_VARIANTS = 12
 """Distributing several coordinations multiplies propositions; beyond this many, a clause is kept whole."""
 
@@ -354,7 +364,7 @@ def _distribute(doc, own_: set[int], borrowed: set[int]) -> list[tuple[set[int],
         if not (adjectives or (first.pos_ in _NOUNISH and first.dep_ != "amod")):
             continue
         members = _conjuncts(first, own_)
-        if len(members) < 2 or len(members) > MAX_VARIANTS or _same_entity(first, members):
+        if len(members) < 2 or len(members) > MAX_VARIANTS or _same_entity(first, members) or _collective(first):
             continue
         claimed |= {m.i for m in members}
         glue = {c.i for m in members for c in m.children if c.dep_ in ("cc", "preconj", "punct")
@@ -437,6 +447,13 @@ def _split_time(doc, head, own: set[int], borrowed: set[int]) -> list[tuple[set[
     core = {head.i} | {x for c in head.children if c.dep_ in (*_SUBJ, "aux", "auxpass", "neg", "prt")
                        for x in subtree(c)}
     return [(own - time_tokens, borrowed), (core | time_tokens, borrowed)]
+
+
+def _collective(first) -> bool:
+    """The coordination names parties acting together ("talks between Japan and NATO", "X and Y met")."""
+    if first.dep_ == "pobj" and first.head.lower_ in COLLECTIVE_PREPS:
+        return True
+    return first.dep_ in ("nsubj", "nsubjpass") and first.head.lower_ in RECIPROCAL
 
 
 def _conjuncts(tok, own: set[int]) -> list:

@@ -1,0 +1,116 @@
+"""Page-furniture cleaning: every rule drops what it names and keeps body text (no model needed)."""
+
+from pathlib import Path
+
+import pytest
+
+from factalign.claims.furniture import (
+    FURNITURE, body_blocks, dateline_length, explain_furniture, furniture_rule, furniture_spans,
+)
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+# (rule, furniture line, body line that must survive the same rule)
+CASES = [
+    ("byline", "by time news", "By the end of the year, prices had risen by 4%."),
+    ("byline", "By Jane Doe, Associated Press", "By noon the rescue teams had reached the town."),
+    ("timestamp", "2023-05-10 16:36:13", "On 2023-05-10 the ministers met in Tokyo."),
+    ("timestamp", "Updated: May 10, 2023 4:36 PM EDT", "May 10 was the day the talks began."),
+    ("hashtags", "#Japan #negotiates #open #NATO #office #Asia", "The #MeToo movement spread to Japan in 2018."),
+    ("share", "Share on Facebook Twitter WhatsApp", "Shares in Toyota fell 3% on Monday."),
+    ("share", "Follow us on Twitter", "Follow-up talks are planned for June."),
+    ("boilerplate", "You may also like", "You may also like to know that the office will be small."),
+    ("boilerplate", "Leave a Comment", "Critics did not leave a comment on the plan."),
+    ("boilerplate", "Related news", "Related news agencies reported the same figure."),
+    ("boilerplate", "Related Content", "The related content of the draft was not disclosed."),
+    ("boilerplate", "Video Embed", "A video shows the moment the quake struck."),
+    ("boilerplate", "CLICK HERE TO READ MORE FROM THE WASHINGTON EXAMINER", "Officials said to click the alert."),
+    ("boilerplate", "Republished with permission of the author.", "The permission was granted in May."),
+    ("copyright", "© 2023 Washington Examiner", "The copyright dispute reached court in 2021."),
+    ("all_caps", "LLOYD AUSTIN REAFFIRMS COMMITMENT TO SWEDEN, PREDICTS IT WILL JOIN NATO ‘BEFORE JULY’",
+     "NATO and the EU met in Brussels on Monday."),
+    ("photo_caption", "Jens Stoltenberg speaks in Brussels, Monday. (AP Photo/Olivier Matthys) Olivier Matthys/AP",
+     "The AP reported that 12 people died."),
+    ("photo_caption", "Rescue workers search the rubble. Photo: Reuters", "Reuters reported 12 deaths on Tuesday."),
+]
+
+
+@pytest.mark.parametrize("rule, furniture, body", CASES)
+def test_rule_drops_furniture_and_keeps_body(rule, furniture, body):
+    assert FURNITURE[rule](furniture), f"{rule} should drop {furniture!r}"
+    assert furniture_rule(body) is None, f"{body!r} is body text, dropped by {furniture_rule(body)}"
+
+
+def test_every_rule_has_a_case():
+    assert {rule for rule, _, _ in CASES} | {"empty"} == set(FURNITURE)
+
+
+def test_empty_line_rule():
+    assert FURNITURE["empty"](".") and FURNITURE["empty"]("* * *")
+    assert not FURNITURE["empty"]("9.")
+
+
+def test_slug_and_duplicate_need_context():
+    text = "Quake kills 12 in Peru\n\nA strong quake hit Peru.\n\nnew alliances\n\nQuake kills 12 in Peru\n\nIt was bad."
+    assert [r for r, _ in explain_furniture(text)] == ["slug", "duplicate"]
+    blocks = body_blocks(text)
+    assert blocks[0].headline and text[blocks[0].start:blocks[0].end] == "Quake kills 12 in Peru"
+    assert [text[b.start:b.end] for b in blocks[1:]] == ["A strong quake hit Peru.", "It was bad."]
+
+
+def test_short_sentence_with_final_punctuation_is_not_a_slug():
+    text = "Headline here\n\nPrices rose.\n\nThey fell."
+    assert explain_furniture(text) == []
+
+
+@pytest.mark.parametrize("paragraph, kept", [
+    ("LIMA, March 4 (Newswire) - A magnitude 6.4 earthquake struck.", "A magnitude 6.4 earthquake struck."),
+    ("WASHINGTON — Michael Steele drew criticism.", "Michael Steele drew criticism."),
+    ("Lima (Reuters) - Rescuers searched the rubble.", "Rescuers searched the rubble."),
+    ("(CNN) -- Two CNN heroes survived.", "Two CNN heroes survived."),
+])
+def test_dateline_is_stripped_and_sentence_kept(paragraph, kept):
+    text = "Title line\n\n" + paragraph
+    block = body_blocks(text)[1]
+    assert text[block.start:block.end] == kept
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Japan - the country most exposed - agreed.",
+    "The plan, March 4 officials said, is final.",
+    "WASHINGTON —",
+])
+def test_not_a_dateline(paragraph):
+    assert dateline_length(paragraph) == 0
+
+
+def test_hard_wrapped_lines_are_joined():
+    text = ("The magnitude 6.4 earthquake struck southern Peru on Tuesday, killing at\n"
+            "least 12 people and injuring more than 80.\n")
+    blocks = body_blocks(text)
+    assert len(blocks) == 1 and text[blocks[0].start:blocks[0].end].endswith("more than 80.")
+
+
+SEED_FURNITURE = {
+    "000_aaf7a6b0dd72b2f5.txt": ["by time news", "2023-05-10 16:36:13", "Related news",
+                                 "#Japan #negotiates #open #NATO #office #Asia", "You may also like", "Leave a Comment"],
+    "001_09648ee2a51459a5.txt": ["Belgium NATO Summit", "(AP Photo/Olivier Matthys)", "Video Embed",
+                                 "LLOYD AUSTIN REAFFIRMS", "CLICK HERE TO READ MORE FROM THE WASHINGTON EXAMINER",
+                                 "© 2023 Washington Examiner", "Related Content"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(SEED_FURNITURE))
+def test_seed_furniture_dropped_and_body_kept(name):
+    text = (SEEDS / name).read_text(encoding="utf-8")
+    dropped = [text[s:e] for _, s, e in furniture_spans(text)]
+    for expected in SEED_FURNITURE[name]:
+        assert any(expected in line for line in dropped), f"{expected!r} not dropped"
+    kept = " ".join(text[b.start:b.end] for b in body_blocks(text))
+    for expected in SEED_FURNITURE[name]:
+        assert expected not in kept
+    # Every line that is neither listed furniture nor a repeat of the title is kept whole.
+    for line in (ln.strip() for ln in text.splitlines()):
+        if line and line != "." and not any(f in line for f in SEED_FURNITURE[name]) \
+                and line != "new alliances" and text.count(line) == 1:
+            assert line in kept, f"body line lost: {line[:60]!r}"
