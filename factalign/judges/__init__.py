@@ -4,7 +4,7 @@
 the strongest contradiction, else an agreement when the claims state the same facts, else "neutral".
 
     >>> judge("Three people were killed on Tuesday.", "Five people were killed on Tuesday.").explanation
-    'person: Three people vs Five people'
+    'people: Three vs Five'
 """
 
 from __future__ import annotations

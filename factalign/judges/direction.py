@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from ..models import Verdict
 from ._base import Side, anchors, contradiction, diff, near_copy
-from .lexicon import antonym_source, base_forms, indirect_antonyms
+from .lexicon import antonym_source, base_forms, indirect_antonyms, synset_antonyms
 
 NAME = "direction"
-_CONTENT = ("VERB", "ADJ", "ADV", "NOUN", "ADP", "DET")
+# Function words swap harmlessly ("on" / "off" in "on the way"); only content words are compared.
+_CONTENT = ("VERB", "ADJ", "ADV", "NOUN", "PROPN")
 
 
 def _lemma(tok) -> str:
@@ -31,7 +32,8 @@ def _opposite(x, y, loose: bool = False) -> str | None:
             src = antonym_source(p, q, adjectives=True)
             if src:
                 return src
-            if x.pos_ in ("ADJ", "ADV") and y.pos_ in ("ADJ", "ADV") and indirect_antonyms(p, q):
+            if synset_antonyms(p, q) or (
+                    x.pos_ in ("ADJ", "ADV") and y.pos_ in ("ADJ", "ADV") and indirect_antonyms(p, q)):
                 return "wordnet"
     return None
 
@@ -60,6 +62,8 @@ def _diff_verdict(a: Side, b: Side) -> Verdict | None:
             continue
         for x in da[ch.a[0]:ch.a[1]]:
             for y in db[ch.b[0]:ch.b[1]]:
+                if x.pos_ not in _CONTENT or y.pos_ not in _CONTENT:
+                    continue
                 src = _opposite(x, y, loose=True)
                 # Both words on both sides ("rose, then fell") is no conflict.
                 if src and not (_lemma(y) in la and _lemma(x) in lb):
@@ -73,7 +77,7 @@ def judge_direction(a: Side, b: Side) -> Verdict | None:
 
     Example:
         >>> judge_direction(Side("Shares rose sharply on Monday."), Side("Shares fell sharply on Monday.")).explanation
-        "opposite: 'rose' vs 'fell'"
+        "direction: 'rose' vs 'fell'"
     """
     if near_copy(a, b):
         verdict = _diff_verdict(a, b)

@@ -100,7 +100,7 @@ def judge_entities(a: Side, b: Side) -> Verdict | None:
 
     Example:
         >>> judge_entities(Side("Pope Francis welcomed the agreement."), Side("Daley welcomed the agreement.")).explanation
-        'entity: Pope Francis vs Daley'
+        'entity: Francis vs Daley'
     """
     if near_copy(a, b):
         verdict = _diff_verdict(a, b)

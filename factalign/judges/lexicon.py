@@ -52,6 +52,31 @@ def load_clusters() -> dict[str, frozenset[tuple[int, int]]]:
     return {w: frozenset(v) for w, v in out.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def load_synset_antonyms() -> dict[str, frozenset[str]]:
+    """Return ``{word: words of synsets opposed to one of its synsets}`` (WordNet antonymy per synset)."""
+    out: dict[str, set[str]] = {}
+    text = (resources.files("factalign") / "data" / "judges_antonyms_wordnet_synsets.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            _pos, left, right = line.split("\t")
+            for x in left.split():
+                out.setdefault(x, set()).update(right.split())
+            for y in right.split():
+                out.setdefault(y, set()).update(left.split())
+    return {w: frozenset(v - {w}) for w, v in out.items()}
+
+
+def synset_antonyms(x: str, y: str) -> bool:
+    """True when a synset of ``x`` is a WordNet antonym of a synset of ``y`` ("rarely" / "often").
+
+    Example:
+        >>> synset_antonyms("vanish", "appear")
+        True
+    """
+    return y.lower() in load_synset_antonyms().get(x.lower(), ())
+
+
 def indirect_antonyms(x: str, y: str) -> bool:
     """True when ``x`` and ``y`` sit on opposite sides of one WordNet adjective cluster ("huge" / "tiny").
 
@@ -73,6 +98,8 @@ def base_forms(word: str) -> list[str]:
         out.append(w[:-1] + "e")
     if w.endswith("ly"):
         out.append(w[:-2])
+    if w.endswith("ed") and len(w) > 5:
+        out += [w[:-1], w[:-2]]  # "unchanged" -> "unchange", "unlocked" -> "unlock"
     for suffix in ("est", "er", "st", "r"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             stem = w[:-len(suffix)]
@@ -88,9 +115,11 @@ def antonym_source(x: str, y: str, adjectives: bool = False) -> str | None:
     """Why ``x`` and ``y`` are opposites ("wordnet", a news label, "prefix"), or None when they are not.
 
     Example:
-        >>> antonym_source("rise", "fall")
+        >>> antonym_source("early", "late")
         'wordnet'
-        >>> antonym_source("available", "unavailable", adjectives=True)
+        >>> antonym_source("legal", "illegal", adjectives=True)
+        'wordnet'
+        >>> antonym_source("fixable", "unfixable", adjectives=True)
         'prefix'
     """
     x, y = x.lower(), y.lower()
@@ -102,6 +131,36 @@ def antonym_source(x: str, y: str, adjectives: bool = False) -> str | None:
             if (x == p + y or y == p + x) and min(len(x), len(y)) >= 4:
                 return "prefix"
     return None
+
+
+def build_synset_antonyms(wordnet_dir: str) -> list[tuple[str, str, str]]:
+    """Antonymy lifted to whole synsets: (pos, words of one synset, words of the other), space-separated.
+
+    WordNet links "appear" to "disappear" only, but "vanish" shares a synset with "disappear"; stored as
+    ``judges_antonyms_wordnet_synsets.tsv``.
+    """
+    rows: set[tuple[str, str, str]] = set()
+    for pos in ("adj", "adv", "verb", "noun"):
+        synsets: dict[tuple[str, str], list[str]] = {}
+        entries = []
+        with open(os.path.join(wordnet_dir, f"data.{pos}"), encoding="latin-1") as fh:
+            for line in fh:
+                if line.startswith("  "):
+                    continue
+                f = line.split(" | ")[0].split()
+                n_words = int(f[3], 16)
+                words = [f[4 + 2 * i].lower().split("(")[0] for i in range(n_words)]
+                i = 4 + 2 * n_words
+                ptrs = [tuple(f[i + 1 + 4 * k:i + 5 + 4 * k]) for k in range(int(f[i]))]
+                synsets[(f[0], "a" if pos == "adj" else pos[0])] = [w for w in words if "_" not in w]
+                entries.append((synsets[(f[0], "a" if pos == "adj" else pos[0])], ptrs))
+        for words, ptrs in entries:
+            for sym, target, tpos, _st in ptrs:
+                key = (target, "a" if tpos in ("a", "s") else tpos)
+                if sym == "!" and key in synsets and words and synsets[key]:
+                    left, right = sorted((" ".join(sorted(words)), " ".join(sorted(synsets[key]))))
+                    rows.add((pos, left, right))
+    return sorted(rows)
 
 
 def build_antonyms(wordnet_dir: str) -> list[tuple[str, str, str]]:

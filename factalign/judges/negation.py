@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..models import Verdict
 from ._base import Side, contradiction, diff, near_copy, similar_word
+from .lexicon import antonym_source, base_forms
 
 NAME = "negation"
 
@@ -37,8 +38,20 @@ def _phrase(tok) -> str:
     return doc[lo:hi + 1].text
 
 
+def _double_negative(xs, ys) -> bool:
+    """True when the unnegated side uses the opposite word: "not correct" = "incorrect"."""
+    for x in xs:
+        for y in ys:
+            if x.is_alpha and y.is_alpha and any(antonym_source(p, q, adjectives=True)
+                                                 for p in base_forms(x.text) for q in base_forms(y.text)):
+                return True
+    return False
+
+
 def _diff_verdict(a: Side, b: Side) -> Verdict | None:
     da, db = a.doc, b.doc
+    if sorted(t.lower_ for t in da if not t.is_punct) == sorted(t.lower_ for t in db if not t.is_punct):
+        return None  # the same words reordered: a negation moved is not a negation added
     for ch in diff(a.text, b.text)[0]:
         if not ch.anchored:
             continue  # a whole clause left out is an omission, not a denial
@@ -48,6 +61,8 @@ def _diff_verdict(a: Side, b: Side) -> Verdict | None:
             continue  # a typo ("nto") is not a denial
         lo_a, hi_a = max(ch.a[0] - 2, 0), min(ch.a[1] + 3, len(da))
         lo_b, hi_b = max(ch.b[0] - 2, 0), min(ch.b[1] + 3, len(db))
+        if _double_negative(da[lo_a:hi_a], db[lo_b:hi_b]):
+            continue
         return contradiction(NAME, "negation", "negation", da[lo_a:hi_a].text, db[lo_b:hi_b].text, 0.85)
     return None
 

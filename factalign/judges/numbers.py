@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..models import Verdict
 from ._base import Side, agreement, contradiction, diff, near_copy, parse
-from .quantities import Quantity, digit_strings, quantities
+from .quantities import Quantity, digit_strings, number_words, quantities
 
 NAME = "numbers"
 
@@ -130,9 +130,9 @@ def judge_numbers(a: Side, b: Side) -> Verdict | None:
 
     Example:
         >>> judge_numbers(Side("At least 12 people died."), Side("21 people died.")).explanation
-        'person: At least 12 people vs 21 people'
+        'people: At least 12 vs 21'
     """
-    if sorted(digit_strings(a.text)) == sorted(digit_strings(b.text)) and near_copy(a, b, 0.8):
+    if number_words(a.text) == number_words(b.text) and near_copy(a, b, 0.8):
         return None  # the same digits in near-identical wording: word order or typos moved, not values
     if near_copy(a, b):
         verdict = _diff_verdict(a, b)
@@ -146,9 +146,10 @@ def judge_numbers(a: Side, b: Side) -> Verdict | None:
         partners = [qb for qb in qb_all if _comparable(da, qa, db, qb)]
         if not partners:
             continue
-        if any(qa.compatible(qb) for qb in partners):
+        if any(qa.compatible(qb) for qb in partners) or any(
+                qa.compatible(qb) and qa.unit == qb.unit and qa.noun in ("", qb.noun) for qb in qb_all):
             best = best or agreement(NAME, "number", _label(qa), qa.text,
-                                     next(qb.text for qb in partners if qa.compatible(qb)), 0.7)
+                                     next(qb.text for qb in qb_all if qa.compatible(qb)), 0.7)
             continue
         qb = partners[0]
         hedged = qa.low != qa.value or qa.high != qa.value or qb.low != qb.value or qb.high != qb.value

@@ -170,8 +170,9 @@ def quantities(doc) -> list[Quantity]:
             start = i - 1
         scale, j = 1.0, i + 1
         # "2,500 million", "1.2bn", "3 thousand"; "hundreds of" is left out on purpose (vague).
-        while j < n and doc[j].text.lower() in SCALES and not (doc[j].text.lower() in ("m", "b", "k")
-                                                               and j + 1 < n and doc[j + 1].pos_ == "NOUN"):
+        money = i > 0 and _currency_of(doc[i - 1]) is not None
+        # "m", "bn", "k" scale only money ("$3m"); after a plain number "m" is metres.
+        while j < n and doc[j].text.lower() in SCALES and (money or len(doc[j].text) > 2):
             scale *= SCALES[doc[j].text.lower()]
             j += 1
         unit, factor = "", 1.0
@@ -218,3 +219,9 @@ def quantities(doc) -> list[Quantity]:
 def digit_strings(text: str) -> list[str]:
     """Every run of digits in ``text`` ("iPhone6" -> ["6"]), for changes the parser cannot read."""
     return _EMBEDDED_RE.findall(text)
+
+
+def number_words(text: str) -> list[str]:
+    """Every number in ``text``, as digits or words ("three-time" -> ["three"]), sorted; for quick equality."""
+    words = [w for w in re.findall(r"[a-z]+", text.lower()) if w in WORDS and w not in ("single", "half")]
+    return sorted(digit_strings(text) + words)

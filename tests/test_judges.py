@@ -1,0 +1,180 @@
+"""Contradiction judges: every rule with cases that must fire and cases that must not (real spaCy model)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factalign.errors import InputError, StageError
+from factalign.judges import JUDGES, judge
+from factalign.judges._base import Side, parse
+from factalign.judges.lexicon import antonym_source, base_forms, indirect_antonyms, synset_antonyms
+from factalign.judges.quantities import quantities
+from factalign.models import Claim, Verdict
+
+# (judge name, a, b): the named judge must call these a contradiction.
+POSITIVE = [
+    ("numbers", "At least 12 people died in the fire.", "21 people died in the fire."),
+    ("numbers", "Three people were killed in the attack.", "Five people were killed in the attack."),
+    ("numbers", "The Navy has protected Russia for 300 years.", "The Navy has protected Russia for 250 years."),
+    ("numbers", "The army has not yet adopted the iPhone6.", "The army has not yet adopted the iPhone7."),
+    ("numbers", "The company reported revenue of $4.2 billion.", "The company reported revenue of $3.9 billion."),
+    ("dates", "The vote was held on Tuesday.", "The vote was held on Wednesday."),
+    ("dates", "It was the worst flood since 1995.", "It was the worst flood since 2005."),
+    ("dates", "The polls close at 8 p.m. in Ohio.", "The polls close at 9 p.m. in Ohio."),
+    ("entities", "Pope Francis welcomed the agreement of the contact group.",
+     "Daley welcomed the agreement of the contact group."),
+    ("entities", "Born in Tokyo to British parents, she moved to California.",
+     "Born in Tokyo to French parents, she moved to California."),
+    ("negation", "It is possible to refuel LPG at about 950 stations.",
+     "It is not possible to refuel LPG at about 950 stations."),
+    ("negation", "The central bank did not change its forecast.", "The central bank raised its forecast."),
+    ("direction", "Shares rose sharply on Monday.", "Shares fell sharply on Monday."),
+    ("direction", "The patient is in stable condition.", "The patient is in critical condition."),
+    ("direction", "In Vietnam, this nation lost 50,000 soldiers.", "In Vietnam, this nation gained 50,000 soldiers."),
+    ("direction", "Apples are available year-round.", "Apples are unavailable year-round."),
+    ("certainty", "NATO will open an office in Tokyo next year.",
+     "Japan is in discussions to open a NATO office in Tokyo."),
+    ("certainty", "The company closed the factory.", "The company may close the factory."),
+    ("attribution", "Prices will rise, Hayashi said.", "Prices will rise, Kishida said."),
+]
+
+# (judge name, a, b): the named judge must NOT call these a contradiction.
+NEGATIVE = [
+    ("numbers", "More than 300 homes were destroyed.", "About 350 homes were destroyed."),
+    ("numbers", "Analysts had expected $4.1 billion.", "The company reported revenue of $4.2 billion."),
+    ("numbers", "A draft was circulating among the 31 member countries.",
+     "The alliance had 30 members at the start of Russia's war in Ukraine."),
+    ("numbers", "Unemployment rose to 4%.", "Unemployment rose to 4 percent."),
+    ("numbers", "The road is 35 km long.", "The road is 35 kilometers long."),
+    ("numbers", "The deal is worth 2,500 million dollars.", "The deal is worth $2.5 billion."),
+    ("numbers", "A dozen people were hurt.", "12 people were hurt."),
+    ("numbers", "The team scored 247 runs in 49 overs.", "The team scored 247 runs in overs 49."),
+    ("dates", "The vote was held on Tuesday.", "The vote took place on Tuesday, officials said."),
+    ("dates", "He was born in 1946 and moved in 1960.", "He moved in 1960."),
+    ("entities", "Vladimir Putin arrived in St. Petersburg.", "Putin arrived in St. Petersburg."),
+    ("entities", "The United Nations said on Wednesday it was concerned.", "The U.N. said on Wednesday it was concerned."),
+    ("entities", "The data show 64,847 people in Belgium were infected.",
+     "The data show 64,847 people in Beligum were infected."),
+    ("entities", "NATO will open an office in Japan.", "Japan is in talks to open a NATO office in Tokyo."),
+    ("negation", "NSA said the network had not been compromised at all.",
+     "NSA said the network had nto been compromised at all."),
+    ("negation", "They are often not considered dinosaurs.", "They are not often considered dinosaurs."),
+    ("negation", "It is incorrect.", "It is not correct."),
+    ("negation", "The bank did not change its forecast.", "The bank kept its forecast unchanged."),
+    ("direction", "Shares rose on Monday.", "Shares climbed on Monday."),
+    ("direction", "Prices rose in March and fell in April.", "Prices fell in April after rising in March."),
+    ("direction", "He is on the way to the capital.", "He is off the way to the capital."),
+    ("certainty", "They are only talks, he said.", "Japan is in discussions to open a NATO office."),
+    ("certainty", "NATO will open an office in Tokyo.", "NATO will open an office in Tokyo next year."),
+    ("attribution",
+     "\u201cAsia is a promising place for peaceful development,\u201d the Foreign Ministry said last week.",
+     "\u201cAsia is a promising land for peaceful development,\u201d said Chinese Foreign Ministry spokeswoman Mao Ning."),
+    ("attribution", "Prices will rise, Hayashi said.", "Wages will fall, Kishida said."),
+    ("attribution", "When asked, Miller said: \u201cMike said a lot.\u201d", "when asked, miller said: \u201cmike said a lot.\u201d"),
+]
+
+
+@pytest.mark.parametrize("name,a,b", POSITIVE)
+def test_judge_fires(name, a, b):
+    v = JUDGES[name](Side(a), Side(b))
+    assert v is not None and v.kind == "contradiction", v
+    assert v.judge == name and v.values and ": " in v.explanation and " vs " in v.explanation
+    assert 0.0 < v.score <= 1.0
+
+
+@pytest.mark.parametrize("name,a,b", NEGATIVE)
+def test_judge_stays_silent(name, a, b):
+    v = JUDGES[name](Side(a), Side(b))
+    assert v is None or v.kind != "contradiction", v
+
+
+def test_registry_names_match_functions():
+    assert set(JUDGES) == {"numbers", "dates", "entities", "negation", "direction", "certainty", "attribution"}
+    for name, func in JUDGES.items():
+        assert func.__name__ == f"judge_{name}"
+
+
+def test_judge_returns_strongest_contradiction_with_explanation():
+    v = judge("Three people were killed on Tuesday.", "Five people were killed on Tuesday.")
+    assert v.kind == "contradiction" and v.subtype == "number" and v.values == ("Three", "Five")
+    assert v.explanation == "people: Three vs Five"
+
+
+def test_judge_agreement_and_neutral():
+    assert judge("Unemployment rose to 4%.", "Unemployment rose to 4 percent.").kind == "agreement"
+    assert judge("The cat sat on the mat.", "Parliament passed the budget.").kind == "neutral"
+
+
+def test_judge_selects_judges_and_rejects_unknown_names():
+    a, b = "Shares rose on Monday.", "Shares fell on Monday."
+    assert judge(a, b, judges=["direction"]).kind == "contradiction"
+    assert judge(a, b, judges=["numbers"]).kind != "contradiction"
+    with pytest.raises(InputError):
+        judge(a, b, judges=["astrology"])
+    with pytest.raises(InputError):
+        judge(a, 42)
+
+
+def test_judge_names_a_judge_that_breaks_the_contract(monkeypatch):
+    monkeypatch.setitem(JUDGES, "numbers", lambda a, b: "oops")
+    with pytest.raises(StageError, match="numbers"):
+        judge("a", "b", judges=["numbers"])
+
+
+def test_claims_bring_their_attribution():
+    a = Claim("x#1", "x", "Prices will rise sharply this year.", 0, 10, attribution="Taro Hayashi")
+    b = Claim("y#1", "y", "Prices will rise sharply this year.", 0, 10, attribution="Fumio Kishida")
+    c = Claim("y#2", "y", "Prices will rise sharply this year.", 0, 10, attribution="the Foreign Ministry")
+    assert judge(a, b).subtype == "attribution"
+    assert judge(a, c).kind == "agreement"
+
+
+def test_relative_dates_resolve_against_publication_dates():
+    wed = dt.date(2023, 5, 10)  # a Wednesday
+    a, b = "The minister resigned yesterday.", "The minister resigned on Monday."
+    v = judge(a, b, published=(wed, wed))
+    assert v.kind == "contradiction" and v.subtype == "date"
+    assert judge("The minister resigned yesterday.", "The minister resigned on Tuesday.",
+                 published=(wed, wed)).kind == "agreement"
+
+
+def test_seed_pairs():
+    office_a = "The NATO will open in Japan its first Asian office next year."
+    office_b = "Japan is in discussions to open a NATO office in Tokyo, the first of its kind in Asia."
+    v = judge(office_a, office_b)
+    assert v.kind == "contradiction" and v.subtype == "certainty"
+    members = judge("a draft was already circulating among the 31 member countries",
+                    "The alliance had 30 members at the start of Russia's war in Ukraine")
+    assert members.kind != "contradiction"
+    ministry = judge(
+        "\u201cAsia is a promising place for peaceful development and cooperation, it should not become a platform "
+        "for those seeking geopolitical feuds,\u201d the Foreign Ministry said last week.",
+        "\u201cAsia is a promising land for cooperation and a hotbed for peaceful development. It should not be a "
+        "platform for those who seek geopolitical fights,\u201d said Chinese Foreign Ministry spokeswoman Mao Ning "
+        "in a briefing last week.")
+    assert ministry.kind != "contradiction"
+
+
+def test_quantity_parser():
+    qs = quantities(parse("More than 300 homes and $2.5 billion, 4 percent, 35 km and a dozen eggs."))
+    got = [(q.value, q.unit, q.bound) for q in qs]
+    assert got == [(300.0, "", "more than"), (2.5e9, "USD", ""), (4.0, "%", ""), (35000.0, "m", ""),
+                   (12.0, "", "")]
+    assert qs[0].low == 300.0 and qs[0].high == 450.0
+
+
+def test_lexicon():
+    assert antonym_source("early", "late") == "wordnet"
+    assert antonym_source("soar", "plunge") == "direction"
+    assert antonym_source("fixable", "unfixable", adjectives=True) == "prefix"
+    assert antonym_source("rise", "climb") is None
+    assert antonym_source("press", "impress") is None
+    assert indirect_antonyms("strict", "lenient") and not indirect_antonyms("strict", "stern")
+    assert synset_antonyms("vanish", "appear") and not synset_antonyms("vanish", "disappear")
+    assert "careful" in base_forms("carefully") and "big" in base_forms("bigger")
+
+
+def test_verdict_type():
+    assert isinstance(judge("a b c", "d e f"), Verdict)
