@@ -24,6 +24,7 @@ class Token(NamedTuple):
     sent: int       # sentence index
     sent_start: bool
     quoted: bool    # inside a quotation
+    lemma: str = ""
 
 
 class Artefact(NamedTuple):
@@ -64,14 +65,29 @@ class Corpus:
     docs: tuple[SourceDoc, ...]
     # Case-sensitive counts of word tokens that are not sentence-initial, over all sources.
     words: Counter = field(default_factory=Counter)
+    # Case-sensitive counts of every token, sentence-initial ones included.
+    all_words: Counter = field(default_factory=Counter)
+    # Capitalised words standing alone mid-sentence (no capitalised neighbour): names like "Kyiv", not parts
+    # of longer names ("Veterans Affairs", "Tea Partiers") or of headline-style capitals.
+    names: Counter = field(default_factory=Counter)
 
     @classmethod
     def build(cls, sources: Sequence[Source]) -> "Corpus":
         docs = tuple(parse(s) for s in sources)
         words: Counter = Counter()
+        all_words: Counter = Counter()
+        names: Counter = Counter()
         for doc in docs:
             words.update(t.text for t in doc.tokens if not t.sent_start and t.text[:1].isalpha())
-        return cls(docs, words)
+            all_words.update(t.text for t in doc.tokens)
+            toks = doc.tokens
+            for i, t in enumerate(toks):
+                if t.sent_start or not t.text[:1].isupper() or not t.text.isalpha() or doc.is_headline(t.sent):
+                    continue
+                around = [toks[j] for j in (i - 1, i + 1) if 0 <= j < len(toks) and toks[j].sent == t.sent]
+                if not any(n.text[:1].isupper() for n in around):
+                    names[t.text] += 1
+        return cls(docs, words, all_words, names)
 
 
 _QUOTE_PAIRS = re.compile(r"“[^”\n]{1,600}”|\"[^\"\n]{1,600}\"|«[^»\n]{1,600}»|„[^“”\n]{1,600}[“”]"
@@ -114,7 +130,7 @@ def _parse_text(text: str):
                 if tok.text[:1].isalnum():
                     first_word = False
                 tokens.append(Token(tok.text, start, start + len(tok.text), tok.tag_, tok.ent_type_, index,
-                                    is_start, quoted))
+                                    is_start, quoted, tok.lemma_))
     return tuple(tokens), tuple(sentences), quotes
 
 
@@ -129,3 +145,11 @@ def in_markup(text: str, token: Token) -> bool:
     line_end = text.find("\n", token.end)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
     return any(m.start() <= token.start - line_start < m.end() for m in _URL.finditer(line))
+
+
+def whole_word(text: str, token: Token) -> bool:
+    """True when the token is a whole word, not glued to letters, an apostrophe or a hyphen on either side
+    ("wo" of "won't", "el" of "el-Gamal", "op" of "op-ed", "fil" of "Chick-fil-A")."""
+    before = text[token.start - 1] if token.start > 0 else " "
+    after = text[token.end] if token.end < len(text) else " "
+    return not (before.isalnum() or before in "'’-" or after.isalnum() or after in "'’-")

@@ -23,6 +23,9 @@ from typing import Iterator
 from . import _lexicon as lex
 from ._doc import Artefact, Corpus, SourceDoc, Token
 
+# Content words a sentence must share with another source's sentence before that sentence's spelling of a
+# name counts as evidence: the two must be about the same thing.
+MIN_NAME_OVERLAP = 4
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "our"})
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
 _STOP = frozenset("""the a an and or of to in on at by for with from that this these those is are was were be been
@@ -40,10 +43,15 @@ def _is_caps_word(tok: Token) -> bool:
         c.isalpha() or c in "'’" for c in tok.text)
 
 
-def _content(tokens) -> set[str]:
-    """Content-word stems of a sentence (first five letters: "Asian" and "Asia" share "asia")."""
+def _content(tokens, lower_only: bool = False) -> set[str]:
+    """Content-word stems of a sentence (first five letters: "Asian" and "Asia" share "asia").
+
+    With ``lower_only``, names are left out: two sentences about different people share names of places
+    and offices ("White House"), so only ordinary words show they say the same thing.
+    """
     return {t.text.lower()[:5] for t in tokens
-            if t.text.isalpha() and len(t.text) >= 3 and t.text.lower() not in _STOP and not t.text.isupper()}
+            if t.text.isalpha() and len(t.text) >= 3 and t.text.lower() not in _STOP and not t.text.isupper()
+            and (t.text.islower() or not lower_only)}
 
 
 def _best_acronym(doc: SourceDoc, sent: int, exclude: set[str], corpus: Corpus) -> tuple[str, str, int] | None:
@@ -96,6 +104,9 @@ def _garbled_acronyms(doc: SourceDoc, corpus: Corpus) -> Iterator[Artefact]:
             continue
         if any(t.quoted for t in run):
             continue
+        phrase = doc.text[run[0].start:run[-1].end]
+        if not has_apostrophe and sum(d.text.count(phrase) for d in corpus.docs) > 1:
+            continue  # the same capitals again: a name set in capitals ("the DISCLOSE ACT")
         if prev is None or prev.text.lower() not in _DETERMINERS or doc.is_headline(run[0].sent):
             continue
         span_start, span_end = run[0].start, run[-1].end
@@ -133,14 +144,25 @@ def _translated_names(doc: SourceDoc, corpus: Corpus) -> Iterator[Artefact]:
         if bigrams[(first.text, word.text)] > 1 or any(
                 other is not doc and other_word_in(other, word.text) for other in corpus.docs):
             continue  # written so more than once, or by another source too: a real name
-        others = [b for (a, b), n in bigrams.items() if a == first.text and b != word.text
-                  and not lex.is_lowercase_word(b) and lex.zipf(b) < 3.5 and not b.isupper()]
-        if not others:
+        here = _content(doc.sentence_tokens(word.sent), lower_only=True)
+        best = None
+        for other in corpus.docs:
+            if other is doc:
+                continue
+            for a, b in zip(other.tokens, other.tokens[1:]):
+                if (a.text != first.text or a.sent != b.sent or not b.text.istitle() or b.text == word.text
+                        or lex.is_lowercase_word(b.text) or lex.zipf(b.text) >= 3.5):
+                    continue
+                overlap = len(here & _content(other.sentence_tokens(b.sent), lower_only=True))
+                if overlap >= MIN_NAME_OVERLAP and (best is None or overlap > best[0]):
+                    best = (overlap, b.text, other.source.name)
+        if best is None:
             continue
-        surname = max(others, key=lambda b: bigrams[(first.text, b)])
+        overlap, surname, where = best
         yield Artefact(word.start, word.end, surname,
-                       f"'{first.text} {word.text}': '{word.text}' is an ordinary English word where the sources "
-                       f"elsewhere write the name '{first.text} {surname}'; a translated surname", 0.8)
+                       f"'{first.text} {word.text}': '{word.text}' is an ordinary English word where '{where}', in a "
+                       f"sentence sharing {overlap} content words with this one, names '{first.text} {surname}'; "
+                       "a translated surname", 0.8)
 
 
 def other_word_in(doc: SourceDoc, word: str) -> bool:

@@ -21,9 +21,8 @@ from . import _lexicon as lex
 from ._doc import Artefact, Corpus, SourceDoc, Token, in_markup
 
 # Function words that end a fused pair: frequent, short, and never the tail of an English compound.
-_FUNCTION_TAILS = frozenset(
-    "and or the of to in on at by for with from but nor as than that".split()
-)
+# Two-letter ones ("in", "or", "on") are left out: too many names and misspellings end in them ("Karasin").
+_FUNCTION_TAILS = frozenset("and the for with from but than that".split())
 # Particles that start surnames and brand names written in camel case.
 _NAME_PREFIXES = frozenset("mc mac de di da du le la van von del della o st san".split())
 _MIN_LEN = 6
@@ -45,16 +44,18 @@ def _is_word(part: str, min_zipf: float = 3.0) -> bool:
     return len(part) >= 3 and lex.zipf(part.lower()) >= min_zipf and lex.is_english_word(part)
 
 
-def _split(token: str, corpus: Corpus) -> tuple[str, str, str] | None:
+def _split(token: str, corpus: Corpus, continues_name: bool = False) -> tuple[str, str, str] | None:
     """Return ``(left, right, rule)`` for the best reading of ``token`` as two fused parts, or None."""
     # Camel-case seam: lower-case letter followed by a capital, exactly once.
     seams = [i for i in range(1, len(token)) if token[i - 1].islower() and token[i].isupper()]
     if len(seams) == 1:
         i = seams[0]
         left, right = token[:i], token[i:]
+        # Brand names are camel case too ("WinShape", "ForAmerica"): the left side must end a name, either
+        # continuing the capitalised word before it ("Qin GangChinese") or standing alone in the sources.
         if (len(left) >= 3 and left.lower() not in _NAME_PREFIXES
                 and (_is_word(right, 3.5) or _is_name(right, corpus))
-                and (_is_word(left) or _is_name(left, corpus))):
+                and (continues_name or corpus.names.get(left, 0) > 0)):
             return left, right, "camel"
         return None
     if seams or not (token.islower() or token[1:].islower()):
@@ -92,12 +93,15 @@ def detect_fused(doc: SourceDoc, corpus: Corpus) -> Iterator[Artefact]:
     Yields:
         One artefact per fused token, suggesting the two parts apart.
     """
-    for tok in doc.tokens:
+    for i, tok in enumerate(doc.tokens):
         if len(tok.text) < _MIN_LEN or not tok.text.isalpha() or tok.text.isupper() or in_markup(doc.text, tok):
             continue
         if doc.is_headline(tok.sent) or not _is_unknown(tok.text) or corpus.words.get(tok.text, 0) > 1:
             continue
-        found = _split(tok.text, corpus)
+        prev = doc.tokens[i - 1] if i > 0 else None
+        continues_name = (prev is not None and prev.sent == tok.sent and prev.text.istitle() and prev.text.isalpha()
+                          and not lex.is_lowercase_word(prev.text))
+        found = _split(tok.text, corpus, continues_name)
         if found is None:
             continue
         left, right, rule = found

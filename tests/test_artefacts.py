@@ -1,0 +1,218 @@
+"""Machine-translation artefact detectors: one positive and several negatives per detector, with the real
+spaCy pipeline and word lists. Fixtures are short sentences written here (plus the seed articles)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factalign import Claim, InputError, Source
+from factalign.artefacts import DETECTORS, detect_artefacts, repair_claims
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def found(*texts: str, detector: str | None = None) -> list:
+    sources = [Source(f"s{i}", t) for i, t in enumerate(texts)]
+    return detect_artefacts(sources, detectors=None if detector is None else [detector])
+
+
+def spans(*texts: str, detector: str | None = None) -> list[tuple[str, str | None]]:
+    return [(f.span, f.suggestion) for f in found(*texts, detector=detector)]
+
+
+def test_registry_names_match_subtypes():
+    assert set(DETECTORS) == {"entity", "untranslated", "fused", "casing", "punctuation"}
+    findings = found("It will cover new technologies y cyber threats.")
+    assert [f.subtype for f in findings] == ["untranslated"]
+
+
+# --- entity -----------------------------------------------------------------------------------------------
+
+def test_entity_garbled_acronym_uses_the_document_title():
+    text = ("Japan negotiates to open the first NATO office in Asia\n\n"
+            "The I’LL TAKE will open in Japan its first Asian office next year.")
+    assert spans(text, detector="entity") == [("I’LL TAKE", "NATO")]
+
+
+def test_entity_garbled_acronym_uses_another_source():
+    a = "The I'LL TAKE will open an office in Tokyo next year, officials said."
+    b = "Japan is in talks to open a NATO office in Tokyo next year. CNN reported it first."
+    assert spans(a, b, detector="entity") == [("I'LL TAKE", "NATO")]
+
+
+@pytest.mark.parametrize("text", [
+    "The NATO alliance met in Madrid. AUKUS and QUAD are new alliances, CNN said.",
+    "The QUAD met in Tokyo on Friday to discuss NATO.",
+    "LLOYD AUSTIN REAFFIRMS COMMITMENT TO SWEDEN, PREDICTS IT WILL JOIN NATO\n\nNATO met.",
+    "Critics attacked the DISCLOSE ACT in the Senate. The DISCLOSE ACT would require disclosure, the ACLU said.",
+    "The WALL STREET JOURNAL reported the story on Monday.",
+    "“The I’LL TAKE,” he wrote in capitals, was his favourite sign.",
+])
+def test_entity_leaves_acronyms_headlines_and_names_in_capitals_alone(text):
+    assert spans(text, detector="entity") == []
+
+
+def test_entity_translated_surname_with_evidence_from_another_source():
+    a = "Spain's economy minister Carlos Body said inflation fell sharply in March."
+    b = "Spanish economy minister Carlos Cuerpo said inflation fell sharply in March."
+    assert spans(a, b, detector="entity") == [("Body", "Cuerpo")]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Theresa May met Tim Cook in London on Monday.", "Theresa May held talks with Apple's chief in London."),
+    ("Doug Cole, a consultant, said the race was close.", "Governor Doug Ducey signed the budget on Friday."),
+])
+def test_entity_leaves_names_that_are_words_alone(a, b):
+    assert spans(a, b, detector="entity") == []
+
+
+# --- untranslated -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span, suggestion", [
+    ("It will serve for consultations on security, new technologies y cyber threats.", "y", "and"),
+    ("The man works as a volunteer for the diocese of Nantes und was responsible for the closure.", "und", "and"),
+    ("Werth had already won all four wichtigen tests at the first tournament.", "wichtigen", None),
+    ("The symptoms were found in the urine of 受影响 pets.", "受影响", None),
+])
+def test_untranslated_finds_foreign_words(text, span, suggestion):
+    assert spans(text, detector="untranslated") == [(span, suggestion)]
+
+
+@pytest.mark.parametrize("text", [
+    "Born in Tokyo, Olivia de Havilland moved to California as a toddler.",
+    "The law is de facto a ban, as Smith et al. showed in their study.",
+    "Protesters chanted “Wir sind das Volk” outside the parliament.",
+    "“It’s the one word they know in Spanish: mañana,” he said.",
+    "Rubio defended the embargo and said soldiers die every day.",
+    "The developer, Sharif el-Gamal, wrote an op-ed about Kim Jong-un.",
+    "The ministry (中国外交部) issued a statement.",
+    "Die Regierung hat am Mittwoch neue Maßnahmen beschlossen, sagte der Sprecher.",
+])
+def test_untranslated_leaves_names_borrowings_and_marked_quotes_alone(text):
+    assert spans(text, detector="untranslated") == []
+
+
+# --- fused ------------------------------------------------------------------------------------------------
+
+def test_fused_splits_name_plus_function_word_with_cross_source_name():
+    a = "The meeting of the Secretary General, Jens Stoltenbergand the Japanese Prime Minister."
+    b = "Jens Stoltenberg visited Japan."
+    assert spans(a, b, detector="fused") == [("Stoltenbergand", "Stoltenberg and")]
+
+
+@pytest.mark.parametrize("text, span, suggestion", [
+    ("It is true that the russianjapanese relations have been downgraded.", "russianjapanese", "Russian-Japanese"),
+    ("Qin GangChinese Foreign Minister, said on Wednesday that the danger is real.", "GangChinese", "Gang Chinese"),
+])
+def test_fused_finds_proper_adjectives_and_camel_seams(text, span, suggestion):
+    assert spans(text, detector="fused") == [(span, suggestion)]
+
+
+@pytest.mark.parametrize("text", [
+    "She posted the video on YouTube and ate at McDonald's with LeBron James.",
+    "Its philanthropic wing, WinShape, gave money to ForAmerica and other groups.",
+    "Grigory Karasin believes Vietnam has made a great contribution.",
+    "The city upgraded its stormwater drains and floodwalls.",
+])
+def test_fused_leaves_brands_names_and_compounds_alone(text):
+    assert spans(text, detector="fused") == []
+
+
+# --- casing -----------------------------------------------------------------------------------------------
+
+def test_casing_finds_a_known_place_in_lower_case():
+    text = "Relations have been downgraded after Tokyo's support for kyiv."
+    assert spans(text, detector="casing") == [("kyiv", "Kyiv")]
+
+
+def test_casing_uses_a_name_written_capitalised_elsewhere():
+    text = "Kovalenko spoke first. The mayor, Kovalenko, said the aid had come. Then kovalenko left."
+    assert spans(text, detector="casing") == [("kovalenko", "Kovalenko")]
+
+
+@pytest.mark.parametrize("text", [
+    "They were reading about turkey recipes in china shops.",
+    "Tourists travel in the savannah to see wildlife.",
+    "The Veterans Affairs office helps veterans. Tax cuts and the Bush Tax Cuts were debated.",
+    "they are only talks, he hastens to clarify.",
+])
+def test_casing_leaves_common_words_alone(text):
+    assert spans(text, detector="casing") == []
+
+
+# --- punctuation ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span", [
+    ("It plants more bases in the Philippines. . The office is symbolic.", ". ."),
+    ("He said,, that it was over.", ",,"),
+])
+def test_punctuation_finds_doubled_marks(text, span):
+    assert [s for s, _ in spans(text, detector="punctuation")] == [span]
+
+
+@pytest.mark.parametrize("text", [
+    "The law says . . . that no one may enter. The U.S. agreed.",
+    "Japan in talks\n\n.\n\nBelgium NATO Summit",
+    "Wait... what? He left.",
+])
+def test_punctuation_leaves_ellipses_and_furniture_alone(text):
+    assert spans(text, detector="punctuation") == []
+
+
+# --- contract ---------------------------------------------------------------------------------------------
+
+def test_findings_point_into_the_original_text_and_name_their_claim():
+    text = "Intro sentence here. It covers new technologies y cyber threats."
+    claims = [Claim("s0#0", "s0", "Intro sentence here.", 0, 20), Claim("s0#1", "s0", text[21:], 21, len(text))]
+    (f,) = detect_artefacts([Source("s0", text)], claims)
+    assert f.kind == "artefact" and text[f.start:f.end] == f.span == "y"
+    assert f.claims == ("s0#1",) and f.source == "s0" and 0 < f.score <= 1 and f.explanation
+
+
+def test_bad_input_raises_typed_errors():
+    with pytest.raises(InputError):
+        detect_artefacts([Source("a", "Text.")], detectors=["spelling"])
+    with pytest.raises(InputError):
+        detect_artefacts(["just a string"])
+
+
+def test_repair_replaces_spans_and_keeps_offsets():
+    text = "The I'LL TAKE will open in Japan its first Asian office next year."
+    claim = Claim("a#0", "a", text, 100, 100 + len(text))
+    rewritten = Claim("a#1", "a", "I'LL TAKE plans an office in Japan.", 100, 100 + len(text))
+    other = Claim("a#2", "a", "Unrelated.", 0, 10)
+    from factalign import Finding
+    f = Finding("artefact", "entity", ("a#0",), 0.9, "garbled", source="a", span="I'LL TAKE",
+                start=104, end=113, suggestion="NATO")
+    fixed = repair_claims([claim, rewritten, other], [f])
+    assert fixed[0].text == "The NATO will open in Japan its first Asian office next year."
+    assert (fixed[0].start, fixed[0].end, fixed[0].id) == (claim.start, claim.end, claim.id)
+    assert fixed[1].text == "NATO plans an office in Japan."
+    assert fixed[2] is other
+
+
+# --- seeds ------------------------------------------------------------------------------------------------
+
+def test_seeds_all_six_artefacts_and_nothing_else():
+    sources = [Source(p.stem[:3], p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
+    findings = detect_artefacts(sources)
+    got = {(f.source, f.subtype, f.span, f.suggestion) for f in findings}
+    assert got == {
+        ("000", "entity", "I’LL TAKE", "NATO"),
+        ("000", "untranslated", "y", "and"),
+        ("000", "fused", "Stoltenbergand", "Stoltenberg and"),
+        ("000", "fused", "russianjapanese", "Russian-Japanese"),
+        ("000", "fused", "GangChinese", "Gang Chinese"),
+        ("000", "casing", "kyiv", "Kyiv"),
+        ("000", "punctuation", ". .", "."),
+    }
+    text = sources[0].text
+    sentence = "The I’LL TAKE will open in Japan its first Asian office next year."
+    start = text.index(sentence)
+    claim = Claim("000#0", "000", sentence, start, start + len(sentence))
+    (fixed,) = repair_claims([claim], findings)
+    assert fixed.text == "The NATO will open in Japan its first Asian office next year."
+    assert (fixed.start, fixed.end) == (claim.start, claim.end)
+    assert text[fixed.start:fixed.end] == sentence
