@@ -97,7 +97,7 @@ def analyse(sent, quoted: set[int]) -> tuple[list[Part], _SpeakerHint | None]:
         name, pron = hint if hint else (None, False)
         parts = [Part(frozenset(in_quote), True, name, pron)]
         # The writer's own words around a quote ("Stoltenberg visited Japan, and ...") are not the quote.
-        if len(rest) >= 3 and any(sent.doc[i].pos_ in ("VERB", "AUX") for i in rest):
+        if _is_clause(sent.doc, rest):
             parts.insert(0, Part(frozenset(i for i in idx if i not in frame and i not in quoted)))
         return parts, hint
     if verb is not None:
@@ -108,7 +108,12 @@ def analyse(sent, quoted: set[int]) -> tuple[list[Part], _SpeakerHint | None]:
                     if t.dep_ == "mark" and t.head.i in {c.i for c in ccomp} and t.lower_ in ("that", "whether")}
         if len([i for i in content if not sent.doc[i].is_punct]) >= 3:
             name, pron = hint
-            return [Part(frozenset(content), False, name, pron)], hint
+            parts = [Part(frozenset(content), False, name, pron)]
+            # "..., he hastens to clarify, but common interests rule out failure": the writer's own clause.
+            rest = [i for i in idx if i not in content and i not in _frame_tokens(verb, quoted)]
+            if _is_clause(sent.doc, rest):
+                parts.append(Part(frozenset(rest)))
+            return parts, hint
     according = _according_to(sent)
     if according is not None:
         prep, pobj = according
@@ -119,6 +124,11 @@ def analyse(sent, quoted: set[int]) -> tuple[list[Part], _SpeakerHint | None]:
 
 
 _SpeakerHint = tuple[str, bool]
+
+
+def _is_clause(doc, tokens) -> bool:
+    words = [i for i in tokens if not doc[i].is_punct]
+    return len(words) >= 3 and any(doc[i].pos_ in ("VERB", "AUX") for i in words)
 
 
 def _speech_verb(sent, quoted: set[int]):

@@ -334,6 +334,16 @@ def _trim(doc, items: list) -> list:
         items = items[1:]
     while items and weak(items[-1]) and doc[items[-1][2]].text not in ")”\"’":
         items = items[:-1]
+    # A comma next to a removed stretch ("X, [launched in 1990,] has") separated what is gone.
+    def orphan_comma(k: int) -> bool:
+        i = items[k][2]
+        if i is None or doc[i].text not in (",", ";"):
+            return False
+        prev_i = items[k - 1][2] if k > 0 else None
+        next_i = items[k + 1][2] if k + 1 < len(items) else None
+        return (prev_i is not None and prev_i != i - 1) or (next_i is not None and next_i != i + 1)
+
+    items = [it for k, it in enumerate(items) if not orphan_comma(k)]
     cleaned: list = []
     for it in items:
         if cleaned and it[2] is not None and cleaned[-1][2] is not None and doc[it[2]].is_punct \

@@ -1,0 +1,197 @@
+"""Atomic claims with the real default spaCy pipeline: decomposition, attribution, pronouns, offsets."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from factalign.claims import ClaimSplitter, extract_claims
+from factalign.claims.furniture import body_blocks, furniture_spans
+from factalign.errors import InputError, StageError
+from factalign.models import Source
+from factalign.resources import spacy_pipeline
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+QUAKE = ("A magnitude 6.4 earthquake struck southern Peru on Tuesday, killing at least 12 people and injuring "
+         "more than 80, the country's civil defense agency said.")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy_pipeline()
+
+
+@pytest.fixture(scope="module")
+def seeds(nlp):
+    sources = [Source(p.stem[:3], p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
+    splitter = ClaimSplitter()
+    splitter._nlp = nlp
+    return dict(zip([s.name for s in sources], zip(sources, splitter.split_many(sources))))
+
+
+def texts(claims):
+    return [c.text for c in claims]
+
+
+def find(claims, pattern):
+    hits = [c for c in claims if re.search(pattern, c.text)]
+    assert hits, f"no claim matches {pattern!r} in {texts(claims)}"
+    return hits[0]
+
+
+def test_earthquake_sentence_decomposes_with_attribution(nlp):
+    claims = extract_claims(QUAKE, nlp=nlp)
+    assert len(claims) == 4
+    struck = find(claims, r"earthquake struck southern Peru$")
+    when = find(claims, r"earthquake struck on Tuesday$")
+    killing = find(claims, r"earthquake killing at least 12 people$")
+    injuring = find(claims, r"earthquake injuring more than 80$")
+    for claim in (struck, when, killing, injuring):
+        assert claim.attribution == "the country's civil defense agency"
+        assert not claim.quote
+        assert "said" not in claim.text
+    # Evidence offsets point at the claim's own words in the original text.
+    assert QUAKE[killing.start:killing.end] == "killing at least 12 people"
+    assert QUAKE[injuring.start:injuring.end] == "injuring more than 80"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Rain fell and rivers rose.", ["Rain fell", "rivers rose"]),
+    ("The 737 Next Generation, launched in the 1990s, has an improved wing and a new interior.",
+     ["The 737 Next Generation has an improved wing", "The 737 Next Generation has a new interior",
+      "The 737 Next Generation launched in the 1990s"]),
+    ("The idea came from Fumio Kishida, the Japanese Prime Minister.",
+     ["The idea came from Fumio Kishida", "Fumio Kishida is the Japanese Prime Minister"]),
+    ("The office will open in Tokyo, which hosts several embassies.",
+     ["The office will open in Tokyo", "Tokyo hosts several embassies"]),
+    ("Finland joined in April, while Sweden is still waiting.",
+     ["Finland joined in April", "Sweden is still waiting"]),
+])
+def test_positive_decompositions(nlp, sentence, expected):
+    assert sorted(texts(extract_claims(sentence, nlp=nlp))) == sorted(expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Angelina Jolie can be seen in the title role.",
+    "The talks between Japan and NATO began last year.",      # "between": a collective coordination
+    "Japan and NATO met in Tokyo.",                           # reciprocal verb
+    "The man who won the race is Kenyan.",                    # restrictive relative clause
+    "Procter and Gamble raised prices.",                      # one name with "and" inside
+    "The office, if it comes to fruition, would anger Beijing.",  # a condition is not asserted
+    "Between 10 and 20 people died.",
+])
+def test_negatives_stay_one_claim(nlp, sentence):
+    claims = extract_claims(sentence, nlp=nlp)
+    assert len(claims) == 1, texts(claims)
+    assert claims[0].text == sentence.rstrip(".")
+
+
+def test_decompose_false_gives_one_claim_per_sentence(nlp):
+    claims = extract_claims("Rain fell and rivers rose. The dam held.", decompose=False, nlp=nlp)
+    assert texts(claims) == ["Rain fell and rivers rose", "The dam held"]
+    assert [c.sentence for c in claims] == [0, 1]
+
+
+def test_ids_sentences_and_offsets_follow_the_contract(seeds):
+    for source, claims in seeds.values():
+        assert [c.id for c in claims] == [f"{source.name}#{i}" for i in range(len(claims))]
+        assert [c.sentence for c in claims] == sorted(c.sentence for c in claims)
+        for c in claims:
+            assert c.source == source.name
+            assert 0 <= c.start < c.end <= len(source.text)
+            evidence = source.text[c.start:c.end]
+            assert evidence.strip() == evidence and any(ch.isalnum() for ch in evidence)
+
+
+def test_seed_quotes_carry_their_speakers(seeds):
+    _, es = seeds["000"]
+    hayashi = find(es, r"world has become a more unstable place")
+    assert hayashi.quote and hayashi.attribution == "Hayashi"
+    asia = find(es, r"Asia is a promising place")
+    assert asia.quote and asia.attribution == "the Foreign Ministry"
+    # "..., he added." right after the Foreign Ministry quote inherits its speaker.
+    added = find(es, r"NATO’s eastward expansion")
+    assert added.quote and added.attribution == "the Foreign Ministry"
+    _, en = seeds["001"]
+    mao = find(en, r"Asia is a promising land")
+    assert mao.quote and mao.attribution == "Mao Ning"
+    # The second sentence of the same quotation, before the speaker is named, has the same speaker.
+    platform = find(en, r"should not be a platform")
+    assert platform.attribution == "Mao Ning"
+    hayashi_en = find(en, r"the world \[has\] become more unstable")
+    assert hayashi_en.quote and hayashi_en.attribution == "Yoshimasa Hayashi"
+    confirmed = find(en, r"we are talking with Japan")
+    assert confirmed.attribution == "Jens Stoltenberg"
+
+
+def test_writer_statements_are_not_quotes(seeds):
+    _, en = seeds["001"]
+    visit = find(en, r"Jens Stoltenberg recently visited Japan")
+    assert not visit.quote and visit.attribution is None
+    scare = find(seeds["000"][1], r"“brain dead”")  # a two-word scare quote is not a quotation
+    assert not scare.quote
+
+
+@pytest.mark.parametrize("name", ["000", "001"])
+def test_seed_body_sentences_covered_and_furniture_not(seeds, nlp, name):
+    source, claims = seeds[name]
+    text = source.text
+    for _, start, end in furniture_spans(text):
+        assert not [c.id for c in claims if c.start < end and start < c.end], text[start:end]
+    covered = set()
+    for claim in claims:
+        covered |= set(range(claim.start, claim.end))
+    letters = 0
+    for block in body_blocks(text):
+        doc = nlp(text[block.start:block.end])
+        for sent in doc.sents:
+            s, e = block.start + sent.start_char, block.start + sent.end_char
+            assert any(c.start < e and s < c.end for c in claims), f"body sentence lost: {sent.text[:70]!r}"
+            letters += sum(text[i].isalnum() for i in range(s, e))
+    # Only attribution frames ("said ... in a briefing last week") and joining words may stay uncovered.
+    assert sum(text[i].isalnum() for i in covered) >= 0.85 * letters
+
+
+def test_pronouns_resolved_only_when_reliable(nlp):
+    claims = extract_claims("Jens Stoltenberg visited Tokyo. He met Fumio Kishida.", nlp=nlp)
+    assert texts(claims)[1] == "Jens Stoltenberg met Fumio Kishida"
+    claims = extract_claims("Jens Stoltenberg met Fumio Kishida. He praised Japan.", nlp=nlp)
+    assert texts(claims)[1] == "He praised Japan"
+    assert claims[1].context == "Jens Stoltenberg met Fumio Kishida."
+
+
+def test_speaker_pronoun_resolved_from_context(nlp):
+    text = "Yoshimasa Hayashi spoke to CNN. The talks are going well, he said."
+    claim = extract_claims(text, nlp=nlp)[-1]
+    assert claim.text == "The talks are going well" and claim.attribution == "Yoshimasa Hayashi"
+
+
+def test_according_to(nlp):
+    claim = extract_claims("Twelve people died, according to the civil defense agency.", nlp=nlp)[0]
+    assert claim.text == "Twelve people died" and claim.attribution == "the civil defense agency"
+
+
+def test_headline_is_a_claim_and_dateline_is_not(nlp):
+    text = "Quake kills 12 in Peru\n\nLIMA, March 4 (Newswire) - A strong earthquake struck southern Peru."
+    claims = extract_claims(text, nlp=nlp)
+    assert texts(claims) == ["Quake kills 12 in Peru", "A strong earthquake struck southern Peru"]
+    assert text[claims[1].start:claims[1].end].startswith("A strong")
+
+
+def test_split_and_split_many_agree(nlp):
+    splitter = ClaimSplitter()
+    splitter._nlp = nlp
+    a, b = Source("a", QUAKE), Source("b", "Rain fell and rivers rose.")
+    assert splitter.split_many([a, b]) == [splitter.split(a), splitter.split(b)]
+
+
+def test_constructor_stores_only():
+    splitter = ClaimSplitter(decompose=False, spacy_model="no_such_model")
+    assert splitter.decompose is False and splitter.spacy_model == "no_such_model"
+
+
+def test_bad_input(nlp):
+    with pytest.raises(InputError):
+        extract_claims("   ", nlp=nlp)
+    with pytest.raises(StageError, match="split"):
+        ClaimSplitter().split_many(["not a source"])
