@@ -138,6 +138,7 @@ def omissions(
     positions: dict[str, float],
     *,
     reference: str | None = None,
+    covered: Callable[[str, str], bool] | None = None,
 ) -> list[Finding]:
     """One omission finding per fact that some related sources lack, scored by salience.
 
@@ -148,6 +149,9 @@ def omissions(
         positions: claim id -> relative position in its article (0 first .. 1 last).
         reference: in reference mode, facts the reference has that a source lacks are "dropped" and facts a source
             adds that the reference lacks are "unsupported"; other omissions are not reported.
+        covered: ``covered(claim_id, source)`` is True when some claim of ``source`` states the claim although the
+            one-to-one grouping paired it elsewhere (a summary sentence can carry several finer facts); such a
+            source does not lack the fact.
     """
     findings = []
     related_set = set(related)
@@ -155,13 +159,16 @@ def omissions(
         carriers = [s for s in fact.sources if s in related_set]
         if not carriers:
             continue
-        missing = tuple(s for s in related if s not in fact.sources)
+        missing = tuple(s for s in related if s not in fact.sources
+                        and not (covered and any(covered(c, s) for c in fact.claims)))
         if not missing:
             continue
         subtype = None
         if reference:
             if reference in fact.sources:
                 subtype = "dropped"
+            elif reference not in missing:
+                continue
             else:
                 subtype, missing = "unsupported", (reference,)
         first = claims[fact.claims[0]]

@@ -159,3 +159,14 @@ def story(overlap: np.ndarray, min_overlap: float, anchor: int | None = None) ->
     else:
         chosen = max(components, key=len)
     return chosen if len(chosen) > 1 else []
+
+
+def best_by_source(sim: np.ndarray, owners: np.ndarray, n: int) -> np.ndarray:
+    """``out[i, s]`` = highest similarity of row i to any row of owner s (-1 where s has no rows; own owner too)."""
+    owners = np.asarray(owners)
+    out = np.full((len(sim), n), -1.0)
+    for s in range(n):
+        cols = np.nonzero(owners == s)[0]
+        if len(cols):
+            out[:, s] = sim[:, cols].max(axis=1)
+    return out

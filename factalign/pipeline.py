@@ -14,7 +14,7 @@ import numpy as np
 
 from .errors import InputError, StageError
 from .facts import judge_facts, make_facts, omissions, positions_of
-from .matching import DEFAULT_THRESHOLD, group, pair_overlap, story
+from .matching import DEFAULT_THRESHOLD, best_by_source, group, pair_overlap, story
 from .models import Claim, Source, Verdict
 from .resources import DEFAULT_EMBEDDER
 
@@ -135,7 +135,11 @@ def align(
         [f for f in facts if set(f.sources) <= set(related_names)], by_id,
         lambda a, b: float(sim[index[a], index[b]]), decide, reference=reference,
     )
-    findings += omissions(facts, by_id, related_names, positions_of(srcs, used), reference=reference)
+    best = best_by_source(sim, owners, len(names))
+    findings += omissions(
+        facts, by_id, related_names, positions_of(srcs, used), reference=reference,
+        covered=lambda cid, name: bool(best[index[cid], names.index(name)] >= threshold),
+    )
     findings += found
 
     options = Options(

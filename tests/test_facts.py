@@ -101,3 +101,11 @@ def test_shared_words_explain_an_agreement():
     assert shared_words(["NATO will open an office in Tokyo.", "Japan talks of a NATO office in Tokyo."]) == [
         "nato", "office", "tokyo"]
     assert shared_words(["Rain fell.", "Prices rose."]) == []
+
+
+def test_a_fact_stated_by_a_claim_grouped_elsewhere_is_not_missing():
+    facts = make_facts(CLAIMS, LABELS, SIM)
+    by_id = {c.id: c for c in CLAIMS}
+    found = omissions(facts, by_id, ["a", "b", "c"], {c.id: 0.5 for c in CLAIMS},
+                      covered=lambda cid, source: cid == "a#2" and source == "b")
+    assert {f.claims: f.missing_from for f in found}[("a#2",)] == ("c",)

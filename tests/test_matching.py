@@ -76,3 +76,12 @@ def test_same_speaker_bonus_tips_a_borderline_pair():
     assert group(emb, owners, threshold=0.6)[1] != 0
     assert group(emb, owners, threshold=0.6, speakers=np.array([3, 3]))[1] == 0
     assert group(emb, owners, threshold=0.6, speakers=np.array([-1, -1]))[1] != 0
+
+
+def test_best_by_source():
+    from factalign.matching import best_by_source
+
+    sim = np.array([[1.0, 0.2, 0.7], [0.2, 1.0, 0.4], [0.7, 0.4, 1.0]])
+    out = best_by_source(sim, np.array([0, 1, 1]), 3)
+    assert out[0].tolist() == [1.0, 0.7, -1.0]
+    assert out[1, 1] == 1.0 and out[2, 0] == 0.7
