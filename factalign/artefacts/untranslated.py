@@ -24,6 +24,9 @@ from ._doc import Artefact, Corpus, SourceDoc, Token, in_markup, whole_word
 
 MIN_FOREIGN_ZIPF = 3.0        # common in the other language: seen at least once per million words
 MIN_MARGIN = 2.0              # and at least 100 times more frequent there than in English
+# The dictionary lists many borrowings ("estado", "bene", "ich"); a dictionary word still counts as foreign
+# when it is this much (10^2.8, about 600 times) more frequent in the other language.
+DICTIONARY_MARGIN = 2.8
 ENGLISH_COMMON = 4.0          # English words this frequent need the tagger to agree they are not English
 FUNCTION_WORD_ZIPF = 6.0      # ... and must be among the other language's most frequent words
 _FOREIGN_TAGS = frozenset({"NNP", "NNPS", "FW", "XX", "ADD"})
@@ -138,7 +141,8 @@ def _latin_candidate(doc: SourceDoc, i: int, corpus: Corpus) -> tuple[str, float
     elif capitalised and (z_en >= 3.0 or z_other < 4.0 or (z_en >= 1.0 and tok.ent in _NAME_ENTS)
                           or (nxt is not None and nxt.text[:1].isupper())):
         return None  # sentence-initial capitals that English knows, or a name ("Los Angeles", "Pawłowicz")
-    if (lex.is_lowercase_word(word) or lex.is_lowercase_word(tok.lemma)) and tok.tag not in _FOREIGN_TAGS:
+    if ((lex.is_lowercase_word(word) or lex.is_lowercase_word(tok.lemma)) and tok.tag not in _FOREIGN_TAGS
+            and z_other - z_en < DICTIONARY_MARGIN):
         return None  # an English dictionary word the tagger reads as English ("heel", "embargo", "dossiers")
     if capitalised and corpus.all_words.get(tok.text, 0) > 1:
         return None  # a capitalised word used again in the sources is a name ("Lauten later apologized")
