@@ -7,8 +7,15 @@ from ._base import Side, anchors, contradiction, diff, near_copy
 from .lexicon import antonym_source, base_forms, indirect_antonyms, synset_antonyms
 
 NAME = "direction"
-# Function words swap harmlessly ("on" / "off" in "on the way"); only content words are compared.
+# Function words swap harmlessly ("on" / "off" in "on the way"); only content words are compared, plus the
+# prepositions whose opposites reverse a fact's time or place.
 _CONTENT = ("VERB", "ADJ", "ADV", "NOUN", "PROPN")
+_OPPOSED_PREPOSITIONS = {"before", "after", "inside", "outside", "above", "below"}
+
+
+def _adjectival(tok) -> bool:
+    """Adjectives, adverbs and participles ("welcomed", "injured") behave alike for antonymy."""
+    return tok.pos_ in ("ADJ", "ADV") or tok.tag_ in ("VBN", "JJ")
 
 
 def _lemma(tok) -> str:
@@ -21,7 +28,7 @@ def _opposite(x, y, loose: bool = False) -> str | None:
     ``loose`` also tries adjective bases ("carefully" -> "careful", "later" -> "late") and WordNet's indirect
     antonyms, which are only safe when the two sentences differ by this one word.
     """
-    adjectives = x.pos_ in ("ADJ", "ADV") and y.pos_ in ("ADJ", "ADV")
+    adjectives = _adjectival(x) and _adjectival(y)
     src = (antonym_source(_lemma(x), _lemma(y), adjectives)
            or antonym_source(x.lower_, y.lower_, adjectives))
     if src or not loose or not (x.is_alpha and y.is_alpha):
@@ -32,8 +39,7 @@ def _opposite(x, y, loose: bool = False) -> str | None:
             src = antonym_source(p, q, adjectives=True)
             if src:
                 return src
-            if synset_antonyms(p, q) or (
-                    x.pos_ in ("ADJ", "ADV") and y.pos_ in ("ADJ", "ADV") and indirect_antonyms(p, q)):
+            if synset_antonyms(p, q) or (_adjectival(x) and _adjectival(y) and indirect_antonyms(p, q)):
                 return "wordnet"
     return None
 
@@ -62,7 +68,8 @@ def _diff_verdict(a: Side, b: Side) -> Verdict | None:
             continue
         for x in da[ch.a[0]:ch.a[1]]:
             for y in db[ch.b[0]:ch.b[1]]:
-                if x.pos_ not in _CONTENT or y.pos_ not in _CONTENT:
+                if not ((x.pos_ in _CONTENT and y.pos_ in _CONTENT)
+                        or {x.lower_, y.lower_} <= _OPPOSED_PREPOSITIONS):
                     continue
                 src = _opposite(x, y, loose=True)
                 # Both words on both sides ("rose, then fell") is no conflict.
