@@ -141,7 +141,7 @@ def run_pyramid(args) -> None:
 
 
 def run_basil(args) -> None:
-    from factalign.claims.furniture import body_blocks, explain_furniture
+    from factalign.claims.furniture import body_blocks, furniture_spans
 
     path = _require(Path(args.data or EVAL / "multisource" / "basil_event_triplets.jsonl"))
     n_articles = n_paragraphs = 0
@@ -153,20 +153,21 @@ def run_basil(args) -> None:
             n_paragraphs += len(paragraphs)
             text = "\n\n".join(paragraphs)
             kept = body_blocks(text)
-            dropped = {line for _, line in explain_furniture(text)}
+            dropped = furniture_spans(text)
+            offset = 0
             for para in paragraphs:
-                core = para.strip()
-                if core in dropped:
-                    rule = next(r for r, ln in explain_furniture(text) if ln == core)
-                    losses.append((article["source"], rule, core))
-                    continue
-                kept_text = next((text[b.start:b.end] for b in kept if text[b.start:b.end] in core), None)
-                if kept_text is not None and len(kept_text) < len(core):
-                    losses.append((article["source"], "dateline", core[: len(core) - len(kept_text)]))
+                start, end = offset, offset + len(para)
+                offset = end + 2
+                lost = "".join(ch for i, ch in enumerate(para, start)
+                               if not ch.isspace() and not any(b.start <= i < b.end for b in kept))
+                if lost:
+                    rule = next((r for r, s, e in dropped if s < end and start < e), "dateline")
+                    losses.append((article["source"].lower(), rule, para if rule != "dateline" else lost))
     by_rule = Counter(rule for _, rule, _ in losses)
     print(f"BASIL: {n_articles} articles, {n_paragraphs} paragraphs")
     print(f"  paragraphs losing text: {len(losses)} ({len(losses) / n_paragraphs:.2%}); by rule: {dict(by_rule)}")
-    for source, rule, text in losses[: args.show]:
+    shown = [x for x in losses if x[1] != "dateline"] + [x for x in losses if x[1] == "dateline"]
+    for source, rule, text in shown[: args.show]:
         print(f"  [{source}/{rule}] {text[:160]!r}")
 
 

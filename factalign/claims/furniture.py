@@ -29,7 +29,8 @@ _BOILERPLATE = {
     "read more", "read next", "see also", "also read", "advertisement", "sponsored", "video embed",
     "video", "watch", "listen", "recommended", "recommended for you", "most read", "most popular",
     "trending", "trending now", "comments", "share", "share this", "share this article", "tags",
-    "more stories", "top stories", "latest news", "newsletter", "skip to content",
+    "more stories", "top stories", "latest news", "newsletter", "skip to content", "update", "updated",
+    "editor's note",
 }
 _BOILERPLATE_PREFIX = re.compile(
     r"^(?:click here|read more\b|more from\b|also read\b|watch:|read also\b|sign up\b|subscribe\b"
@@ -125,8 +126,8 @@ FURNITURE: dict[str, Callable[[str], bool]] = {
     "photo_caption": is_photo_caption,
 }
 """Line rules, by name. Two more need the line's place in the article and live in :func:`body_blocks`:
-``slug`` (a short line without a verb-like length or final punctuation after the headline, such as a
-section title "new alliances") and ``duplicate`` (a line repeating an earlier one, such as a repeated title)."""
+``slug`` (a short line without final punctuation after the headline, such as a section title "new alliances")
+and ``duplicate`` (a title-like line repeating an earlier one, such as the headline printed twice)."""
 
 # A dateline opens a paragraph: "LIMA, March 4 (Newswire) -", "WASHINGTON —", "(CNN) --".
 _DATELINE = re.compile(
@@ -196,8 +197,8 @@ def _classify(text: str) -> list[tuple[Block, str | None]]:
         rule = furniture_rule(line)
         norm = " ".join(_words(line)).lower()
         titleish = line.rstrip()[-1:] not in _TERMINAL
-        if rule is None and norm in seen:
-            rule = "duplicate"
+        if rule is None and norm in seen and titleish:
+            rule = "duplicate"  # a repeated title; a repeated sentence costs nothing and is kept
         elif rule is None and not first and titleish and len(_words(line)) <= SLUG_MAX_WORDS:
             rule = "slug"
         headline = first and rule is None and titleish and len(_words(line)) <= 30
