@@ -20,7 +20,7 @@ from .resources import DEFAULT_EMBEDDER
 
 #: Two sources are about the same story when at least this share of the shorter one's claims align with the
 #: other's. Calibrated on BASIL (same-event triplets vs. cross-event pairs); see docs/benchmarks.md.
-DEFAULT_MIN_OVERLAP = 0.1
+DEFAULT_MIN_OVERLAP = 0.05
 
 
 @dataclass(frozen=True)
