@@ -79,8 +79,22 @@ def is_adverbial_clause(child) -> bool:
 
 
 def is_relative_clause(child) -> bool:
-    """", which will appear in 2021": a non-restrictive relative clause (restrictive ones define their noun)."""
-    return child.dep_ == "relcl" and _comma_before(child) and child.pos_ in _VERBAL
+    """", which will appear in 2021", "territories that are not part of the EU": a relative clause.
+
+    The clause states a fact about its noun, so it becomes a claim with the noun in place of the relative
+    pronoun. It stays put when the noun means nothing without it ("those who seek fights", "the one that").
+    """
+    if child.dep_ != "relcl" or child.pos_ not in _VERBAL:
+        return False
+    head = child.head
+    if _comma_before(child):
+        return True
+    has_wh = any(t.tag_ in _WH for t in child.subtree if t.i < child.i)
+    # "the man who won the race": a definite noun picked out by the clause is not a referent without it.
+    defining = head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+                                           for c in head.children)
+    return has_wh and not defining and head.pos_ in ("NOUN", "PROPN") and head.lower_ not in (
+        "one", "ones", "people", "thing", "things")
 
 
 def _place_in_place(child) -> bool:
