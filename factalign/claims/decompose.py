@@ -157,7 +157,7 @@ DECOMPOSERS: dict[str, Callable] = {
 """Clause-level rules, by name. Two more work on token ranges rather than arcs: ``parenthetical`` (a bracketed
 aside becomes a claim about the noun phrase before it) and ``coordinated_np`` (distribution over "A, B and C")."""
 
-DEFAULT_RULES = (*DECOMPOSERS, "title", "examples", "coordinated_np", "modifiers", "time", "parenthetical", "brackets")
+DEFAULT_RULES = (*DECOMPOSERS, "title", "examples", "coordinated_np", "modifiers", "time", "adjuncts", "parenthetical", "brackets")
 
 
 @dataclass(frozen=True)
@@ -480,6 +480,19 @@ def _collective(first) -> bool:
     return first.dep_ in ("nsubj", "nsubjpass") and first.head.lower_ in RECIPROCAL
 
 
+def _split_adjuncts(doc, head, own: set[int], borrowed: set[int]) -> list[tuple[set[int], set[int]]]:
+    """"played in Minneapolis after Super Bowl XXVI" -> one claim per prepositional adjunct of the verb."""
+    if head.pos_ not in _VERBAL:
+        return [(own, borrowed)]
+    adjuncts = [c for c in head.children if c.i in own and c.dep_ == "prep" and c.i > head.i
+                and c.lower_ not in ("of", "than", "by", "as", "like") and any(x.dep_ == "pobj" for x in c.children)]
+    if len(adjuncts) < 2:
+        return [(own, borrowed)]
+    tokens = [{x.i for x in c.subtree} & own for c in adjuncts]
+    rest = own - set().union(*tokens)
+    return [(rest | t, borrowed) for t in tokens]
+
+
 def _conjuncts(tok, own: set[int]) -> list:
     out, stack = [tok], [tok]
     while stack:
@@ -553,6 +566,8 @@ def decompose(sent, allowed: set[int] | None = None, rules: tuple[str, ...] = DE
             variants = [v for own, bor in variants for v in _split_modifiers(doc, unit.head, own, bor)]
         if "time" in rules and unit.head is not None:
             variants = [v for own, bor in variants for v in _split_time(doc, unit.head, own, bor)]
+        if "adjuncts" in rules and unit.head is not None:
+            variants = [v for own, bor in variants for v in _split_adjuncts(doc, unit.head, own, bor)]
         variants = [(o, b) for k, (o, b) in enumerate(variants)
                     if not any((o | b) < (o2 | b2) or ((o | b) == (o2 | b2) and j < k)
                                for j, (o2, b2) in enumerate(variants) if j != k)]
