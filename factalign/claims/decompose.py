@@ -228,7 +228,7 @@ class _Walker:
         return _Unit(name, "title", title, set(range(ent.start, ent.end)), {ent.start - 0.5: "is"})
 
     def _substitute_relative(self, verb) -> None:
-        np_text = _render(self.doc, _core_np(verb.head, self.allowed), self.subst)
+        np_text = _render(self.doc, _core_np(_referent(verb.head), self.allowed), self.subst)
         for tok in verb.subtree:
             if tok.tag_ == "WRB" and tok.head.i == verb.i and tok.lower_ in ("where", "when"):
                 self.subst[tok.i] = ""  # ", where she was part of the council" -> "she was part of the council"
