@@ -13,10 +13,11 @@ NAME = "certainty"
 
 # Words that present an event as not (yet) settled.
 TENTATIVE_LEMMAS = {"discussion", "talk", "negotiation", "negotiate", "consider", "mull", "weigh", "explore",
-                    "propose", "proposal", "plan", "may", "might", "could", "would", "possible", "possibly",
+                    "propose", "proposal", "plan", "may", "might", "could", "possible", "possibly",
                     "perhaps", "maybe", "potential", "potentially", "reportedly", "allegedly", "likely",
                     "unlikely", "rumor", "rumour", "speculation", "idea", "seek", "hope", "aim", "intend",
-                    "if", "whether", "discuss", "study", "envisage", "contemplate", "suggest", "expect"}
+                    "if", "whether", "discuss", "study", "envisage", "contemplate", "suggest"}
+# "would" is left out: in reported speech it is the future seen from the past ("said he would appeal").
 # Modal and tense markers of a settled event.
 SETTLED = {"will", "shall", "'ll"}
 
@@ -73,6 +74,8 @@ def judge_certainty(a: Side, b: Side) -> Verdict | None:
     hedges_a, hedges_b = _tentative_markers(da), _tentative_markers(db)
     for lemma in sorted(shared):
         va, vb = ea[lemma], eb[lemma]
+        if any(c.dep_ == "neg" for v in (va, vb, va.head, vb.head) for c in v.children):
+            continue  # a denied event is the negation judge's matter
         sa, sb = _settled(va), _settled(vb)
         if sa and not hedges_a and hedges_b and not sb:
             return contradiction(NAME, "certainty", "certainty", f"'{sa}'", f"'{_tentative_phrase(db, vb)}'", 0.7)

@@ -51,6 +51,12 @@ def _proper(span) -> bool:
     return any(t.ent_type_ in TYPES or t.pos_ == "PROPN" for t in span)
 
 
+def _mostly_common(span) -> bool:
+    """True when most content words of a changed stretch are common nouns ("The judge in ... Court")."""
+    content = [t for t in span if t.is_alpha and not t.is_stop]
+    return len(content) > 1 and sum(t.pos_ != "PROPN" and not t.ent_type_ for t in content) * 2 > len(content)
+
+
 def _shape_only(xa: str, xb: str) -> bool:
     """Changes that do not change the referent: typos, word order, case, hyphenation."""
     wa, wb = _fold(xa).split(), _fold(xb).split()
@@ -70,7 +76,7 @@ def _diff_verdict(a: Side, b: Side) -> Verdict | None:
         if not ch.anchored or ch.tag != "replace":
             continue
         sa, sb = da[ch.a[0]:ch.a[1]], db[ch.b[0]:ch.b[1]]
-        if not (_proper(sa) and _proper(sb)):
+        if not (_proper(sa) and _proper(sb)) or _mostly_common(sa) or _mostly_common(sb):
             continue
         if all(t.like_num or t.is_digit for t in sa if not t.is_punct):
             continue
@@ -117,6 +123,8 @@ def judge_entities(a: Side, b: Side) -> Verdict | None:
             if eb.label_ != ea.label_ or _mentions(eb.text, a.text):
                 continue
             dep_b, head_b = _role(eb)
+            if ea.label_ == "PERSON" and (len(ea) == 1 or len(eb) == 1):
+                continue  # "Saddam" and "Hussein": one name alone may be either part of the other
             if dep_a == dep_b and head_a == head_b and head_a.isalpha():
                 return contradiction(NAME, "entity", "nationality" if ea.label_ == "NORP" else "entity",
                                      ea.text, eb.text, 0.7)

@@ -92,6 +92,9 @@ def base_forms(word: str) -> list[str]:
     """The word and the adjectives it may come from: "carefully" -> "careful", "later" -> "late"."""
     w = word.lower()
     out = [w]
+    if w.endswith("s") and len(w) > 4 and not w.endswith("ss"):
+        out.append(w[:-1])  # "exporters" -> "exporter" -> "export"
+        w = w[:-1]
     if w.endswith("ily"):
         out.append(w[:-3] + "y")
     if w.endswith("ably") or w.endswith("ibly"):
@@ -161,6 +164,45 @@ def build_synset_antonyms(wordnet_dir: str) -> list[tuple[str, str, str]]:
                     left, right = sorted((" ".join(sorted(words)), " ".join(sorted(synsets[key]))))
                     rows.add((pos, left, right))
     return sorted(rows)
+
+
+def build_derived_antonyms(wordnet_dir: str) -> list[tuple[str, str, str]]:
+    """Antonymy carried over WordNet's derivational links ("+", "\\"): "dangerous" / "safe" gives
+    "danger" / "safeness"; rows ("deriv", word, word), appended to ``judges_antonyms_wordnet_synsets.tsv``."""
+    synsets: dict[tuple[str, str], tuple[list[str], list[tuple[str, ...]]]] = {}
+    for pos in ("adj", "adv", "verb", "noun"):
+        with open(os.path.join(wordnet_dir, f"data.{pos}"), encoding="latin-1") as fh:
+            for line in fh:
+                if line.startswith("  "):
+                    continue
+                f = line.split(" | ")[0].split()
+                n_words = int(f[3], 16)
+                words = [f[4 + 2 * i].lower().split("(")[0] for i in range(n_words)]
+                i = 4 + 2 * n_words
+                ptrs = [tuple(f[i + 1 + 4 * k:i + 5 + 4 * k]) for k in range(int(f[i]))]
+                synsets[(f[0], {"adj": "a", "adv": "r", "verb": "v", "noun": "n"}[pos])] = (words, ptrs)
+
+    def related(key: tuple[str, str], index: int) -> set[str]:
+        words, ptrs = synsets[key]
+        out = set()
+        for sym, target, tpos, st in ptrs:
+            tkey = (target, "a" if tpos in ("a", "s") else tpos)
+            if sym in ("+", "\\") and int(st[:2], 16) == index + 1 and tkey in synsets:
+                word = synsets[tkey][0][int(st[2:], 16) - 1]
+                if "_" not in word:
+                    out.add(word)
+        return out
+
+    pairs = set()
+    for key, (words, ptrs) in synsets.items():
+        for sym, target, tpos, st in ptrs:
+            tkey = (target, "a" if tpos in ("a", "s") else tpos)
+            if sym == "!" and tkey in synsets:
+                for x in related(key, int(st[:2], 16) - 1):
+                    for y in related(tkey, int(st[2:], 16) - 1):
+                        if x != y:
+                            pairs.add(("deriv", *sorted((x, y))))
+    return sorted(pairs)
 
 
 def build_antonyms(wordnet_dir: str) -> list[tuple[str, str, str]]:

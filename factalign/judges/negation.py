@@ -10,7 +10,10 @@ NAME = "negation"
 
 # "without", "hardly", "fail" also deny, but as swapped function words they mostly reword ("during" ->
 # "without"), so only the plain negators count.
-NEGATORS = {"not", "n't", "never", "no", "none", "nobody", "nothing", "neither", "nor", "cannot", "nowhere"}
+NEGATORS = {"not", "n't", "never", "no", "none", "nobody", "nothing", "neither", "cannot", "nowhere"}
+# Words that deny without a negator: "declined to comment" = "would not comment".
+IMPLICIT = {"decline", "refuse", "fail", "deny", "reject", "avoid", "unable", "neither", "nor", "without",
+            "lack", "against", "instead", "absent"}
 # A denied general change ("did not change") conflicts with any specific change of the same object.
 GENERAL_CHANGE = {"change", "alter", "modify", "adjust", "revise", "amend", "move", "touch", "update", "shift"}
 SPECIFIC_CHANGE = {"raise", "lift", "increase", "boost", "hike", "cut", "lower", "reduce", "trim", "slash",
@@ -48,6 +51,21 @@ def _double_negative(xs, ys) -> bool:
     return False
 
 
+def _denies_shared(span, other) -> bool:
+    """True when a negation in ``span`` bears on words both sides share: its head lies outside the change,
+    or the other side's change has the same word ("won" vs "did not win")."""
+    other_lemmas = {t.lemma_.lower() for t in other}
+    for t in span:
+        if t.lower_ in NEGATORS or t.dep_ == "neg":
+            head = t.head
+            if not (span.start <= head.i < span.end) or head.lemma_.lower() in other_lemmas:
+                return True
+            # "is not possible": negation hangs from the copula, the predicate follows outside the change.
+            if any(not (span.start <= c.i < span.end) for c in head.children if c.dep_ in ("acomp", "attr")):
+                return True
+    return False
+
+
 def _diff_verdict(a: Side, b: Side) -> Verdict | None:
     da, db = a.doc, b.doc
     if sorted(t.lower_ for t in da if not t.is_punct) == sorted(t.lower_ for t in db if not t.is_punct):
@@ -63,6 +81,12 @@ def _diff_verdict(a: Side, b: Side) -> Verdict | None:
         lo_b, hi_b = max(ch.b[0] - 2, 0), min(ch.b[1] + 3, len(db))
         if _double_negative(da[lo_a:hi_a], db[lo_b:hi_b]):
             continue
+        more, fewer, span_more, span_fewer = (sa, sb, da[lo_a:hi_a], db[lo_b:hi_b]) if na > nb else (
+            sb, sa, db[lo_b:hi_b], da[lo_a:hi_a])
+        if any(t.lemma_.lower() in IMPLICIT or t.lower_ in IMPLICIT for t in span_fewer):
+            continue  # "would not comment" vs "declined to comment"
+        if not _denies_shared(more, fewer):
+            continue  # a new clause with its own negation ("..., but gave no details") is an addition
         return contradiction(NAME, "negation", "negation", da[lo_a:hi_a].text, db[lo_b:hi_b].text, 0.85)
     return None
 
@@ -77,8 +101,11 @@ def _negated(tok) -> bool:
     for _ in range(3):
         if any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in cur.children):
             return True
-        # "is not possible": the negation hangs from the copula, the predicate is the adjective.
-        if cur.dep_ not in ("acomp", "attr", "xcomp", "pcomp", "pobj", "prep", "ccomp") or cur.head is cur:
+        if cur is not tok and cur.lemma_.lower() in IMPLICIT:
+            return True  # "was unable to reach", "failed to address"
+        # "is not possible": the negation hangs from the copula, the predicate is the adjective. A clause
+        # under "don't know whether ..." is not itself denied, so ccomp stops the walk.
+        if cur.dep_ not in ("acomp", "attr", "xcomp", "pcomp", "pobj", "prep") or cur.head is cur:
             return False
         cur = cur.head
     return False

@@ -15,7 +15,9 @@ PROJECTION = {"expect", "forecast", "estimate", "predict", "target", "plan", "pr
 # Words that pin a number to a moment; two numbers pinned differently may both be true.
 TIME_WORDS = {"start", "beginning", "outset", "end", "initially", "originally", "previously", "formerly",
               "once", "now", "currently", "today", "then", "before", "after", "until", "since", "earlier",
-              "later", "ago", "already", "still", "yet", "first", "last", "next", "previous", "former"}
+              "later", "ago", "already", "still", "yet", "first", "last", "next", "previous", "former",
+              "early", "late", "morning", "afternoon", "evening", "midday", "noon", "close", "open", "opening",
+              "closing", "week", "month", "year", "quarter", "yesterday", "tomorrow"}
 
 
 def _root(doc, q: Quantity):

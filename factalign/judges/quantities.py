@@ -13,7 +13,7 @@ WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "half": 0.5,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
     "single": 1, "twice": 2, "double": 2, "triple": 3,
 }
 SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
@@ -50,6 +50,10 @@ BOUNDS = {
     "almost": (0.85, 1.0), "close to": (0.85, 1.05), "approx.": (0.85, 1.15), "circa": (0.85, 1.15),
     "just over": (1.0, 1.1), "just under": (0.9, 1.0), "over a": (1.0, 1.5), "about a": (0.85, 1.15),
 }
+NAME_TYPES = {"ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PERSON", "GPE"}
+MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+               "nov", "dec"}
 _NUM_RE = re.compile(r"^[-+]?\d[\d,]*(\.\d+)?$|^[-+]?\.\d+$")
 _EMBEDDED_RE = re.compile(r"\d+(?:[.,]\d+)*")
 _HYPHENATED = re.compile(r"^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|"
@@ -73,6 +77,7 @@ class Quantity:
         year: True for a bare 4-digit year (left to the dates judge).
         bound: the bound or hedge phrase before the number ("more than"), or "".
         digits: the digits as written, separators removed ("272,000" and "272.000" -> "272000").
+        written: the number token as written ("0.66").
     """
 
     value: float
@@ -87,6 +92,7 @@ class Quantity:
     year: bool = False
     bound: str = ""
     digits: str = ""
+    written: str = ""
 
     def compatible(self, other: "Quantity") -> bool:
         """True when both wordings can describe one value ("more than 300" and "about 350").
@@ -97,9 +103,26 @@ class Quantity:
         if self.digits and self.digits == other.digits and self.unit == other.unit:
             return True  # "272,000" vs "272.000" vs "272000"
         tol = 0.005 * max(abs(self.value), abs(other.value))
+        if self.unit == other.unit and (_rounds_to(self, other) or _rounds_to(other, self)):
+            return True  # "0.7 per cent" is "0.66 percent" rounded
         if self.bound and self.bound == other.bound:
             return abs(self.value - other.value) <= tol
         return self.low - tol <= other.high and other.low - tol <= self.high
+
+
+def _decimals(q: Quantity) -> int | None:
+    m = re.fullmatch(r"[^\d]*\d[\d,]*\.(\d+)[^\d]*", q.written)
+    if m:
+        return len(m.group(1))
+    return 0 if re.search(r"\d", q.written) else None
+
+
+def _rounds_to(coarse: Quantity, fine: Quantity) -> bool:
+    """True when ``fine`` rounded to the decimals written in ``coarse`` gives ``coarse`` (decimals only)."""
+    dc, df = _decimals(coarse), _decimals(fine)
+    if dc is None or df is None or dc == 0 or dc >= df:
+        return False
+    return round(fine.value, dc) == round(coarse.value, dc)
 
 
 def number_value(word: str) -> float | None:
@@ -165,6 +188,11 @@ def quantities(doc) -> list[Quantity]:
         if value is None or (tok.text.lower() in ("one", "single") and tok.dep_ not in ("nummod", "quantmod")):
             i += 1
             continue
+        # Numbers inside names ("S&P 500", "Boeing 737") and day numbers ("May 19") are not quantities.
+        if tok.ent_type_ in NAME_TYPES or (i > 0 and doc[i - 1].lower_.rstrip(".") in MONTH_WORDS) or (
+                i + 1 < n and doc[i + 1].lower_.rstrip(".") in MONTH_WORDS and re.fullmatch(r"\d{1,2}", tok.text)):
+            i += 1
+            continue
         start, num = i, i
         if tok.text.lower() == "dozen" and i > 0 and doc[i - 1].lower_ in ("a", "one"):
             start = i - 1
@@ -211,7 +239,7 @@ def quantities(doc) -> list[Quantity]:
                 and tok.ent_type_ in ("DATE", "") and not bound)
         digits = re.sub(r"[^\d]", "", tok.text) if scale == 1.0 and factor == 1.0 else ""
         out.append(Quantity(total, low, high, unit, noun, doc[start:max(j, i + 1)].text, start,
-                            max(j, i + 1), num, year, bound[0] if bound else "", digits))
+                            max(j, i + 1), num, year, bound[0] if bound else "", digits, tok.text))
         i = max(j, i + 1)
     return out
 
