@@ -394,6 +394,7 @@ def _distribute(doc, own_: set[int], borrowed: set[int]) -> list[tuple[set[int],
         glue = {c.i for m in members for c in m.children if c.dep_ in ("cc", "preconj", "punct")
                 and c.i in own_ and min(x.i for x in members) < c.i < max(x.i for x in members)}
         groups.append(([_member_tokens(m, members) & own_ for m in members], glue))
+    groups += _comma_adjectives(doc, own_)
     if not groups:
         return [(set(own_), set(borrowed))]
     out: list[tuple[set[int], set[int]]] = []
@@ -471,6 +472,27 @@ def _split_time(doc, head, own: set[int], borrowed: set[int]) -> list[tuple[set[
     core = {head.i} | {x for c in head.children if c.dep_ in (*_SUBJ, "aux", "auxpass", "neg", "prt")
                        for x in subtree(c)}
     return [(own - time_tokens, borrowed), (core | time_tokens, borrowed)]
+
+
+def _comma_adjectives(doc, own: set[int]) -> list[tuple[list[set[int]], set[int]]]:
+    """"a legible, concise style": adjectives separated by commas are coordinated, each a fact of its own."""
+    groups = []
+    for i in sorted(own):
+        noun = doc[i]
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        amods = [c for c in noun.children if c.dep_ == "amod" and c.i in own and c.i < noun.i]
+        run = amods[:1]
+        for a in amods[1:]:
+            comma = run[-1].right_edge.i + 1
+            if doc[comma].text == "," and comma + 1 == a.left_edge.i:
+                run.append(a)
+            elif len(run) < 2:
+                run = [a]
+        if len(run) >= 2:
+            glue = {r.right_edge.i + 1 for r in run[:-1]} | {c.i for r in run for c in r.children if c.dep_ == "cc"}
+            groups.append(([{t.i for t in r.subtree} & own - glue for r in run], glue))
+    return groups
 
 
 def _collective(first) -> bool:
