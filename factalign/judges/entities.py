@@ -105,8 +105,9 @@ def judge_entities(a: Side, b: Side) -> Verdict | None:
     "Japan" with "Japan" on both sides is not a conflict, and "Putin" vs "Vladimir Putin" never is).
 
     Example:
-        >>> judge_entities(Side("Pope Francis welcomed the agreement."), Side("Daley welcomed the agreement.")).explanation
-        'entity: Francis vs Daley'
+        >>> judge_entities(Side("Pope Francis welcomed the agreement of the contact group on Monday."),
+        ...                Side("Daley welcomed the agreement of the contact group on Monday.")).explanation
+        'entity: Pope Francis vs Daley'
     """
     if near_copy(a, b):
         verdict = _diff_verdict(a, b)
