@@ -173,9 +173,11 @@ def run_basil(args) -> None:
 
 def run_seeds(args) -> None:
     from factalign.claims import ClaimSplitter
-    from factalign.claims.furniture import furniture_spans
+    from factalign.claims.furniture import body_blocks, furniture_spans
     from factalign.models import Source
+    from factalign.resources import spacy_pipeline
 
+    nlp = spacy_pipeline()
     folder = Path(args.data or ROOT / "seeds")
     files = sorted(folder.glob("*.txt"))
     if not files:
@@ -191,8 +193,15 @@ def run_seeds(args) -> None:
         text = source.text
         furniture = furniture_spans(text)
         bad = [c for c in claims for _, start, end in furniture if start < c.end and c.start < end]
+        sentences = lost = 0
+        for block in body_blocks(text):
+            for sent in nlp(text[block.start:block.end]).sents:
+                s, e = block.start + sent.start_char, block.start + sent.end_char
+                sentences += 1
+                lost += not any(c.start < e and s < c.end for c in claims)
         print(f"  {source.name}: {len(claims)} claims, {len(furniture)} furniture lines dropped "
-              f"({', '.join(r for r, _, _ in furniture)}); claims on furniture: {len(bad)}")
+              f"({', '.join(r for r, _, _ in furniture)}); claims on furniture: {len(bad)}; "
+              f"body sentences without a claim: {lost} of {sentences}")
         if args.show:
             for c in claims[: args.show]:
                 extra = f"  [{c.attribution}{', quote' if c.quote else ''}]" if c.attribution else ""
