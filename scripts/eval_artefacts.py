@@ -4,7 +4,8 @@ Sections (all by default):
   seeds   every artefact found in the two seed articles (they are compared together, as align() does);
   demetr  DEMETR shared half: recall on ``critical_id4_codemix`` (a word left in the source language) and the
           false-alarm rate (sentences with any artefact) on ``mt_sent`` and ``base_id35_reference``;
-  basil   BASIL, 100 events x 3 outlets of clean English news: artefacts per 1,000 sentences.
+  basil   BASIL, 100 events x 3 outlets of clean English news: artefacts per 1,000 sentences;
+  mrpc    MRPC test (3,450 English news sentences, each alone): share of sentences flagged.
 
 Usage (from the repository root):
     PYTHONPATH=. python scripts/eval_artefacts.py [--eval-dir ../shared/eval] [--sections seeds demetr basil]
@@ -133,12 +134,30 @@ def eval_basil(path: Path, show: bool, limit: int | None) -> None:
         print("\n".join("    " + line for line in lines))
 
 
+def eval_mrpc(path: Path, show: bool) -> None:
+    import csv
+
+    with _require(path).open(encoding="utf-8-sig") as fh:
+        rows = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))[1:]
+    sentences = [s for row in rows for s in (row[3], row[4])]
+    flagged, lines = 0, []
+    for text in sentences:
+        findings = detect_artefacts([Source("s", text)])
+        flagged += bool(findings)
+        lines += [_show(f, text).strip() for f in findings]
+    print(f"## MRPC ({path.name}: {len(sentences)} sentences, each alone)")
+    print(f"sentences with an artefact: {flagged}/{len(sentences)} = {flagged / len(sentences):.2%} "
+          f"({1000 * flagged / len(sentences):.2f} per 1,000)")
+    if show:
+        print("\n".join("    " + line for line in lines))
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval")
     parser.add_argument("--seeds-dir", type=Path, default=ROOT / "seeds")
     parser.add_argument("--sections", nargs="+", default=["seeds", "demetr", "basil"],
-                        choices=["seeds", "demetr", "basil"])
+                        choices=["seeds", "demetr", "basil", "mrpc"])
     parser.add_argument("--show", action="store_true", help="print every flagged false alarm / BASIL finding")
     parser.add_argument("--limit", type=int, default=None, help="BASIL: only the first N events")
     args = parser.parse_args(argv)
@@ -148,6 +167,8 @@ def main(argv: list[str] | None = None) -> None:
         eval_demetr(args.eval_dir / "translation" / "demetr_critical_major.jsonl", args.show)
     if "basil" in args.sections:
         eval_basil(args.eval_dir / "multisource" / "basil_event_triplets.jsonl", args.show, args.limit)
+    if "mrpc" in args.sections:
+        eval_mrpc(args.eval_dir / "paraphrase" / "mrpc" / "msr_paraphrase_test.tsv", args.show)
 
 
 if __name__ == "__main__":

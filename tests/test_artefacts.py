@@ -113,6 +113,7 @@ def test_fused_finds_proper_adjectives_and_camel_seams(text, span, suggestion):
 @pytest.mark.parametrize("text", [
     "She posted the video on YouTube and ate at McDonald's with LeBron James.",
     "Its philanthropic wing, WinShape, gave money to ForAmerica and other groups.",
+    "Holders get 0.09 Palm shares and no shares of PalmSource for each share.",
     "Grigory Karasin believes Vietnam has made a great contribution.",
     "The city upgraded its stormwater drains and floodwalls.",
 ])

@@ -6,8 +6,9 @@ of thing English writes closed up:
 
 * a word or name followed by a function word ("Stoltenberg|and"): function words never close up compounds;
 * two proper adjectives or names ("russian|japanese"): English hyphenates those ("Russian-Japanese");
-* a camel-case seam inside a token ("Gang|Chinese"), when both sides are words or names in the sources and
-  the left side is not a name prefix ("McDonald", "DeSantis", "LeBron").
+* a camel-case seam inside a token ("Gang|Chinese"), when the left side ends a name begun by the word before
+  ("Qin Gang") and the right side is a proper noun or adjective; not a name prefix ("McDonald", "DeSantis")
+  and not a brand ("WinShape", "PalmSource").
 
 Ordinary closed compounds of two common nouns ("stormwater") are never flagged, and prefixes such as "anti"
 or "cyber" are not words on their own here.
@@ -51,11 +52,11 @@ def _split(token: str, corpus: Corpus, continues_name: bool = False) -> tuple[st
     if len(seams) == 1:
         i = seams[0]
         left, right = token[:i], token[i:]
-        # Brand names are camel case too ("WinShape", "ForAmerica"): the left side must end a name, either
-        # continuing the capitalised word before it ("Qin GangChinese") or standing alone in the sources.
-        if (len(left) >= 3 and left.lower() not in _NAME_PREFIXES
-                and (_is_word(right, 3.5) or _is_name(right, corpus))
-                and (continues_name or corpus.names.get(left, 0) > 0)):
+        # Brand names are camel case too ("WinShape", "ForAmerica", "PalmSource"): the left side must end the
+        # name begun by the capitalised word before it, and the right side start a new proper phrase
+        # ("Qin GangChinese Foreign Minister").
+        if (len(left) >= 3 and left.lower() not in _NAME_PREFIXES and continues_name
+                and (lex.is_capitalised_word(right) or corpus.names.get(right, 0) > 0)):
             return left, right, "camel"
         return None
     if seams or not (token.islower() or token[1:].islower()):
