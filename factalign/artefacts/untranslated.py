@@ -6,9 +6,15 @@ that English also uses a lot ("die", "de", "la") are flagged only where the Engl
 as English either (it tags a lower-case "y" between two nouns as a proper noun). Letters of another script
 (Chinese, Cyrillic, Devanagari...) in English prose are untranslated by themselves.
 
-Never flagged: name particles ("Olivia de Havilland", "van Gogh"), borrowed phrases where the neighbour is
-foreign too ("de facto", "en masse", "et al."), quotations that are foreign as a whole (marked as quoted),
-headlines, hashtags and links, and texts that are not English to begin with.
+English dictionary words (Webster's, with their lemma: "embargo", "dossiers") count as English unless the
+other language uses them some 600 times more ("estado"). Capitalised words mid-sentence are names unless they
+sit in a common-noun slot ("a Gruppe of"), occur once, and English has practically never seen them.
+
+Never flagged: name particles ("Olivia de Havilland", "van Gogh"), borrowed phrases of words English knows
+("de facto", "en masse", "et al."), parts of hyphenated or elided words ("el-Gamal", "op-ed"), words being
+talked about ("carro means chariot"), quotations that are foreign as a whole and words in a sentence that
+names their language (the writer marked them), headlines, hashtags and links, and texts that are not
+English to begin with.
 """
 
 from __future__ import annotations
