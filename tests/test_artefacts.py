@@ -81,6 +81,11 @@ def test_untranslated_finds_foreign_words(text, span, suggestion):
     assert spans(text, detector="untranslated") == [(span, suggestion)]
 
 
+def test_untranslated_flags_each_word_of_a_foreign_run():
+    assert spans("France is le septième EU country to suffer the impact.", detector="untranslated") == [
+        ("le", "the"), ("septième", None)]
+
+
 @pytest.mark.parametrize("text", [
     "Born in Tokyo, Olivia de Havilland moved to California as a toddler.",
     "The law is de facto a ban, as Smith et al. showed in their study.",
@@ -93,11 +98,6 @@ def test_untranslated_finds_foreign_words(text, span, suggestion):
     "The jury heard that Lauten posted it.\n\nLauten later apologized for her post.",
     "Officials hauled the van away, and he said his whole life has been about gut.",
 ])
-def test_untranslated_flags_each_word_of_a_foreign_run():
-    assert spans("France is le septième EU country to suffer the impact.", detector="untranslated") == [
-        ("le", "the"), ("septième", None)]
-
-
 def test_untranslated_leaves_names_borrowings_and_marked_quotes_alone(text):
     assert spans(text, detector="untranslated") == []
 
