@@ -27,8 +27,14 @@ def _events(doc) -> dict[str, object]:
     return {t.lemma_.lower(): t for t in doc if t.pos_ == "VERB" and not t.is_stop}
 
 
-def _tentative_markers(doc) -> list[str]:
-    return [t.text for t in doc if t.lemma_.lower() in TENTATIVE_LEMMAS or t.lower_ in TENTATIVE_LEMMAS]
+def _tentative_markers(doc, verb=None) -> list[str]:
+    """Hedges in the claim; with ``verb``, only those bearing on it (its ancestors, its subtree, or a
+    hedge whose head is one of its ancestors: "in discussions to open")."""
+    marks = [t for t in doc if t.lemma_.lower() in TENTATIVE_LEMMAS or t.lower_ in TENTATIVE_LEMMAS]
+    if verb is None:
+        return [t.text for t in marks]
+    near = {verb.i} | {t.i for t in verb.ancestors} | {t.i for t in verb.subtree}
+    return [t.text for t in marks if t.i in near or t.head.i in near]
 
 
 def _settled(verb) -> str | None:
@@ -71,9 +77,9 @@ def judge_certainty(a: Side, b: Side) -> Verdict | None:
     nouns_b = {t.lemma_.lower() for t in db if t.pos_ in ("NOUN", "PROPN") and not t.is_stop}
     if not nouns_a & nouns_b:
         return None
-    hedges_a, hedges_b = _tentative_markers(da), _tentative_markers(db)
     for lemma in sorted(shared):
         va, vb = ea[lemma], eb[lemma]
+        hedges_a, hedges_b = _tentative_markers(da, va), _tentative_markers(db, vb)
         if any(c.dep_ == "neg" for v in (va, vb, va.head, vb.head) for c in v.children):
             continue  # a denied event is the negation judge's matter
         sa, sb = _settled(va), _settled(vb)

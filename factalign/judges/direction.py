@@ -97,11 +97,13 @@ def judge_direction(a: Side, b: Side) -> Verdict | None:
     lb = {_lemma(t) for t in db}
     xs = [t for t in da if t.pos_ in ("VERB", "ADJ", "NOUN", "ADV") and not t.is_stop]
     ys = [t for t in db if t.pos_ in ("VERB", "ADJ", "NOUN", "ADV") and not t.is_stop]
+    folded_b = db.text.lower().replace("-", "").replace(" ", "")
+    folded_a = da.text.lower().replace("-", "").replace(" ", "")
     for x in xs:
-        if _lemma(x) in lb:
+        if _lemma(x) in lb or x.lower_ in folded_b:
             continue
         for y in ys:
-            if _lemma(y) in la or x.pos_ != y.pos_ and {x.pos_, y.pos_} != {"ADJ", "ADV"}:
+            if _lemma(y) in la or y.lower_ in folded_a or x.pos_ != y.pos_ and {x.pos_, y.pos_} != {"ADJ", "ADV"}:
                 continue
             src = _opposite(x, y)
             if src and _args(x) & _args(y):

@@ -33,6 +33,9 @@ def _mentions(name: str, text: str) -> bool:
     for w in words:
         if len(w) >= 3 and (w in tokens or (len(w) >= 5 and any(t.startswith(w[:5]) for t in tokens))):
             return True
+        # Abbreviations: "Conn." for "Connecticut", "Oct" for "October".
+        if len(w) >= 3 and any(len(t) >= 3 and (t.startswith(w) or w.startswith(t)) for t in tokens):
+            return True
         if len(w) >= 4 and any(similar_word(w, t) for t in tokens):
             return True
         if len(w) == 2 and w in tokens:
@@ -43,12 +46,20 @@ def _mentions(name: str, text: str) -> bool:
         return True
     # And the other way round: "UN" in the name, "United Nations" in the text.
     caps = [w for w in words if len(w) >= 2 and name.replace(".", "").find(w.upper()) >= 0]
-    return any("".join(t[0] for t in tokens[i:i + len(c)]) == c for c in caps for i in range(len(tokens)))
+    content = [t for t in tokens if t not in ("of", "with", "and", "the", "for", "on", "in")]
+    return any("".join(t[0] for t in content[i:i + len(c)]) == c for c in caps for i in range(len(content)))
+
+
+# Titles and forms of address: "Senator Clinton" vs "Mrs Clinton" names the same person.
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "senator", "sen", "president", "gov", "governor", "rep",
+          "judge", "minister", "prime", "king", "queen", "prince", "general", "gen", "col", "lt", "capt", "st",
+          "saint", "pope", "rev", "prof", "professor", "chancellor", "secretary", "chairman", "mayor"}
 
 
 def _proper(span) -> bool:
-    """True when a stretch of tokens names something: an entity or a proper noun."""
-    return any(t.ent_type_ in TYPES or t.pos_ == "PROPN" for t in span)
+    """True when a stretch of tokens names something: an entity or a proper noun (dates and titles aside)."""
+    return any((t.ent_type_ in TYPES or (t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")))
+               and t.lower_.rstrip(".") not in TITLES for t in span)
 
 
 def _mostly_common(span) -> bool:

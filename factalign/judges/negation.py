@@ -28,6 +28,8 @@ def _negations(span) -> int:
     for t in span:
         if t.lower_ in NEGATORS or t.dep_ == "neg":
             nxt = t.nbor(1).lower_ if t.i + 1 < len(t.doc) else ""
+            if t.lower_ == "no" and (nxt == "." or nxt[:1].isdigit()):
+                continue  # "No. 2" is a number sign
             if (t.lower_, nxt) not in _NOT_DENIAL:
                 count += 1
     return count
@@ -68,8 +70,8 @@ def _denies_shared(span, other) -> bool:
 
 def _diff_verdict(a: Side, b: Side) -> Verdict | None:
     da, db = a.doc, b.doc
-    if sorted(t.lower_ for t in da if not t.is_punct) == sorted(t.lower_ for t in db if not t.is_punct):
-        return None  # the same words reordered: a negation moved is not a negation added
+    if _negations(da) == _negations(db):
+        return None  # as many negations on each side: moved or reworded, not added
     for ch in diff(a.text, b.text)[0]:
         if not ch.anchored:
             continue  # a whole clause left out is an omission, not a denial
@@ -97,18 +99,16 @@ def _predicates(doc) -> list:
 
 def _negated(tok) -> bool:
     """True when ``tok`` or a predicate it depends on is negated ("did not succeed at making")."""
-    cur = tok
-    for _ in range(3):
-        if any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in cur.children):
-            return True
-        if cur is not tok and cur.lemma_.lower() in IMPLICIT:
-            return True  # "was unable to reach", "failed to address"
-        # "is not possible": the negation hangs from the copula, the predicate is the adjective. A clause
-        # under "don't know whether ..." is not itself denied, so ccomp stops the walk.
-        if cur.dep_ not in ("acomp", "attr", "xcomp", "pcomp", "pobj", "prep") or cur.head is cur:
-            return False
-        cur = cur.head
-    return False
+    if any(c.dep_ in ("neg", "preconj") and c.lower_ in NEGATORS | {"not", "n't"} or c.lower_ in ("never", "no")
+           for c in tok.children):
+        return True
+    head = tok.head
+    # "is not possible": the negation hangs from the copula, the predicate is the adjective.
+    if tok.dep_ in ("acomp", "attr") and any(c.dep_ == "neg" for c in head.children):
+        return True
+    # "was unable to reach", "failed to address"; deeper clauses are left alone, their parses are unsure.
+    return tok.dep_ in ("xcomp", "acomp") and (head.lemma_.lower() in IMPLICIT or any(
+        c.dep_ == "neg" for c in head.children) and head.lemma_.lower() in ("be", "have", "do", "manage", "succeed"))
 
 
 def _args(tok) -> set[str]:
