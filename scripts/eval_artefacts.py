@@ -156,7 +156,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval")
     parser.add_argument("--seeds-dir", type=Path, default=ROOT / "seeds")
-    parser.add_argument("--sections", nargs="+", default=["seeds", "demetr", "basil"],
+    parser.add_argument("--sections", nargs="+", default=["seeds", "demetr", "basil", "mrpc"],
                         choices=["seeds", "demetr", "basil", "mrpc"])
     parser.add_argument("--show", action="store_true", help="print every flagged false alarm / BASIL finding")
     parser.add_argument("--limit", type=int, default=None, help="BASIL: only the first N events")
