@@ -195,3 +195,18 @@ def test_bad_input(nlp):
         extract_claims("   ", nlp=nlp)
     with pytest.raises(StageError, match="split"):
         ClaimSplitter().split_many(["not a source"])
+
+
+def test_html_page_goes_through_trafilatura(nlp):
+    page = ("<html><head><title>Quake</title></head><body><nav>Home | World</nav><article>"
+            "<p>A strong earthquake struck southern Peru on Tuesday, the agency said.</p></article></body></html>")
+    claims = extract_claims(page, nlp=nlp)
+    assert texts(claims) == ["A strong earthquake struck southern Peru", "A strong earthquake struck on Tuesday"]
+    assert all(c.attribution == "the agency" for c in claims)
+
+
+def test_relative_clause_of_a_named_subject_and_of_a_definite_subject(nlp):
+    named = texts(extract_claims("Python is a language that supports functional programming.", nlp=nlp))
+    assert "Python supports functional programming" in named
+    definite = texts(extract_claims("The danger is a country that exports its crises.", nlp=nlp))
+    assert "a country exports its crises" in definite

@@ -32,6 +32,8 @@ CASES = [
     ("photo_caption", "Jens Stoltenberg speaks in Brussels, Monday. (AP Photo/Olivier Matthys) Olivier Matthys/AP",
      "The AP reported that 12 people died."),
     ("photo_caption", "Rescue workers search the rubble. Photo: Reuters", "Reuters reported 12 deaths on Tuesday."),
+    ("navigation", "Home | World | Asia", "Exports rose 5% / imports fell 2% in May."),
+    ("navigation", "News › World › Asia Pacific", "Rates were cut to 1% > expectations, analysts said."),
 ]
 
 

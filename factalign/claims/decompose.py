@@ -277,7 +277,8 @@ def _referent(noun):
     """What a predicate noun is said of: in "X is a film directed by Y", the film is X."""
     if noun.dep_ == "attr" and noun.head.pos_ == "AUX":
         subj = [c for c in noun.head.children if c.dep_ == "nsubj"]
-        if subj:
+        # Only a named subject: "the danger is a country that exports ..." is about the country.
+        if subj and subj[0].pos_ == "PROPN":
             return subj[0]
     return noun
 
@@ -470,7 +471,7 @@ def _split_time(doc, head, own: set[int], borrowed: set[int]) -> list[tuple[set[
         return [(own, borrowed)]
     time_tokens = set().union(*(subtree(c) for c in timed))
     core = {head.i} | {x for c in head.children if c.dep_ in (*_SUBJ, "aux", "auxpass", "neg", "prt")
-                       for x in subtree(c)}
+                       or c.tag_ in _WH for x in subtree(c)}
     return [(own - time_tokens, borrowed), (core | time_tokens, borrowed)]
 
 
@@ -643,6 +644,11 @@ def _proposition(doc, own: set[int], borrowed: set[int], unit: _Unit, subst: dic
     # A lone function word ("that" left over from "is that “...”") says nothing.
     if not words or (len(words) == 1 and doc[words[0]].pos_ not in ("NOUN", "PROPN", "NUM", "VERB", "ADJ")):
         return None
+    head = unit.head
+    if head is not None and head.i in own and head.pos_ == "AUX" and not any(
+            c.i in own for c in head.children
+            if c.dep_ in ("attr", "acomp", "ccomp", "xcomp", "prep", "oprd", "dobj", "advcl", "advmod")):
+        return None  # "the message he heard is [“...”]": a copula whose complement went elsewhere
     text = _render(doc, own | borrowed, subst, unit.inserts)
     kept = [i for i in own if not (doc[i].is_punct or doc[i].is_space)]
     start = doc[min(kept)].idx

@@ -114,6 +114,15 @@ def is_photo_caption(line: str) -> bool:
     return bool(_PHOTO_CREDIT.search(line))
 
 
+_NAV_SEPARATORS = re.compile(r"\s+[|•›»>/·]\s+")
+
+
+def is_navigation(line: str) -> bool:
+    """Menus and breadcrumbs: "Home | World | Asia", "News › World › Asia"."""
+    items = _NAV_SEPARATORS.split(line.strip())
+    return len(items) >= 2 and all(0 < len(_words(item)) <= 3 for item in items) and line.rstrip()[-1:] not in ".!?"
+
+
 FURNITURE: dict[str, Callable[[str], bool]] = {
     "empty": is_empty,
     "byline": is_byline,
@@ -124,6 +133,7 @@ FURNITURE: dict[str, Callable[[str], bool]] = {
     "copyright": is_copyright,
     "all_caps": is_all_caps,
     "photo_caption": is_photo_caption,
+    "navigation": is_navigation,
 }
 """Line rules, by name. Two more need the line's place in the article and live in :func:`body_blocks`:
 ``slug`` (a short line without final punctuation after the headline, such as a section title "new alliances")

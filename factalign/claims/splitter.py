@@ -6,6 +6,7 @@ batches several sources through one ``nlp.pipe`` call.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..errors import InputError, StageError
@@ -147,11 +148,16 @@ def _span_ids(sent, spans: list[tuple[int, int]]) -> set[int]:
     return {k for k, (a, b) in enumerate(spans) if a < end and b > start}
 
 
+_HTML = re.compile(r"\s*(?:<!doctype html|<html\b|<head\b|<body\b)", re.I)
+
+
 def extract_claims(text: str | Source, *, name: str = "text", decompose: bool = True, nlp=None) -> list[Claim]:
     """Split one article into atomic claims.
 
     Args:
-        text: the article text, or a :class:`Source`.
+        text: the article text, or a :class:`Source`. A whole HTML page goes through trafilatura first,
+            and the claims' offsets then point into the extracted text (read it with ``factalign.read``
+            to keep that text).
         name: the source name used in claim ids when ``text`` is a string.
         decompose: split sentences into atomic claims (False: one claim per sentence).
         nlp: a loaded spaCy pipeline to use instead of the default one.
@@ -166,6 +172,10 @@ def extract_claims(text: str | Source, *, name: str = "text", decompose: bool = 
         >>> [c.text for c in extract_claims("Rain fell and rivers rose.")]  # doctest: +SKIP
         ['Rain fell', 'rivers rose']
     """
+    if isinstance(text, str) and _HTML.match(text):
+        from ..read import html_to_source
+
+        text = html_to_source(text, name)  # offsets then point into the extracted article text
     source = text if isinstance(text, Source) else Source(name=name, text=text)
     if not isinstance(source.text, str) or not source.text.strip():
         raise InputError(f"source {source.name!r} is empty")
