@@ -5,7 +5,6 @@ Pure bookkeeping over the data model; the judging function is passed in, so this
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import replace
 from itertools import combinations
@@ -13,6 +12,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
+from .lexical import content_words
 from .models import Claim, Fact, Finding, Source, Verdict
 from .salience import salience
 
@@ -220,23 +220,12 @@ def positions_of(sources: Sequence[Source], claims: Sequence[Claim]) -> dict[str
     return {c.id: c.start / length[c.source] for c in claims}
 
 
-_STOP = frozenset(
-    "a an the of in on at to for and or but nor is are was were be been being has have had do does did it its "
-    "this that these those with by from as he she they we i you his her their our my your not no will would can "
-    "could should may might shall said says say also than then there here which who whom whose what when where "
-    "about into over after before more most very just only so such".split()
-)
-
-
 def shared_words(texts: Sequence[str], limit: int = 6) -> list[str]:
     """Content words every text contains (case-insensitive), in the order of the first text: why they align."""
-    def words(t: str) -> list[str]:
-        return [w for w in re.findall(r"[\w’'-]+", t.lower()) if w not in _STOP and len(w) > 1]
-
-    common = set(words(texts[0]))
+    common = set(content_words(texts[0]))
     for t in texts[1:]:
-        common &= set(words(t))
-    return [w for w in dict.fromkeys(words(texts[0])) if w in common][:limit]
+        common &= set(content_words(t))
+    return [w for w in dict.fromkeys(content_words(texts[0])) if w in common][:limit]
 
 
 def _join(names: Sequence[str]) -> str:

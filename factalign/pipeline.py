@@ -13,6 +13,7 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from .errors import InputError, StageError
+from .lexical import vocabulary, word_recall
 from .facts import judge_facts, make_facts, omissions, positions_of
 from .matching import DEFAULT_THRESHOLD, best_by_source, group, pair_overlap, story
 from .models import Claim, Source, Verdict
@@ -135,10 +136,10 @@ def align(
         [f for f in facts if set(f.sources) <= set(related_names)], by_id,
         lambda a, b: float(sim[index[a], index[b]]), decide, reference=reference,
     )
-    best = best_by_source(sim, owners, len(names))
+    cover = coverage(used, sim, owners, names)
     findings += omissions(
         facts, by_id, related_names, positions_of(srcs, used), reference=reference,
-        covered=lambda cid, name: bool(best[index[cid], names.index(name)] >= threshold),
+        covered=lambda cid, name: bool(cover[index[cid], names.index(name)] >= threshold),
     )
     findings += found
 
@@ -151,6 +152,21 @@ def align(
         sources=tuple(srcs), claims=tuple(used), facts=tuple(facts), findings=tuple(findings),
         overlap=overlap, unrelated=tuple(n for n in names if n not in related_names), options=options,
     )
+
+
+def coverage(claims: Sequence[Claim], sim: np.ndarray, owners: np.ndarray, names: Sequence[str]) -> np.ndarray:
+    """``out[i, s]``: how well source s states claim i, on the similarity scale (compared with the threshold).
+
+    The larger of the best cosine similarity to a claim of s, and the mean of that similarity with the share of the
+    claim's content words that s uses. Words matter here because one sentence of s may carry several finer facts
+    of another source ("Basnet cares for 45 children" inside a longer summary sentence) while its embedding only
+    comes close to one of them. On Lite-Pyramid this mean separates present from missing facts far better than
+    cosine alone (see docs/benchmarks.md).
+    """
+    best = best_by_source(sim, owners, len(names))
+    vocabularies = [vocabulary(c.text for c in claims if c.source == name) for name in names]
+    recall = word_recall([c.text for c in claims], vocabularies)
+    return np.maximum(best, (best + recall) / 2)
 
 
 def speaker_ids(claims: Sequence[Claim]) -> np.ndarray:
