@@ -157,7 +157,7 @@ DECOMPOSERS: dict[str, Callable] = {
 """Clause-level rules, by name. Two more work on token ranges rather than arcs: ``parenthetical`` (a bracketed
 aside becomes a claim about the noun phrase before it) and ``coordinated_np`` (distribution over "A, B and C")."""
 
-DEFAULT_RULES = (*DECOMPOSERS, "title", "examples", "coordinated_np", "modifiers", "time", "adjuncts", "parenthetical", "brackets")
+DEFAULT_RULES = (*DECOMPOSERS, "title", "examples", "coordinated_np", "modifiers", "time", "adjuncts", "parenthetical", "brackets", "semicolon")
 
 
 @dataclass(frozen=True)
@@ -343,7 +343,8 @@ def _render(doc, tokens: set[int], subst: dict[int, str], inserts: dict[float, s
 def _trim(doc, items: list) -> list:
     def weak(it) -> bool:
         i = it[2]
-        return i is not None and (doc[i].is_punct or doc[i].dep_ in ("cc", "preconj") or doc[i].is_space)
+        return i is not None and ((doc[i].is_punct and doc[i].text not in "%$€£¥")
+                                  or doc[i].dep_ in ("cc", "preconj") or doc[i].is_space)
 
     while items and weak(items[0]) and doc[items[0][2]].text not in "(“\"‘":
         items = items[1:]
@@ -465,14 +466,13 @@ def _split_time(doc, head, own: set[int], borrowed: set[int]) -> list[tuple[set[
 
     timed = [c for c in head.children if c.i in own and c.dep_ in ("prep", "npadvmod", "advmod")
              and any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree)]
-    others = [c for c in head.children if c.i in own and c not in timed
-              and c.dep_ in ("prep", "dobj", "attr", "acomp", "dative", "oprd", "advcl", "xcomp", "ccomp")]
+    # Only adjuncts are split off; the verb's own arguments ("took place", "opened its office") stay.
+    others = [c for c in head.children if c.i in own and c not in timed and c.dep_ in ("prep", "advcl", "agent")]
     if not timed or not others:
         return [(own, borrowed)]
     time_tokens = set().union(*(subtree(c) for c in timed))
-    core = {head.i} | {x for c in head.children if c.dep_ in (*_SUBJ, "aux", "auxpass", "neg", "prt")
-                       or c.tag_ in _WH for x in subtree(c)}
-    return [(own - time_tokens, borrowed), (core | time_tokens, borrowed)]
+    other_tokens = set().union(*(subtree(c) for c in others))
+    return [(own - time_tokens, borrowed), (own - other_tokens, borrowed)]
 
 
 def _comma_adjectives(doc, own: set[int]) -> list[tuple[list[set[int]], set[int]]]:
@@ -566,6 +566,12 @@ def decompose(sent, allowed: set[int] | None = None, rules: tuple[str, ...] = DE
     allowed = {i for i in allowed if not doc[i].is_space}
     if not any(_wordy(doc[i]) for i in allowed):
         return []
+    if "semicolon" in rules:
+        segments = _semicolon_segments(doc, allowed)
+        if len(segments) > 1:
+            inner = tuple(r for r in rules if r != "semicolon")
+            props = [p for seg in segments for p in decompose(sent, seg, inner, subst)]
+            return sorted(props, key=lambda p: (p.start, p.end))
     out: list[Proposition] = []
     if "parenthetical" in rules:
         for group, anchor in _parentheticals(doc, allowed, "brackets" in rules):
@@ -599,6 +605,22 @@ def decompose(sent, allowed: set[int] | None = None, rules: tuple[str, ...] = DE
             if prop is not None and all(prop.text != p.text for p in out):
                 out.append(prop)
     return sorted(out, key=lambda p: (p.start, p.end))
+
+
+def _semicolon_segments(doc, allowed: set[int]) -> list[set[int]]:
+    """Stretches between semicolons outside brackets, when each reads as a clause of its own."""
+    segments: list[set[int]] = [set()]
+    depth = 0
+    for i in sorted(allowed):
+        text = doc[i].text
+        depth += text in "([" and 1 or (-1 if text in ")]" else 0)
+        if text == ";" and depth <= 0:
+            segments.append(set())
+        else:
+            segments[-1].add(i)
+    clauses = [seg for seg in segments if sum(doc[i].is_alpha for i in seg) >= 3
+               and any(doc[i].pos_ in _VERBAL for i in seg)]
+    return segments if len(clauses) == len(segments) else [allowed]
 
 
 def _parentheticals(doc, allowed: set[int], brackets: bool) -> list[tuple[set[int], set[int]]]:
