@@ -83,6 +83,9 @@ def judge_certainty(a: Side, b: Side) -> Verdict | None:
         if any(c.dep_ == "neg" for v in (va, vb, va.head, vb.head) for c in v.children):
             continue  # a denied event is the negation judge's matter
         sa, sb = _settled(va), _settled(vb)
+        # A hedge both claims share ("maybe" on each side) says nothing about their difference.
+        hedges_a = [h for h in hedges_a if h.lower() not in db.text.lower()]
+        hedges_b = [h for h in hedges_b if h.lower() not in da.text.lower()]
         if sa and not hedges_a and hedges_b and not sb:
             return contradiction(NAME, "certainty", "certainty", f"'{sa}'", f"'{_tentative_phrase(db, vb)}'", 0.7)
         if sb and not hedges_b and hedges_a and not sa:

@@ -108,7 +108,8 @@ def _diff_verdict(a: Side, b: Side, fa: list[DateFact], fb: list[DateFact]) -> V
         xb = [f for f in fb if ch.b[0] <= f.tok < ch.b[1] and f.kind != "date"]
         for x in xa:
             for y in xb:
-                if x.kind == y.kind and x.value != y.value:
+                moved = any(f.value == y.value for f in fa) and any(f.value == x.value for f in fb)
+                if x.kind == y.kind and x.value != y.value and not moved:
                     return contradiction(NAME, "date", "date", x.text, y.text, 0.9)
     return None
 

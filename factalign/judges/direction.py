@@ -44,6 +44,12 @@ def _opposite(x, y, loose: bool = False) -> str | None:
     return None
 
 
+def _denied(tok) -> bool:
+    """True when the word itself is negated: "not correct" means "incorrect", so no conflict."""
+    return any(c.dep_ == "neg" for c in tok.children) or (
+        tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("not", "n't", "never"))
+
+
 def _label(src: str) -> str:
     return "opposite" if src in ("wordnet", "prefix") else src
 
@@ -72,8 +78,8 @@ def _diff_verdict(a: Side, b: Side) -> Verdict | None:
                         or {x.lower_, y.lower_} <= _OPPOSED_PREPOSITIONS):
                     continue
                 src = _opposite(x, y, loose=True)
-                # Both words on both sides ("rose, then fell") is no conflict.
-                if src and not (_lemma(y) in la and _lemma(x) in lb):
+                # Both words on both sides ("rose, then fell") is no conflict, nor is a denied opposite.
+                if src and not (_lemma(y) in la and _lemma(x) in lb) and _denied(x) == _denied(y):
                     return contradiction(NAME, "direction", _label(src), f"'{x.text}'", f"'{y.text}'", 0.8)
     return None
 
@@ -106,6 +112,6 @@ def judge_direction(a: Side, b: Side) -> Verdict | None:
             if _lemma(y) in la or y.lower_ in folded_a or x.pos_ != y.pos_ and {x.pos_, y.pos_} != {"ADJ", "ADV"}:
                 continue
             src = _opposite(x, y)
-            if src and _args(x) & _args(y):
+            if src and _args(x) & _args(y) and _denied(x) == _denied(y):
                 return contradiction(NAME, "direction", _label(src), f"'{x.text}'", f"'{y.text}'", 0.7)
     return None

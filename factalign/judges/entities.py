@@ -59,7 +59,8 @@ TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "senator", "sen", "president",
 def _proper(span) -> bool:
     """True when a stretch of tokens names something: an entity or a proper noun (dates and titles aside)."""
     return any((t.ent_type_ in TYPES or (t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")))
-               and t.lower_.rstrip(".") not in TITLES for t in span)
+               and t.lower_.rstrip(".") not in TITLES and t.pos_ not in ("ADP", "DET", "CCONJ", "PART", "PUNCT")
+               for t in span)
 
 
 def _mostly_common(span) -> bool:

@@ -26,7 +26,8 @@ _NOT_DENIAL = {("not", "only"), ("not", "just"), ("not", "merely")}
 def _negations(span) -> int:
     count = 0
     for t in span:
-        if t.lower_ in NEGATORS or t.dep_ == "neg":
+        word = t.lower_.strip("-.,;:!?\"")
+        if word in NEGATORS or t.dep_ == "neg" or word.endswith("n't") or word == "'t":
             nxt = t.nbor(1).lower_ if t.i + 1 < len(t.doc) else ""
             if t.lower_ == "no" and (nxt == "." or nxt[:1].isdigit()):
                 continue  # "No. 2" is a number sign
@@ -58,7 +59,8 @@ def _denies_shared(span, other) -> bool:
     or the other side's change has the same word ("won" vs "did not win")."""
     other_lemmas = {t.lemma_.lower() for t in other}
     for t in span:
-        if t.lower_ in NEGATORS or t.dep_ == "neg":
+        word = t.lower_.strip("-.,;:!?\"")
+        if word in NEGATORS or t.dep_ == "neg" or word.endswith("n't") or word == "'t":
             head = t.head
             if not (span.start <= head.i < span.end) or head.lemma_.lower() in other_lemmas:
                 return True
@@ -100,7 +102,7 @@ def _predicates(doc) -> list:
 def _negated(tok) -> bool:
     """True when ``tok`` or a predicate it depends on is negated ("did not succeed at making")."""
     if any(c.dep_ in ("neg", "preconj") and c.lower_ in NEGATORS | {"not", "n't"} or c.lower_ in ("never", "no")
-           for c in tok.children):
+           or c.lower_.endswith("n't") for c in tok.children):  # "dosen't" is still a negation
         return True
     head = tok.head
     # "is not possible": the negation hangs from the copula, the predicate is the adjective.
@@ -109,6 +111,14 @@ def _negated(tok) -> bool:
     # "was unable to reach", "failed to address"; deeper clauses are left alone, their parses are unsure.
     return tok.dep_ in ("xcomp", "acomp") and (head.lemma_.lower() in IMPLICIT or any(
         c.dep_ == "neg" for c in head.children) and head.lemma_.lower() in ("be", "have", "do", "manage", "succeed"))
+
+
+def _clearly_positive(tok) -> bool:
+    """True when nothing above the word denies it ("didn't succeed at making" is not a plain "making")."""
+    for anc in list(tok.ancestors)[:3]:
+        if anc.lemma_.lower() in IMPLICIT or any(c.dep_ == "neg" for c in anc.children):
+            return False
+    return True
 
 
 def _args(tok) -> set[str]:
@@ -151,6 +161,7 @@ def judge_negation(a: Side, b: Side) -> Verdict | None:
             if not (same or general):
                 continue
             shared = _args(x) & _args(y)
-            if shared:
+            pos_tok = y if neg_x else x
+            if shared and _clearly_positive(pos_tok):
                 return contradiction(NAME, "negation", "negation", f"'{_phrase(x)}'", f"'{_phrase(y)}'", 0.75)
     return None

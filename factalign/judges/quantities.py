@@ -221,7 +221,9 @@ def quantities(doc) -> list[Quantity]:
                 unit, factor = _unit_of(nxt)
                 j += 1
         noun = ""
-        if tok.dep_ in ("nummod", "quantmod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i >= j - 1:
+        if j + 1 < n and doc[j].text == "-" and doc[j + 1].is_alpha and not unit:
+            noun = doc[j + 1].lemma_.lower()  # "one-point win": the point counts, not the win
+        elif tok.dep_ in ("nummod", "quantmod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i >= j - 1:
             noun = tok.head.lemma_.lower()
         elif j < n and doc[j].pos_ in ("NOUN", "ADJ") and not unit:
             noun = doc[j].lemma_.lower()
