@@ -221,3 +221,15 @@ def test_relative_clause_of_a_named_subject_and_of_a_definite_subject(nlp):
     assert "Python supports functional programming" in named
     definite = texts(extract_claims("The danger is a country that exports its crises.", nlp=nlp))
     assert "a country exports its crises" in definite
+
+
+def test_partial_quote_keeps_the_writers_subject(nlp):
+    claims = extract_claims('Senator Jones said the new law "is eating the Constitution".', nlp=nlp)
+    assert texts(claims) == ['the new law "is eating the Constitution"']
+    assert claims[0].quote and claims[0].attribution == "Jones"
+
+
+def test_honorific_is_not_a_title(nlp):
+    assert texts(extract_claims("Mr. Perry won the vote in Texas.", nlp=nlp)) == ["Mr. Perry won the vote in Texas"]
+    assert texts(extract_claims("Texas governor Rick Perry won.", nlp=nlp)) == ["Texas governor is Rick Perry",
+                                                                                "Rick Perry won"]

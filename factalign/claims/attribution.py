@@ -95,6 +95,9 @@ def analyse(sent, quoted: set[int]) -> tuple[list[Part], _SpeakerHint | None]:
         frame = _frame_tokens(verb, quoted) if verb is not None else set()
         rest = [i for i in outside if i not in frame]
         name, pron = hint if hint else (None, False)
+        if _is_clause(sent.doc, rest) and not _complete(sent.doc, in_quote, quoted):
+            # A partial quote ('the law "is eating the Constitution"') needs the writer's words around it.
+            return [Part(frozenset(i for i in idx if i not in frame), True, name, pron)], hint
         parts = [Part(frozenset(in_quote), True, name, pron)]
         # The writer's own words around a quote ("Stoltenberg visited Japan, and ...") are not the quote.
         if _is_clause(sent.doc, rest):
@@ -124,6 +127,13 @@ def analyse(sent, quoted: set[int]) -> tuple[list[Part], _SpeakerHint | None]:
 
 
 _SpeakerHint = tuple[str, bool]
+
+
+def _complete(doc, tokens, quoted: set[int]) -> bool:
+    """The quoted words hold a clause with its subject, so they can be read alone."""
+    tops = [doc[i] for i in tokens if doc[i].head.i not in quoted or doc[i].head.i == i]
+    return any(t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i in quoted
+                                                  for c in t.children) for t in tops)
 
 
 def _is_clause(doc, tokens) -> bool:

@@ -259,6 +259,10 @@ class _Walker:
             unit.own -= {c.i for c in head.children if c.dep_ == "mark"}
 
 
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam", "lord", "lady"})
+"""Forms of address, not titles: "Mr. Perry" says nothing about Perry."""
+
+
 def _title_tokens(name) -> set[int]:
     """Indices of the title words before a person's name ("production designer" Robert Stromberg)."""
     if name.ent_type_ != "PERSON" or name.pos_ != "PROPN":
@@ -266,7 +270,8 @@ def _title_tokens(name) -> set[int]:
     ent = next((e for e in name.doc.ents if e.start <= name.i < e.end), None)
     if ent is None or name.i != ent.end - 1:
         return set()
-    title = [c for c in name.children if c.i < ent.start and c.dep_ in ("compound", "amod", "nmod")]
+    title = [c for c in name.children if c.i < ent.start and c.dep_ in ("compound", "amod", "nmod")
+             and c.lower_.rstrip(".") not in HONORIFICS]
     if not any(t.pos_ == "NOUN" or (t.pos_ == "PROPN" and not t.ent_type_) or t.ent_type_ in ("ORG", "NORP")
                for c in title for t in c.subtree):
         return set()
@@ -371,6 +376,8 @@ def _trim(doc, items: list) -> list:
     for open_, close in (("(", ")"), ("[", "]"), ("“", "”")):
         if text.count(open_) != text.count(close):
             cleaned = [it for it in cleaned if it[1] not in (open_, close)]
+    if text.count('"') % 2:
+        cleaned = [it for it in cleaned if it[1] != '"']
     return cleaned
 
 
