@@ -60,6 +60,18 @@ def test_entity_translated_surname_with_evidence_from_another_source():
     assert spans(a, b, detector="entity") == [("Body", "Cuerpo")]
 
 
+def test_entity_acronym_left_in_the_source_language():
+    a = "Spain said the OTAN will open an office in Tokyo next year."
+    b = "Japan is in talks to open a NATO office in Tokyo next year."
+    assert spans(a, b, detector="entity") == [("OTAN", "NATO")]
+
+
+def test_entity_anagram_acronyms_in_unrelated_sentences_are_left_alone():
+    a = "The AP reported that PA voters went to the polls on Tuesday."
+    b = "Voters in PA went to the polls Tuesday. The NBA season opened, the BAN campaign said."
+    assert spans(a, b, detector="entity") == []
+
+
 @pytest.mark.parametrize("a, b", [
     ("Theresa May met Tim Cook in London on Monday.", "Theresa May held talks with Apple's chief in London."),
     ("Doug Cole, a consultant, said the race was close.", "Governor Doug Ducey signed the budget on Friday."),
@@ -75,6 +87,7 @@ def test_entity_leaves_names_that_are_words_alone(a, b):
     ("The man works as a volunteer for the diocese of Nantes und was responsible for the closure.", "und", "and"),
     ("Werth had already won all four wichtigen tests at the first tournament.", "wichtigen", None),
     ("Green started again in 1996 with a Gruppe of musician friends.", "Gruppe", None),
+    ("The Polish Football Association commission investigated the przypadek on Friday.", "przypadek", None),
     ("The symptoms were found in the urine of 受影响 pets.", "受影响", None),
 ])
 def test_untranslated_finds_foreign_words(text, span, suggestion):

@@ -8,6 +8,9 @@ Two patterns, each needing evidence beyond the odd words themselves:
   sentences share the most content words with this one (the title "...first NATO office in Asia", or the
   other outlet's "open a NATO office in Tokyo"). Single capitalised words that are also words ("QUAD",
   "AIDS") are acronyms and never flagged.
+* **acronym left in the other language** ("la OTAN" kept as "OTAN"): an acronym only this source uses whose
+  letters are an anagram of one the sources use in a related sentence ("NATO"); word order differs between
+  languages, so the letters do too.
 * **name translated as a word** ("Carlos Body" for minister Carlos Cuerpo): a first name followed by a
   capitalised common English word, where the sources also write that first name followed by a surname that
   is not an English word, and never followed by the word. Names that happen to be words ("Theresa May",
@@ -169,6 +172,42 @@ def other_word_in(doc: SourceDoc, word: str) -> bool:
     return any(t.text == word for t in doc.tokens)
 
 
+def _foreign_acronyms(doc: SourceDoc, corpus: Corpus) -> Iterator[Artefact]:
+    """Acronyms kept in the source language: "OTAN" where the sources say "NATO", "UE" for "EU".
+
+    Another language orders the same words differently, so its acronym is an anagram of the English one
+    (Organización del Tratado del Atlántico Norte). Flagged when the anagram is used by the sources in a
+    sentence sharing ordinary words with this one, and this spelling occurs in this source only.
+    """
+    seen: dict[str, set[str]] = {}
+    for other in corpus.docs:
+        for tok in other.tokens:
+            if _ACRONYM.match(tok.text) and not other.is_headline(tok.sent):
+                seen.setdefault(tok.text, set()).add(other.source.name)
+    for tok in doc.tokens:
+        x = tok.text
+        if not _ACRONYM.match(x) or doc.is_headline(tok.sent) or seen.get(x, set()) != {doc.source.name}:
+            continue
+        if lex.zipf(x.lower()) >= 3.0:
+            continue  # an English word in capitals
+        here = _content(doc.sentence_tokens(tok.sent), lower_only=True)
+        need = 3 if len(x) == 2 else 2
+        best = None
+        for other in corpus.docs:
+            for index in range(len(other.sentences)):
+                tokens = other.sentence_tokens(index)
+                for y in {t.text for t in tokens if t.text != x and sorted(t.text) == sorted(x) and t.text in seen}:
+                    overlap = len(here & _content(tokens, lower_only=True))
+                    if overlap >= need and (best is None or overlap > best[0]):
+                        best = (overlap, y, other.source.name)
+        if best is None:
+            continue
+        overlap, y, where = best
+        yield Artefact(tok.start, tok.end, y,
+                       f"acronym '{x}' appears only here, and '{where}' writes its anagram '{y}' in a sentence "
+                       f"sharing {overlap} ordinary words: the acronym of another language, not translated", 0.75)
+
+
 def detect_entity(doc: SourceDoc, corpus: Corpus) -> Iterator[Artefact]:
     """Find names and acronyms that the translation turned into ordinary words.
 
@@ -181,3 +220,4 @@ def detect_entity(doc: SourceDoc, corpus: Corpus) -> Iterator[Artefact]:
     """
     yield from _garbled_acronyms(doc, corpus)
     yield from _translated_names(doc, corpus)
+    yield from _foreign_acronyms(doc, corpus)

@@ -187,6 +187,14 @@ def _mentioned(prev: Token | None, nxt: Token | None) -> bool:
         prev is not None and prev.text.lower() in _MENTION_BEFORE)
 
 
+def _names_language(sentence: str, name: str) -> bool:
+    """True when the sentence marks a language ("in Spanish", "Spanish for", "German word", "French:"), as
+    opposed to using the name as an adjective ("the Polish Football Association")."""
+    pattern = (rf"\b(?:in|from|the) {name}\b(?! [A-Z])|\b{name}(?::| for\b| (?:word|term|phrase|expression|"
+               rf"name|saying|slogan)s?\b)")
+    return re.search(pattern, sentence) is not None
+
+
 def _is_latin(word: str) -> bool:
     return all(ord(c) < 0x250 or 0x1E00 <= ord(c) < 0x1F00 for c in word if c.isalpha())
 
@@ -260,7 +268,7 @@ def detect_untranslated(doc: SourceDoc, corpus: Corpus) -> Iterator[Artefact]:
             suggestion = suggestion[:1].upper() + suggestion[1:]
         name = lex.language_name(lang)
         s0, s1 = doc.sentences[tok.sent]
-        if name in doc.text[s0:s1]:
+        if _names_language(doc.text[s0:s1], name):
             continue  # the writer says which language it is: "the one word they know in Spanish: mañana"
         yield Artefact(tok.start, tok.end, suggestion,
                        f"'{word}' is a {name} word left untranslated: Zipf frequency {z_lang:.1f} in {name} "
