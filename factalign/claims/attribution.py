@@ -95,7 +95,7 @@ def analyse(sent, quoted: set[int]) -> tuple[list[Part], _SpeakerHint | None]:
         frame = _frame_tokens(verb, quoted) if verb is not None else set()
         rest = [i for i in outside if i not in frame]
         name, pron = hint if hint else (None, False)
-        if _is_clause(sent.doc, rest) and not _complete(sent.doc, in_quote, quoted):
+        if any(sent.doc[i].is_alpha for i in rest) and not _complete(sent.doc, in_quote, quoted):
             # A partial quote ('the law "is eating the Constitution"') needs the writer's words around it.
             return [Part(frozenset(i for i in idx if i not in frame), True, name, pron)], hint
         parts = [Part(frozenset(in_quote), True, name, pron)]
