@@ -138,10 +138,15 @@ _REPORTING = frozenset({"said", "says", "say", "told", "announced", "added", "be
 
 def is_independent_clause(child) -> bool:
     """"he acted in films, he directed videos": a full clause joined by a comma or semicolon only."""
-    return (child.dep_ == "ccomp" and child.pos_ in _VERBAL and _has_subject(child)
-            and child.i > child.head.i and child.head.lower_ not in _REPORTING
-            and not any(c.dep_ == "mark" for c in child.children)
-            and child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text in (",", ";"))
+    if not (child.dep_ == "ccomp" and child.pos_ in _VERBAL and _has_subject(child)
+            and child.head.lower_ not in _REPORTING and not any(c.dep_ == "mark" for c in child.children)):
+        return False
+    doc = child.doc
+    if child.i > child.head.i:
+        return child.left_edge.i > 0 and doc[child.left_edge.i - 1].text in (",", ";")
+    # "Asia is a promising place, it should not become a platform": the first of two spliced clauses.
+    after = child.right_edge.i + 1
+    return after < len(doc) and doc[after].text in (",", ";") and _has_subject(child.head)
 
 
 DECOMPOSERS: dict[str, Callable] = {
@@ -227,6 +232,21 @@ class _Walker:
         ent = next(e for e in self.doc.ents if e.start <= name.i < e.end)
         return _Unit(name, "title", title, set(range(ent.start, ent.end)), {ent.start - 0.5: "is"})
 
+    def _substitute_conjoined_relative(self, verb) -> None:
+        """"a tour that will take him to Paris, and in which he intends ...": the second relative clause."""
+        relcl = next((a for a in verb.ancestors if a.dep_ == "relcl"), None)
+        if relcl is None:
+            return
+        for child in verb.children:
+            wh = child if child.tag_ in _WH else next(
+                (g for g in child.children if g.tag_ in _WH and child.dep_ == "prep"), None)
+            if wh is None or wh.i in self.subst:
+                continue
+            if child.dep_ == "prep":
+                self.subst[child.i] = self.subst[wh.i] = ""
+            else:
+                self.subst[wh.i] = _render(self.doc, _core_np(_referent(relcl.head), self.allowed), self.subst)
+
     def _substitute_relative(self, verb) -> None:
         np_text = _render(self.doc, _core_np(_referent(verb.head), self.allowed), self.subst)
         for tok in verb.subtree:
@@ -257,6 +277,8 @@ class _Walker:
                 unit.inserts[head.left_edge.i - 0.5] = "are" if plural else "is"
         elif rule == "adverbial_clause":
             unit.own -= {c.i for c in head.children if c.dep_ == "mark"}
+        if rule == "conjoined_clause":
+            self._substitute_conjoined_relative(head)
 
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam", "lord", "lady"})
