@@ -3,13 +3,12 @@
 Each detector is a small function ``detector(doc, corpus) -> Iterable[Artefact]`` registered in
 :data:`DETECTORS` under the name used everywhere else (the finding's ``subtype``, the ``detectors=`` option):
 
-========== ==============================================================================
-entity       a name or acronym rendered as ordinary words ("The I'LL TAKE will open" for NATO)
-untranslated a word of another language left in English ("technologies y cyber threats")
-fused        two words run together ("Stoltenbergand", "russianjapanese", "GangChinese")
-casing       a proper noun in lower case ("support for kyiv")
-punctuation  doubled punctuation ("the Philippines. . The office")
-========== ==============================================================================
+- ``entity``: a name or acronym rendered as ordinary words ("The I'LL TAKE will open" for NATO), or an
+  acronym left in the other language ("OTAN").
+- ``untranslated``: a word of another language left in English ("technologies y cyber threats").
+- ``fused``: two words run together ("Stoltenbergand", "russianjapanese", "GangChinese").
+- ``casing``: a proper noun in lower case ("support for kyiv").
+- ``punctuation``: doubled punctuation ("the Philippines. . The office").
 
     >>> from factalign import Source
     >>> findings = detect_artefacts([Source("a", "It covers new technologies y cyber threats.")])  # doctest: +SKIP
@@ -80,6 +79,7 @@ def detect_artefacts(sources: Sequence[Source], claims: Sequence[Claim] = (), *,
     Raises:
         InputError: for something other than Sources, or an unknown detector name.
     """
+    sources = tuple(sources) if not isinstance(sources, Source) else sources
     names = _check(sources, detectors)
     corpus = Corpus.build(sources)
     findings: list[Finding] = []
