@@ -235,8 +235,6 @@ class _Walker:
     def _substitute_conjoined_relative(self, verb) -> None:
         """"a tour that will take him to Paris, and in which he intends ...": the second relative clause."""
         relcl = next((a for a in verb.ancestors if a.dep_ == "relcl"), None)
-        if relcl is None:
-            return
         for child in verb.children:
             wh = child if child.tag_ in _WH else next(
                 (g for g in child.children if g.tag_ in _WH and child.dep_ == "prep"), None)
@@ -244,7 +242,7 @@ class _Walker:
                 continue
             if child.dep_ == "prep":
                 self.subst[child.i] = self.subst[wh.i] = ""
-            else:
+            elif relcl is not None:
                 self.subst[wh.i] = _render(self.doc, _core_np(_referent(relcl.head), self.allowed), self.subst)
 
     def _substitute_relative(self, verb) -> None:
