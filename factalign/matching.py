@@ -18,6 +18,9 @@ DEFAULT_THRESHOLD = 0.6
 #: Added to the similarity of two claims attributed to the same speaker (see :func:`group`).
 SPEAKER_BONUS = 0.05
 
+#: Two claims of one source at least this similar are the source repeating itself (see :func:`group`).
+REPEAT_THRESHOLD = 0.9
+
 
 def match(emb_a: np.ndarray, emb_b: np.ndarray, threshold: float = DEFAULT_THRESHOLD) -> list[tuple[int, int, float]]:
     """One-to-one matching of rows of ``emb_a`` to rows of ``emb_b``, greedily by descending cosine similarity.
@@ -55,6 +58,7 @@ def group(
     link: float | None = None,
     speakers: np.ndarray | None = None,
     speaker_bonus: float = SPEAKER_BONUS,
+    repeat: float | None = REPEAT_THRESHOLD,
 ) -> np.ndarray:
     """Group rows into facts: at most one row per owner (source) in a group, N-way.
 
@@ -71,6 +75,8 @@ def group(
         speakers: (n,) integer speaker id per row (-1: none); rows with the same speaker get ``speaker_bonus``
             added to their similarity, since a quote put in the same mouth by two outlets is strong evidence.
         speaker_bonus: see ``speakers``.
+        repeat: rows of one owner at least this similar are one repeated statement (a headline and its lead
+            sentence): they join the same group, so the fact is reported once. None: never.
 
     Returns:
         (n,) integer group label per row, labels numbered 0.. in order of first appearance.
@@ -81,9 +87,36 @@ def group(
         return np.zeros(0, dtype=int)
     link = threshold - 0.1 if link is None else link
     sim = embeddings @ embeddings.T
+    rep = _repeats(sim, owners, repeat)
     if speakers is not None:
         speakers = np.asarray(speakers)
         sim = sim + speaker_bonus * ((speakers[:, None] == speakers[None, :]) & (speakers[:, None] >= 0))
+    keep = np.nonzero(rep == np.arange(n))[0]
+    labels = _group_distinct(sim[np.ix_(keep, keep)], owners[keep], threshold, link)
+    full = np.empty(n, dtype=int)
+    full[keep] = labels
+    full = full[rep]
+    _, first = np.unique(full, return_index=True)
+    relabel = {int(full[i]): label for label, i in enumerate(sorted(first))}
+    return np.array([relabel[int(x)] for x in full], dtype=int)
+
+
+def _repeats(sim: np.ndarray, owners: np.ndarray, repeat: float | None) -> np.ndarray:
+    """Index of the first row of each row's cluster of near-duplicates within one owner (itself if none)."""
+    n = len(sim)
+    rep = np.arange(n)
+    if repeat is None:
+        return rep
+    rows, cols = np.nonzero(np.triu(sim >= repeat, k=1) & (owners[:, None] == owners[None, :]))
+    for i, j in zip(rows, cols):
+        a, b = rep[i], rep[j]
+        if a != b:
+            rep[rep == max(a, b)] = min(a, b)
+    return rep
+
+
+def _group_distinct(sim: np.ndarray, owners: np.ndarray, threshold: float, link: float) -> np.ndarray:
+    n = len(sim)
     upper = np.triu(sim >= threshold, k=1) & (owners[:, None] != owners[None, :])
     rows, cols = np.nonzero(upper)
     order = np.argsort(-sim[rows, cols], kind="stable")

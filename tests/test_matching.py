@@ -29,7 +29,7 @@ def test_match_respects_threshold_and_empty_inputs():
 def test_group_never_puts_two_claims_of_one_source_together():
     emb = unit([1, 0, 0], [1, 0.01, 0], [1, 0.02, 0], [0, 1, 0])
     owners = np.array([0, 0, 1, 1])
-    labels = group(emb, owners, threshold=0.5)
+    labels = group(emb, owners, threshold=0.5, repeat=None)
     for label in set(labels):
         members = owners[labels == label]
         assert len(members) == len(set(members))
@@ -85,3 +85,12 @@ def test_best_by_source():
     out = best_by_source(sim, np.array([0, 1, 1]), 3)
     assert out[0].tolist() == [1.0, 0.7, -1.0]
     assert out[1, 1] == 1.0 and out[2, 0] == 0.7
+
+
+def test_a_source_repeating_itself_is_one_fact():
+    emb = unit([1, 0, 0], [1, 0.05, 0], [0, 0, 1], [1, 0.1, 0])
+    owners = np.array([0, 0, 0, 1])
+    labels = group(emb, owners, threshold=0.6, repeat=0.95)
+    assert labels[0] == labels[1] == labels[3] and labels[2] != labels[0]
+    plain = group(emb, owners, threshold=0.6, repeat=None)
+    assert list(plain).count(plain[3]) == 2  # without repeats, only one of the two joins source 1's claim
