@@ -190,3 +190,12 @@ def test_lexicon():
 
 def test_verdict_type():
     assert isinstance(judge("a b c", "d e f"), Verdict)
+
+
+def test_ranks_and_exclusive_sets():
+    assert judge("He finished in third place.", "He finished in fifth place.").subtype == "number"
+    assert judge("Finland became the 31st member.", "Finland became the 30th member.").kind == "contradiction"
+    assert judge("Finland became the 31st member.", "Finland became the thirty-first member.").kind != "contradiction"
+    v = judge("Several women stand near the yellow line.", "Several women stand near the red line.")
+    assert v.kind == "contradiction" and v.explanation == "colour: 'yellow' vs 'red'"
+    assert judge("She wore a red dress at the gala.", "She wore a red gown at the gala.").kind != "contradiction"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..models import Verdict
 from ._base import Side, anchors, contradiction, diff, near_copy
-from .lexicon import antonym_source, base_forms, indirect_antonyms, synset_antonyms
+from .lexicon import antonym_source, base_forms, exclusive, indirect_antonyms, synset_antonyms
 
 NAME = "direction"
 # Function words swap harmlessly ("on" / "off" in "on the way"); only content words are compared, plus the
@@ -32,6 +32,9 @@ def _opposite(x, y, loose: bool = False) -> str | None:
     src = (antonym_source(_lemma(x), _lemma(y), adjectives)
            or antonym_source(x.lower_, y.lower_, adjectives))
     if src or not loose or not (x.is_alpha and y.is_alpha):
+        return src
+    src = exclusive(_lemma(x), _lemma(y))
+    if src:
         return src
     fx, fy = base_forms(x.text) + [_lemma(x)], base_forms(y.text) + [_lemma(y)]
     for p in fx:

@@ -77,6 +77,31 @@ def synset_antonyms(x: str, y: str) -> bool:
     return y.lower() in load_synset_antonyms().get(x.lower(), ())
 
 
+@functools.lru_cache(maxsize=1)
+def load_exclusive() -> dict[str, str]:
+    """Return ``{word: set label}`` for closed sets of mutually exclusive words (colours, compass points)."""
+    out: dict[str, str] = {}
+    text = (resources.files("factalign") / "data" / "judges_exclusive.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            label, words = line.split("\t")
+            for w in words.split():
+                out[w] = label
+    return out
+
+
+def exclusive(x: str, y: str) -> str | None:
+    """The label of the closed set holding both ``x`` and ``y`` when they differ ("colour"), else None.
+
+    Example:
+        >>> exclusive("yellow", "red"), exclusive("red", "red")
+        ('colour', None)
+    """
+    x, y = x.lower(), y.lower()
+    table = load_exclusive()
+    return table[x] if x != y and x in table and table.get(y) == table[x] else None
+
+
 def indirect_antonyms(x: str, y: str) -> bool:
     """True when ``x`` and ``y`` sit on opposite sides of one WordNet adjective cluster ("huge" / "tiny").
 

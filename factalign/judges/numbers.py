@@ -69,6 +69,8 @@ def _label(q: Quantity) -> str:
         return "percentage"
     if q.unit == "pp":
         return "percentage points"
+    if q.unit == "rank":
+        return f"rank ({q.noun})" if q.noun else "rank"
     if q.unit in ("m", "kg", "s", "deg", "m/s", "m2", "l", "w", "bbl"):
         return {"m": "distance", "kg": "weight", "s": "duration", "deg": "degrees", "m/s": "speed",
                 "m2": "area", "l": "volume", "w": "power", "bbl": "barrels"}[q.unit]

@@ -54,6 +54,10 @@ NAME_TYPES = {"ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PERSON", 
 MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
                "nov", "dec"}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+            "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20,
+            "hundredth": 100}
+_ORDINAL_RE = re.compile(r"^(\d+)(st|nd|rd|th)$", re.I)
 _NUM_RE = re.compile(r"^[-+]?\d[\d,]*(\.\d+)?$|^[-+]?\.\d+$")
 _EMBEDDED_RE = re.compile(r"\d+(?:[.,]\d+)*")
 _HYPHENATED = re.compile(r"^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|"
@@ -125,6 +129,15 @@ def _rounds_to(coarse: Quantity, fine: Quantity) -> bool:
     return round(fine.value, dc) == round(coarse.value, dc)
 
 
+def ordinal_value(word: str) -> int | None:
+    """The rank an ordinal states ("third" -> 3, "31st" -> 31), or None."""
+    w = word.lower()
+    if w in ORDINALS:
+        return ORDINALS[w]
+    m = _ORDINAL_RE.match(w)
+    return int(m.group(1)) if m else None
+
+
 def number_value(word: str) -> float | None:
     """The value of one number token ("2,500", "3.5", "three", "twenty-one", "dozen"), or None."""
     w = word.lower().replace("\u2212", "-")
@@ -184,7 +197,23 @@ def quantities(doc) -> list[Quantity]:
     i, n = 0, len(doc)
     while i < n:
         tok = doc[i]
+        rank = ordinal_value(tok.text)
+        if rank is not None and tok.ent_type_ not in NAME_TYPES | {"DATE"}:
+            # Ranks are quantities of their own kind: "the 31st member" vs "the 30th member".
+            noun = tok.head.lemma_.lower() if tok.head.pos_ in ("NOUN", "PROPN") else ""
+            out.append(Quantity(float(rank), float(rank), float(rank), "rank", noun, tok.text, i, i + 1, i,
+                                written=tok.text))
+            i += 1
+            continue
         value = number_value(tok.text)
+        if value is not None and i + 2 < n and doc[i + 1].text == "-" and (ordinal_value(doc[i + 2].text) or 99) < 10:
+            rank = int(value) + ordinal_value(doc[i + 2].text)  # "thirty-first"
+            head = doc[i + 2].head
+            noun = head.lemma_.lower() if head.pos_ in ("NOUN", "PROPN") else ""
+            out.append(Quantity(float(rank), float(rank), float(rank), "rank", noun, doc[i:i + 3].text, i, i + 3,
+                                i, written=str(rank)))
+            i += 3
+            continue
         if value is None or (tok.text.lower() in ("one", "single") and tok.dep_ not in ("nummod", "quantmod")):
             i += 1
             continue
@@ -253,5 +282,5 @@ def digit_strings(text: str) -> list[str]:
 
 def number_words(text: str) -> list[str]:
     """Every number in ``text``, as digits or words ("three-time" -> ["three"]), sorted; for quick equality."""
-    words = [w for w in re.findall(r"[a-z]+", text.lower()) if w in WORDS and w not in ("single", "half")]
+    words = [w for w in re.findall(r"[a-z]+", text.lower()) if (w in WORDS or w in ORDINALS) and w != "single"]
     return sorted(digit_strings(text) + words)
