@@ -1,0 +1,115 @@
+"""Shared readings of the dependency parse: subjects, noun phrases, titles, what a predicate noun is about.
+
+Small pure functions over spaCy tokens, used by the clause rules (:mod:`.decompose`) and the variant rules
+(:mod:`.variants`).
+"""
+
+from __future__ import annotations
+
+SUBJ = ("nsubj", "nsubjpass", "expl", "csubj")
+VERBAL = ("VERB", "AUX")
+NOUNISH = ("NOUN", "PROPN", "NUM", "PRON")
+WH = ("WDT", "WP", "WP$")
+CORE_NP = frozenset({"det", "compound", "amod", "nummod", "poss", "case", "flat", "nmod", "quantmod", "predet",
+                      "prep", "pobj", "advmod", "npadvmod", "neg", "nn"})
+"""Dependents that belong to a noun phrase when it is borrowed into another claim (no clauses, no lists)."""
+
+
+def has_subject(tok) -> bool:
+    return any(c.dep_ in SUBJ for c in tok.children)
+
+
+def wordy(tok) -> bool:
+    return any(ch.isalnum() for ch in tok.text)
+
+
+def set_off(tok) -> bool:
+    """The phrase is set off by punctuation: a comma before it, or it opens the sentence and a comma follows."""
+    left, right, doc = tok.left_edge.i, tok.right_edge.i, tok.doc
+    if left > 0 and doc[left - 1].text in (",", "—", "–", "(", ";"):
+        return True
+    return left == tok.sent.start and right + 1 < len(doc) and doc[right + 1].text == ","
+
+
+def place_in_place(child) -> bool:
+    # "Everett, Washington", "Los Angeles, California": one address, neither a list nor an apposition.
+    return child.ent_type_ == "GPE" and child.head.ent_type_ == "GPE" and child.i > child.head.i
+
+
+def is_list_item(child) -> bool:
+    """"with Sharlto Copley, Elle Fanning, Sam Riley": names in a list, which the parser often calls appositions."""
+    if child.dep_ != "appos" or place_in_place(child):
+        return False
+    head = child.head
+    if sum(c.dep_ == "appos" for c in head.children) > 1 or any(c.dep_ == "conj" for c in child.children):
+        return True
+    same_kind = child.ent_type_ == head.ent_type_ or not (child.ent_type_ and head.ent_type_)
+    return child.pos_ == head.pos_ == "PROPN" and same_kind and not any(c.dep_ == "det" for c in child.children)
+
+
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam", "lord", "lady"})
+"""Forms of address, not titles: "Mr. Perry" says nothing about Perry."""
+
+
+def title_tokens(name) -> set[int]:
+    """Indices of the title words before a person's name ("production designer" Robert Stromberg)."""
+    if name.ent_type_ != "PERSON" or name.pos_ != "PROPN":
+        return set()
+    ent = next((e for e in name.doc.ents if e.start <= name.i < e.end), None)
+    if ent is None or name.i != ent.end - 1:
+        return set()
+    title = [c for c in name.children if c.i < ent.start and c.dep_ in ("compound", "amod", "nmod")
+             and c.lower_.rstrip(".") not in HONORIFICS]
+    if not any(t.pos_ == "NOUN" or (t.pos_ == "PROPN" and not t.ent_type_) or t.ent_type_ in ("ORG", "NORP")
+               for c in title for t in c.subtree):
+        return set()
+    return {c.i for c in title}
+
+
+def referent(noun):
+    """What a predicate noun is said of: in "X is a film directed by Y", the film is X."""
+    if noun.dep_ == "attr" and noun.head.pos_ == "AUX":
+        subj = [c for c in noun.head.children if c.dep_ == "nsubj"]
+        # Only a named subject: "the danger is a country that exports ..." is about the country.
+        if subj and subj[0].pos_ == "PROPN":
+            return subj[0]
+    return noun
+
+
+def subjects_of(verb) -> list:
+    """The subject(s) of ``verb``, looking up through conjoined, participle and xcomp heads."""
+    for _ in range(6):
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # "This office, if it comes to fruition, would ...": the parser often files a subject cut off by
+        # an aside as a noun modifier; a bare noun opening the sentence before its verb is the subject.
+        subj = subj or [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ in ("NOUN", "PROPN")
+                        and c.left_edge.i == verb.sent.start and not c.ent_type_]
+        if subj:
+            return subj
+        if verb.dep_ == "acl" and verb.head.pos_ in NOUNISH:
+            return [referent(verb.head)]  # "X is a film directed by Y and starring Z": X stars Z
+        if verb.dep_ in ("conj", "advcl", "xcomp", "relcl") and verb.head.i != verb.i:
+            verb = verb.head
+        else:
+            return []
+    return []
+
+
+def core_np(noun, allowed: set[int], strict: bool = True) -> set[int]:
+    """The noun phrase of ``noun`` without clauses, appositions or coordinated partners."""
+    out = {noun.i}
+    for child in noun.children:
+        if child.dep_ in CORE_NP and (child.i in allowed or not strict):
+            if child.dep_ == "prep" and child.lower_ != "of":
+                continue
+            out |= {t.i for t in child.subtree if not any(
+                a.dep_ in ("relcl", "appos", "acl", "conj", "cc", "punct") for a in path_up(t, child))}
+    return out
+
+
+def path_up(tok, top) -> list:
+    out = [tok]
+    while tok.i != top.i:
+        tok = tok.head
+        out.append(tok)
+    return out

@@ -1,0 +1,252 @@
+"""Variant rules: one clause becomes several claims, each keeping one member of a list, one adjunct, one aside.
+
+Each ``split_*`` function takes the token indices of one clause (its own words and the words it borrows)
+and returns the variants, so the rules compose: a clause is first split by ``examples``, then by
+``coordinated_np``, ``modifiers``, ``time`` and ``adjuncts``. ``parentheticals`` and ``semicolon_segments``
+work on token ranges before any clause is read.
+"""
+
+from __future__ import annotations
+
+from .syntax import NOUNISH, VERBAL, core_np, is_list_item, path_up, wordy
+
+RECIPROCAL = frozenset(
+    f"{stem}{end}" for stem, ends in {
+        "me": ("et", "ets", "eting", "t"), "agree": ("", "s", "d"), "sign": ("", "s", "ed"),
+        "negotiat": ("e", "es", "ed"), "talk": ("", "s", "ed"), "merg": ("e", "es", "ed"),
+        "marr": ("y", "ies", "ied"), "clash": ("", "es", "ed"),
+        "collid": ("e", "es", "ed"), "fought": ("",), "fight": ("", "s"), "compet": ("e", "es", "ed"),
+        "differ": ("", "s", "ed"), "cooperat": ("e", "es", "ed"), "discuss": ("", "es", "ed"), "share": ("", "s", "d"),
+    }.items() for end in ends
+)
+"""Verbs whose coordinated subject acts together: "Japan and NATO met" is not "Japan met" + "NATO met"."""
+COLLECTIVE_PREPS = frozenset({"between", "among", "amongst"})
+MAX_VARIANTS = 12
+"""Distributing several coordinations multiplies propositions; beyond this many, a clause is kept whole."""
+
+
+def distribute(doc, own_: set[int], borrowed: set[int]) -> list[tuple[set[int], set[int]]]:
+    """Variants of a clause (``own_`` its words) with each coordinated phrase reduced to one of its conjuncts.
+
+    With several coordinations in one clause, each is distributed in turn while the others keep only
+    their first conjunct: the variants grow with the sum of the list lengths, not their product.
+    """
+    groups: list[tuple[list[set[int]], set[int]]] = []
+    claimed: set[int] = set()
+    for tok in sorted(own_):
+        first = doc[tok]
+        if tok in claimed or first.dep_ in ("conj", "appos", "compound", "nmod"):
+            continue
+        adjectives = first.pos_ == "ADJ" and first.dep_ == "amod"
+        if not (adjectives or (first.pos_ in NOUNISH and first.dep_ != "amod")):
+            continue
+        members = conjuncts(first, own_)
+        if len(members) < 2 or len(members) > MAX_VARIANTS or _same_entity(first, members) or _collective(first):
+            continue
+        claimed |= {m.i for m in members}
+        glue = {c.i for m in members for c in m.children if c.dep_ in ("cc", "preconj", "punct")
+                and c.i in own_ and min(x.i for x in members) < c.i < max(x.i for x in members)}
+        groups.append(([member_tokens(m, members) & own_ for m in members], glue))
+    groups += _comma_adjectives(doc, own_)
+    if not groups:
+        return [(set(own_), set(borrowed))]
+    out: list[tuple[set[int], set[int]]] = []
+    for g, (cores, glue) in enumerate(groups):
+        fixed = set(own_)
+        for h, (other_cores, other_glue) in enumerate(groups):
+            if h != g:
+                fixed -= other_glue | set().union(*other_cores[1:])
+        for k in range(len(cores)):
+            own = fixed - glue - set().union(*(c for j, c in enumerate(cores) if j != k))
+            if all(own != o for o, _ in out):
+                out.append((own, set(borrowed)))
+    return out
+
+
+def _comma_adjectives(doc, own: set[int]) -> list[tuple[list[set[int]], set[int]]]:
+    """"a legible, concise style": adjectives separated by commas are coordinated, each a fact of its own."""
+    groups = []
+    for i in sorted(own):
+        noun = doc[i]
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        amods = [c for c in noun.children if c.dep_ == "amod" and c.i in own and c.i < noun.i]
+        run = amods[:1]
+        for a in amods[1:]:
+            comma = run[-1].right_edge.i + 1
+            if doc[comma].text == "," and comma + 1 == a.left_edge.i:
+                run.append(a)
+            elif len(run) < 2:
+                run = [a]
+        if len(run) >= 2:
+            glue = {r.right_edge.i + 1 for r in run[:-1]} | {c.i for r in run for c in r.children if c.dep_ == "cc"}
+            groups.append(([{t.i for t in r.subtree} & own - glue for r in run], glue))
+    return groups
+
+
+def _collective(first) -> bool:
+    """The coordination names parties acting together ("talks between Japan and NATO", "X and Y met")."""
+    if first.dep_ == "pobj" and first.head.lower_ in COLLECTIVE_PREPS:
+        return True
+    return first.dep_ in ("nsubj", "nsubjpass") and first.head.lower_ in RECIPROCAL
+
+
+def conjuncts(tok, own: set[int]) -> list:
+    out, stack = [tok], [tok]
+    while stack:
+        cur = stack.pop()
+        for c in cur.children:
+            if c.i in own and ((c.dep_ == "conj" and c.pos_ in (*NOUNISH, "ADJ")) or is_list_item(c)):
+                out.append(c)
+                stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def member_tokens(member, members: list) -> set[int]:
+    others = {m.i for m in members if m.i != member.i}
+    return {t.i for t in member.subtree if not any(a.i in others for a in path_up(t, member))
+            and not (t.dep_ in ("cc", "punct", "preconj") and t.head.i == member.i)}
+
+
+def _same_entity(first, members: list) -> bool:
+    # "Dumb and Dumber", "Halt and Catch Fire": a conjunction inside one name is not a coordination.
+    def ent_start(tok):
+        if not tok.ent_type_:
+            return None
+        i = tok.i
+        while tok.doc[i].ent_iob_ == "I" and i > 0:
+            i -= 1
+        return i
+
+    start = ent_start(first)
+    return start is not None and all(ent_start(m) == start for m in members[1:])
+
+
+def split_examples(doc, own: set[int], borrowed: set[int]) -> list[tuple[set[int], set[int]]]:
+    """"appeared in films such as A and B" -> "appeared in films", "appeared in A", "appeared in B"."""
+    for i in sorted(own):
+        prep = doc[i]
+        if prep.dep_ != "prep" or prep.head.pos_ not in ("NOUN", "PROPN") or not (
+                prep.lower_ == "including" or (prep.lower_ == "as" and doc[i - 1].lower_ == "such")):
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj" and c.i in own), None)
+        if obj is None:
+            continue
+        members = conjuncts(obj, own)
+        pp = {t.i for t in prep.subtree} | ({i - 1} if prep.lower_ == "as" else set())
+        noun = {t.i for t in prep.head.subtree} & own
+        out = [(own - pp, borrowed)]
+        out += [((own - noun) | (member_tokens(m, members) & own), borrowed) for m in members]
+        return out
+    return [(own, borrowed)]
+
+
+def split_modifiers(doc, head, own: set[int], borrowed: set[int]) -> list[tuple[set[int], set[int]]]:
+    """"X is a 2014 American fantasy film" -> "X is a 2014 film", "X is a American film", "X is a fantasy film".
+
+    Only for the noun a copula predicates of its subject, and only with two or more modifiers: each
+    modifier is a separate attribute of the subject.
+    """
+    if head.pos_ != "AUX" or head.lower_ not in ("is", "was", "are", "were"):
+        return [(own, borrowed)]
+    attr = next((c for c in head.children if c.dep_ == "attr" and c.i in own and c.pos_ == "NOUN"), None)
+    if attr is None:
+        return [(own, borrowed)]
+    mods = [c for c in attr.children if c.i in own and c.i < attr.i and c.dep_ in ("amod", "compound", "nummod")
+            and not c.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART")]
+    if len(mods) < 2:
+        return [(own, borrowed)]
+    subtrees = [{x.i for x in m.subtree} & own for m in mods]
+    out = []
+    for k in range(len(mods)):
+        out.append((own - set().union(*(t for j, t in enumerate(subtrees) if j != k)), borrowed))
+    return out
+
+
+def split_time(doc, head, own: set[int], borrowed: set[int]) -> list[tuple[set[int], set[int]]]:
+    """"X premiered in Hollywood on May 28" -> "X premiered in Hollywood" + "X premiered on May 28".
+
+    A date is a fact of its own: split apart, a wrong date can be compared (or found missing) alone.
+    """
+    if head.pos_ not in VERBAL:
+        return [(own, borrowed)]
+
+    def subtree(t):
+        return {x.i for x in t.subtree} & own
+
+    timed = [c for c in head.children if c.i in own and c.dep_ in ("prep", "npadvmod", "advmod")
+             and any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree)]
+    # Only adjuncts are split off; the verb's own arguments ("took place", "opened its office") stay.
+    others = [c for c in head.children if c.i in own and c not in timed and c.dep_ in ("prep", "advcl", "agent")]
+    if not timed or not others:
+        return [(own, borrowed)]
+    time_tokens = set().union(*(subtree(c) for c in timed))
+    other_tokens = set().union(*(subtree(c) for c in others))
+    return [(own - time_tokens, borrowed), (own - other_tokens, borrowed)]
+
+
+def split_adjuncts(doc, head, own: set[int], borrowed: set[int]) -> list[tuple[set[int], set[int]]]:
+    """"played in Minneapolis after Super Bowl XXVI" -> one claim per prepositional adjunct of the verb."""
+    if head.pos_ not in VERBAL:
+        return [(own, borrowed)]
+    adjuncts = [c for c in head.children if c.i in own and c.dep_ == "prep" and c.i > head.i
+                and c.lower_ not in ("of", "than", "by", "as", "like") and any(x.dep_ == "pobj" for x in c.children)]
+    if len(adjuncts) < 2:
+        return [(own, borrowed)]
+    tokens = [{x.i for x in c.subtree} & own for c in adjuncts]
+    rest = own - set().union(*tokens)
+    return [(rest | t, borrowed) for t in tokens]
+
+
+def semicolon_segments(doc, allowed: set[int]) -> list[set[int]]:
+    """Stretches between semicolons outside brackets, when each reads as a clause of its own."""
+    segments: list[set[int]] = [set()]
+    depth = 0
+    for i in sorted(allowed):
+        text = doc[i].text
+        depth += text in "([" and 1 or (-1 if text in ")]" else 0)
+        if text == ";" and depth <= 0:
+            segments.append(set())
+        else:
+            segments[-1].add(i)
+    clauses = [seg for seg in segments if sum(doc[i].is_alpha for i in seg) >= 3
+               and any(doc[i].pos_ in VERBAL for i in seg)]
+    return segments if len(clauses) == len(segments) else [allowed]
+
+
+def parentheticals(doc, allowed: set[int], brackets: bool) -> list[tuple[set[int], set[int]]]:
+    """Bracketed asides "(born April 9, 1954)" with the noun phrase they are about (empty when none).
+
+    Square brackets count only with ``brackets``: inside a quotation they mark the editor's insertion
+    ("the world [has] become"), which belongs to the sentence.
+    """
+    out = []
+    opened: int | None = None
+    for i in sorted(allowed):
+        if (doc[i].text == "(" or (doc[i].text == "[" and brackets)) and opened is None:
+            opened = i
+        elif doc[i].text in (")", "]") and opened is not None and _CLOSE[doc[opened].text] == doc[i].text:
+            group = {j for j in range(opened, i + 1) if j in allowed}
+            prev = opened - 1
+            anchor: set[int] = set()
+            if prev in allowed and wordy(doc[prev]):
+                ent = next((e for e in doc.ents if e.start <= prev < e.end), None)
+                anchor = ({j for j in range(ent.start, ent.end)} if ent is not None
+                          else core_np(doc[prev], allowed, strict=True) - group)
+                anchor = {j for j in anchor if j < opened}
+            out.append((group, anchor))
+            opened = None
+    return out
+
+
+_CLOSE = {"(": ")", "[": "]"}
+
+
+def split_at(doc, group: set[int], sep: str) -> list[set[int]]:
+    pieces: list[set[int]] = [set()]
+    for i in sorted(group):
+        if doc[i].text == sep:
+            pieces.append(set())
+        elif doc[i].text not in "()[]":
+            pieces[-1].add(i)
+    return [p for p in pieces if any(wordy(doc[i]) for i in p)]
