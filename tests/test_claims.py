@@ -233,3 +233,8 @@ def test_honorific_is_not_a_title(nlp):
     assert texts(extract_claims("Mr. Perry won the vote in Texas.", nlp=nlp)) == ["Mr. Perry won the vote in Texas"]
     assert texts(extract_claims("Texas governor Rick Perry won.", nlp=nlp)) == ["Texas governor is Rick Perry",
                                                                                 "Rick Perry won"]
+
+
+def test_parenthetical_is_a_claim_about_the_title_before_it(nlp):
+    claims = texts(extract_claims("He starred in Dead on Arrival (1988).", nlp=nlp))
+    assert claims == ["He starred in Dead on Arrival", "Dead on Arrival 1988"]

@@ -231,12 +231,39 @@ def parentheticals(doc, allowed: set[int], brackets: bool) -> list[tuple[set[int
             anchor: set[int] = set()
             if prev in allowed and wordy(doc[prev]):
                 ent = next((e for e in doc.ents if e.start <= prev < e.end), None)
-                anchor = ({j for j in range(ent.start, ent.end)} if ent is not None
-                          else core_np(doc[prev], allowed, strict=True) - group)
-                anchor = {j for j in anchor if j < opened}
+                title = title_run(doc, prev)
+                if ent is not None and ent.end - ent.start >= len(title):
+                    anchor = set(range(ent.start, ent.end))
+                elif len(title) > 1:
+                    anchor = set(title)  # "10 Things I Hate About You (1999)": a title the tagger did not see
+                else:
+                    anchor = core_np(doc[prev], allowed, strict=True) - group
+                anchor = {j for j in anchor if j < opened and j in allowed}
             out.append((group, anchor))
             opened = None
     return out
+
+
+_LINKS = frozenset({"of", "the", "a", "an", "from", "on", "in", "at", "to", "for", "and", "&", "with", "by"})
+
+
+def title_run(doc, end: int) -> list[int]:
+    """Indices of the capitalised words ending at ``end`` ("Far from Heaven", "Dead on Arrival")."""
+    run: list[int] = []
+    i = end
+    while i >= 0:
+        tok = doc[i]
+        capital = tok.text[:1].isupper() or tok.like_num
+        link = tok.lower_ in _LINKS and run and i > 0 and (doc[i - 1].text[:1].isupper() or doc[i - 1].like_num)
+        if not (capital or link):
+            break
+        run.insert(0, i)
+        if tok.is_sent_start:
+            break
+        i -= 1
+    while run and doc[run[0]].lower_ in _LINKS:
+        run.pop(0)
+    return run
 
 
 _CLOSE = {"(": ")", "[": "]"}
