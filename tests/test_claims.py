@@ -236,5 +236,7 @@ def test_honorific_is_not_a_title(nlp):
 
 
 def test_parenthetical_is_a_claim_about_the_title_before_it(nlp):
-    claims = texts(extract_claims("He starred in Dead on Arrival (1988).", nlp=nlp))
-    assert claims == ["He starred in Dead on Arrival", "Dead on Arrival 1988"]
+    claims = texts(extract_claims("He appeared in 10 Things I Hate About You (1999).", nlp=nlp))
+    assert claims == ["He appeared in 10 Things I Hate About You", "10 Things I Hate About You 1999"]
+    claims = texts(extract_claims("Heath Ledger (born April 4, 1979) was an actor.", nlp=nlp))
+    assert claims == ["Heath Ledger was an actor", "Heath Ledger born April 4, 1979"]
