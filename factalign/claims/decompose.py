@@ -304,10 +304,12 @@ def _proposition(doc, own: set[int], borrowed: set[int], unit: _Unit, subst: dic
     if not words or (len(words) == 1 and doc[words[0]].pos_ not in ("NOUN", "PROPN", "NUM", "VERB", "ADJ")):
         return None
     head = unit.head
-    if head is not None and head.i in own and head.pos_ == "AUX" and not any(
-            c.i in own for c in head.children
-            if c.dep_ in ("attr", "acomp", "ccomp", "xcomp", "prep", "oprd", "dobj", "advcl", "advmod")):
-        return None  # "the message he heard is [“...”]": a copula whose complement went elsewhere
+    if head is not None and head.i in own and head.pos_ == "AUX":
+        # "the message he heard is [“...”]": a copula whose complement went elsewhere says nothing.
+        subject = {t.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "neg")
+                   for t in c.subtree}
+        if not any(wordy(doc[i]) for i in own - subject - {head.i}):
+            return None
     text = render(doc, own | borrowed, subst, unit.inserts)
     kept = [i for i in own if not (doc[i].is_punct or doc[i].is_space)]
     start = doc[min(kept)].idx
