@@ -190,7 +190,10 @@ def _foreign_acronyms(doc: SourceDoc, corpus: Corpus) -> Iterator[Artefact]:
             continue
         if lex.zipf(x.lower()) >= 3.0:
             continue  # an English word in capitals
-        here = _content(doc.sentence_tokens(tok.sent), lower_only=True)
+        sentence = doc.sentence_tokens(tok.sent)
+        if any(t.text != x and sorted(t.text) == sorted(x) for t in sentence):
+            continue  # both spellings side by side are two things ("dual ADC and DAC")
+        here = _content(sentence, lower_only=True)
         need = 3 if len(x) == 2 else 2
         best = None
         for other in corpus.docs:
