@@ -68,8 +68,11 @@ def title_tokens(name) -> set[int]:
 
 def referent(noun):
     """What a predicate noun is said of: in "X is a film directed by Y", the film is X."""
-    if noun.dep_ == "attr" and noun.head.pos_ == "AUX":
-        subj = [c for c in noun.head.children if c.dep_ == "nsubj"]
+    top = noun
+    while top.dep_ == "conj" and top.head.i != top.i:  # "X is a writer and former politician who ..."
+        top = top.head
+    if top.dep_ == "attr" and top.head.pos_ == "AUX":
+        subj = [c for c in top.head.children if c.dep_ == "nsubj"]
         # Only a named subject: "the danger is a country that exports ..." is about the country.
         if subj and subj[0].pos_ == "PROPN":
             return subj[0]
