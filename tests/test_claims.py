@@ -240,3 +240,11 @@ def test_parenthetical_is_a_claim_about_the_title_before_it(nlp):
     assert claims == ["He appeared in 10 Things I Hate About You", "10 Things I Hate About You 1999"]
     claims = texts(extract_claims("Heath Ledger (born April 4, 1979) was an actor.", nlp=nlp))
     assert claims == ["Heath Ledger was an actor", "Heath Ledger born April 4, 1979"]
+
+
+def test_no_empty_quotes_single_words_or_bare_ranks(nlp):
+    text = "Mr. McConnell responded, “We will not let this bill pass the Senate this year.” President Trump left."
+    claims = texts(extract_claims(text, nlp=nlp))
+    assert "Mr. McConnell responded" in claims and "President Trump left" in claims
+    assert not any("“" in c or "”" in c for c in claims)
+    assert "President is Trump" not in claims and all(len(c.split()) >= 2 for c in claims)

@@ -27,6 +27,7 @@ SPEECH_VERBS = frozenset(
 """Word forms (no lemmatizer needed) of verbs that introduce reported speech."""
 
 QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
+_QUOTE_MARKS = frozenset('“”«»„"‘’')
 MIN_QUOTE_WORDS = 4
 """Shorter quoted stretches are scare quotes or titles ('“brain dead”'), not quotations of a statement."""
 
@@ -101,7 +102,8 @@ def analyse(sent, quoted: set[int]) -> tuple[list[Part], _SpeakerHint | None]:
         parts = [Part(frozenset(in_quote), True, name, pron)]
         # The writer's own words around a quote ("Stoltenberg visited Japan, and ...") are not the quote.
         if _is_clause(sent.doc, rest):
-            parts.insert(0, Part(frozenset(i for i in idx if i not in frame and i not in quoted)))
+            marks = {i for i in idx if sent.doc[i].text in _QUOTE_MARKS}
+            parts.insert(0, Part(frozenset(i for i in idx if i not in frame and i not in quoted and i not in marks)))
         return parts, hint
     if verb is not None:
         heads = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]

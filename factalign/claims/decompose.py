@@ -300,8 +300,8 @@ def decompose(sent, allowed: set[int] | None = None, rules: tuple[str, ...] = DE
 
 def _proposition(doc, own: set[int], borrowed: set[int], unit: _Unit, subst: dict[int, str]):
     words = [i for i in own if wordy(doc[i])]
-    # A lone function word ("that" left over from "is that “...”") says nothing.
-    if not words or (len(words) == 1 and doc[words[0]].pos_ not in ("NOUN", "PROPN", "NUM", "VERB", "ADJ")):
+    # A lone word ("that" left over from "is that “...”", a stray name) states nothing.
+    if not words or sum(wordy(doc[i]) for i in own | borrowed) < 2:
         return None
     head = unit.head
     if head is not None and head.i in own and head.pos_ == "AUX":

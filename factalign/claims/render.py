@@ -30,6 +30,9 @@ def _trim(doc, items: list) -> list:
         items = items[1:]
     while items and weak(items[-1]) and doc[items[-1][2]].text not in ")”\"’":
         items = items[:-1]
+    # "it ended with": a preposition whose object went to another claim.
+    while items and items[-1][2] is not None and doc[items[-1][2]].dep_ == "prep" and len(items) > 1:
+        items = items[:-1]
     # A comma next to a removed stretch ("X, [launched in 1990,] has") separated what is gone.
     def orphan_comma(k: int) -> bool:
         i = items[k][2]

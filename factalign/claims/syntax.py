@@ -60,8 +60,10 @@ def title_tokens(name) -> set[int]:
         return set()
     title = [c for c in name.children if c.i < ent.start and c.dep_ in ("compound", "amod", "nmod")
              and c.lower_.rstrip(".") not in HONORIFICS]
-    if not any(t.pos_ == "NOUN" or (t.pos_ == "PROPN" and not t.ent_type_) or t.ent_type_ in ("ORG", "NORP")
-               for c in title for t in c.subtree):
+    words = [t for c in title for t in c.subtree]
+    # One bare rank ("President Trump", "Sen. Cruz") is a form of address; "Foreign Minister" says something.
+    if len(words) < 2 or not any(t.pos_ == "NOUN" or (t.pos_ == "PROPN" and not t.ent_type_)
+                                 or t.ent_type_ in ("ORG", "NORP") for t in words):
         return set()
     return {c.i for c in title}
 
