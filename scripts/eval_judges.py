@@ -137,10 +137,15 @@ def eval_mrpc(root: Path, limit: int | None, errors: list) -> bool:
 def eval_summedits(root: Path, limit: int | None, errors: list, threshold: float = 0.55) -> bool:
     """SummEdits news: a summary is inconsistent when one of its sentences is contradicted by, or finds no
     support in, the document. Support = best-matching document sentence with cosine >= ``threshold``
-    (default embedder), and no contradiction from judge() against the best few matches."""
+    (default embedder), every named entity and number of the sentence mentioned somewhere in the document,
+    and no contradiction from judge() against the best few matches."""
     import numpy as np
 
     from factalign.judges import parse
+    from factalign.judges.entities import _mentions
+
+    checked = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "CARDINAL", "MONEY",
+               "PERCENT", "QUANTITY"}
     from factalign.resources import sentence_transformer
 
     with open(_need(root / "factual_consistency" / "summedits_news.json"), encoding="utf-8") as fh:
@@ -160,6 +165,11 @@ def eval_summedits(root: Path, limit: int | None, errors: list, threshold: float
         semb = model.encode(summ, normalize_embeddings=True)
         inconsistent, why = False, ""
         for text, e in zip(summ, semb):
+            missing = [ent.text for ent in parse(text).ents if ent.label_ in checked
+                       and not _mentions(ent.text, r["doc"])]
+            if missing:
+                inconsistent, why = True, f"not in the document: {missing[0]}"
+                break
             sims = emb @ e
             order = np.argsort(-sims)[:3]
             if sims[order[0]] < threshold:
@@ -196,10 +206,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--eval", type=Path, default=REPO.parent / "shared" / "eval", help="shared/eval folder")
     ap.add_argument("--limit", type=int, default=None, help="only the first N items (quick runs)")
     ap.add_argument("--errors", type=Path, default=None, help="write misjudged pairs here (JSON lines)")
+    ap.add_argument("--threshold", type=float, default=0.55, help="SummEdits: cosine for a supported sentence")
     args = ap.parse_args(argv)
     errors: list[dict] = []
     t0 = time.perf_counter()
-    ok = SETS[args.set](args.eval, args.limit, errors)
+    extra = {"threshold": args.threshold} if args.set == "summedits" else {}
+    ok = SETS[args.set](args.eval, args.limit, errors, **extra)
     print(f"({time.perf_counter() - t0:.0f} s)")
     if args.errors:
         with open(args.errors, "w", encoding="utf-8") as fh:
