@@ -248,3 +248,10 @@ def test_no_empty_quotes_single_words_or_bare_ranks(nlp):
     assert "Mr. McConnell responded" in claims and "President Trump left" in claims
     assert not any("“" in c or "”" in c for c in claims)
     assert "President is Trump" not in claims and all(len(c.split()) >= 2 for c in claims)
+
+
+def test_unresolved_speaker_pronoun_gets_context(nlp):
+    text = "Jens Stoltenberg met Fumio Kishida. The talks went well, he said."
+    claim = extract_claims(text, nlp=nlp)[-1]
+    assert claim.text == "The talks went well" and claim.attribution == "he"
+    assert claim.context == "Jens Stoltenberg met Fumio Kishida."

@@ -90,12 +90,13 @@ class ClaimSplitter:
                 for part in parts:
                     speaker = self._speaker(part, sent, ids, analysed, state, tracker, sentence_index)
                     if part.quote:
-                        state.remember(speaker, sentence_index, block)
+                        state.remember(speaker, sentence_index)
                     subst = {} if part.quote else pronoun_substitutions(sent, set(part.tokens), tracker)
                     part_rules = tuple(r for r in rules if r != "brackets") if part.quote else rules
                     for prop in _decompose(sent, set(part.tokens), part_rules, subst):
                         context = None
-                        if not part.quote and UNRESOLVED.search(prop.text) and previous_text:
+                        unresolved_speaker = speaker is not None and UNRESOLVED.fullmatch(speaker)
+                        if previous_text and (unresolved_speaker or (not part.quote and UNRESOLVED.search(prop.text))):
                             context = previous_text[-CONTEXT_CHARS:]
                         claims.append(Claim(
                             id=f"{source.name}#{len(claims)}", source=source.name, text=prop.text,
@@ -138,7 +139,7 @@ class _QuoteState:
         self.speaker: str | None = None
         self.sentence = -10
 
-    def remember(self, speaker: str | None, sentence: int, block: Block) -> None:
+    def remember(self, speaker: str | None, sentence: int) -> None:
         if speaker is not None:
             self.speaker, self.sentence = speaker, sentence
 
