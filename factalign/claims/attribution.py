@@ -57,8 +57,10 @@ class Part:
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges strictly inside double quotation marks; an unclosed quote runs to the end.
 
-    >>> quote_spans('He said: “We are ready.” Then he left.')
-    [(10, 23)]
+    >>> quote_spans('He said: “We are ready now.” Then he left.')
+    [(10, 27)]
+    >>> quote_spans('It was declared “brain dead” by Macron.')  # a scare quote, not a quotation
+    []
     """
     spans: list[tuple[int, int]] = []
     i = 0
