@@ -6,7 +6,8 @@ Four measurements, each optional:
   ``../shared/eval/README.md`` describes: per sentence, predicted claims are matched one-to-one to the
   reference propositions, greedily by content-word token F1 (lower-cased alphanumeric tokens minus
   :data:`STOPWORDS`), a match counting at F1 >= 0.6; precision, recall and F1 are pooled over all sentences.
-  Sentences without reference propositions (the raters found them non-informational) are skipped.
+  Sentences without reference propositions (the raters found them non-informational) are kept: any claim
+  made there counts against precision, as the README's "over all sentences" says.
   Two baselines are scored alongside: one claim per sentence, and splitting at commas and "and".
 - ``pyramid``: Lite-Pyramid (realsumm) reference summaries: the share of human atomic facts (SCUs) that
   some claim of the summary matches (token F1 >= 0.6, one-to-one), and claims per SCU.
@@ -43,7 +44,9 @@ MATCH_F1 = 0.6
 
 
 def content_tokens(text: str) -> list[str]:
-    return [t for t in re.findall(r"[a-z0-9]+", text.lower()) if t not in STOPWORDS]
+    """Lower-cased alphanumeric tokens (letters of any script, digits) minus :data:`STOPWORDS`."""
+    # "alphanumeric" in the README's sense: "Café" is one token, not "caf" + "".
+    return [t for t in re.findall(r"[^\W_]+", text.lower()) if t not in STOPWORDS]
 
 
 def token_f1(a: str, b: str) -> float:
@@ -56,12 +59,12 @@ def token_f1(a: str, b: str) -> float:
 
 
 def greedy_matches(pred: list[str], gold: list[str], threshold: float = MATCH_F1) -> int:
-    """Number of one-to-one matches, taking the best-scoring pairs first."""
-    pairs = sorted(((token_f1(p, g), i, j) for i, p in enumerate(pred) for j, g in enumerate(gold)), reverse=True)
+    """Number of one-to-one matches, taking the best-scoring pairs first (ties: earlier claim, earlier gold)."""
+    pairs = sorted(((-token_f1(p, g), i, j) for i, p in enumerate(pred) for j, g in enumerate(gold)))
     used_p: set[int] = set()
     used_g: set[int] = set()
-    for score, i, j in pairs:
-        if score < threshold:
+    for neg_score, i, j in pairs:
+        if -neg_score < threshold:
             break
         if i not in used_p and j not in used_g:
             used_p.add(i)
@@ -93,11 +96,10 @@ def _claim_texts(texts: list[str], decompose: bool = True) -> list[list[str]]:
 def run_propsegment(args) -> None:
     path = _require(Path(args.data or EVAL / "decomposition" / f"{args.split}_sentence_propositions.jsonl"))
     rows = [json.loads(line) for line in path.open(encoding="utf-8")]
-    rows = [r for r in rows if r.get("reference_propositions")]
     if args.limit:
         rows = rows[: args.limit]
     sentences = [r["sentence"] for r in rows]
-    gold = [r["reference_propositions"] for r in rows]
+    gold = [r.get("reference_propositions") or [] for r in rows]
     systems = {
         "one claim per sentence": [[s] for s in sentences],
         "commas and 'and'": [[x for x in re.split(r",|\band\b", s) if x.strip()] for s in sentences],
@@ -108,13 +110,18 @@ def run_propsegment(args) -> None:
     t0 = time.perf_counter()
     systems["factalign"] = _claim_texts(sentences)
     elapsed = time.perf_counter() - t0
-    print(f"PropSegmEnt {args.split}: {len(rows)} sentences with reference propositions ({path.name})")
+    empty = sum(not g for g in gold)
+    print(f"PropSegmEnt {args.split}: {len(rows)} sentences, {empty} without reference propositions ({path.name})")
     for name, preds in systems.items():
         m = sum(greedy_matches(p, g) for p, g in zip(preds, gold))
         n_pred, n_gold = sum(map(len, preds)), sum(map(len, gold))
         p, r, f = prf(m, n_pred, n_gold)
         print(f"  {name:24s} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  ({n_pred} claims, {n_gold} propositions)")
     print(f"  factalign time: {elapsed:.1f} s")
+    if args.dump:
+        with open(args.dump, "w", encoding="utf-8") as out:
+            for s, p, g in zip(sentences, systems["factalign"], gold):
+                out.write(json.dumps({"sentence": s, "pred": p, "gold": g, "matched": greedy_matches(p, g)}) + "\n")
     if args.show:
         for s, p, g in list(zip(sentences, systems["factalign"], gold))[: args.show]:
             print("\n" + s)
@@ -215,6 +222,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--split", default="test", choices=("dev", "test"), help="PropSegmEnt split")
     parser.add_argument("--limit", type=int, default=0, help="only the first N items")
     parser.add_argument("--show", type=int, default=0, help="print N examples")
+    parser.add_argument("--dump", help="propsegment: write each sentence's claims and references as JSON lines here")
     args = parser.parse_args(argv)
     {"propsegment": run_propsegment, "pyramid": run_pyramid, "basil": run_basil, "seeds": run_seeds}[args.task](args)
 
