@@ -5,6 +5,7 @@ Usage (from the repository root):
     PYTHONPATH=. python scripts/eval_judges.py breaking [--eval ../shared/eval] [--limit N]
     PYTHONPATH=. python scripts/eval_judges.py mrpc     [--eval ../shared/eval] [--limit N]
     PYTHONPATH=. python scripts/eval_judges.py summedits [--eval ../shared/eval] [--limit N]
+    PYTHONPATH=. python scripts/eval_judges.py summedits-align [--limit N]   (same, through align())
 
 Each prints one line per category and can dump the misjudged pairs with ``--errors FILE``.
 """
@@ -197,7 +198,39 @@ def eval_summedits(root: Path, limit: int | None, errors: list, threshold: float
     return True
 
 
-SETS = {"demetr": eval_demetr, "breaking": eval_breaking, "mrpc": eval_mrpc, "summedits": eval_summedits}
+def eval_summedits_pipeline(root: Path, limit: int | None, errors: list, threshold: float = 0.55) -> bool:
+    """SummEdits news through the full pipeline: ``align({"doc": doc, "summary": summary}, reference="doc")``;
+    the summary is inconsistent when the report has a contradiction or an "unsupported" omission."""
+    import numpy as np
+
+    from factalign.pipeline import align
+
+    with open(_need(root / "factual_consistency" / "summedits_news.json"), encoding="utf-8") as fh:
+        rows = json.load(fh)
+    if limit:
+        random.Random(0).shuffle(rows)
+        rows = rows[:limit]
+    preds, golds = [], []
+    for r in rows:
+        report = align({"doc": r["doc"], "summary": r["summary"]}, reference="doc", threshold=threshold,
+                       artefacts=False)
+        bad = [f for f in report.findings if f.kind == "contradiction"
+               or (f.kind == "omission" and f.subtype == "unsupported")]
+        preds.append(int(bool(bad)))
+        golds.append(int(r["label"] == 0))
+        if preds[-1] != golds[-1]:
+            errors.append({"set": "summedits", "summary": r["summary"], "gold_inconsistent": golds[-1],
+                           "edit_types": r.get("edit_types"), "why": bad[0].explanation if bad else ""})
+    preds_a, golds_a = np.array(preds), np.array(golds)
+    tpr = (preds_a[golds_a == 1] == 1).mean() if (golds_a == 1).any() else 0.0
+    tnr = (preds_a[golds_a == 0] == 0).mean() if (golds_a == 0).any() else 0.0
+    print(f"SummEdits news via align() n={len(rows)}: balanced accuracy {(tpr + tnr) / 2:.3f} "
+          f"(inconsistent recall {tpr:.3f}, consistent kept {tnr:.3f}, threshold {threshold})")
+    return True
+
+
+SETS = {"demetr": eval_demetr, "breaking": eval_breaking, "mrpc": eval_mrpc, "summedits": eval_summedits,
+        "summedits-align": eval_summedits_pipeline}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -210,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     errors: list[dict] = []
     t0 = time.perf_counter()
-    extra = {"threshold": args.threshold} if args.set == "summedits" else {}
+    extra = {"threshold": args.threshold} if args.set.startswith("summedits") else {}
     ok = SETS[args.set](args.eval, args.limit, errors, **extra)
     print(f"({time.perf_counter() - t0:.0f} s)")
     if args.errors:
