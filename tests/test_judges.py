@@ -199,3 +199,14 @@ def test_ranks_and_exclusive_sets():
     v = judge("Several women stand near the yellow line.", "Several women stand near the red line.")
     assert v.kind == "contradiction" and v.explanation == "colour: 'yellow' vs 'red'"
     assert judge("She wore a red dress at the gala.", "She wore a red gown at the gala.").kind != "contradiction"
+
+
+def test_morphological_opposites():
+    assert antonym_source("tactful", "tactless", adjectives=True) in ("prefix", "wordnet")
+    assert antonym_source("pointful", "pointless", adjectives=True) == "prefix"
+    assert antonym_source("frobble", "unfrobble", verbs=True) == "prefix"  # the rule, not the lexicon
+    assert antonym_source("frobble", "unfrobble") is None  # verb prefixes only when both words are verbs
+    v = judge("The minister agreed with the plan on Monday.", "The minister disagreed with the plan on Monday.")
+    assert v.kind == "contradiction" and v.subtype == "direction"
+    assert judge("The minister agreed with the plan on Monday.",
+                 "The minister concurred with the plan on Monday.").kind != "contradiction"

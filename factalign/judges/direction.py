@@ -37,9 +37,10 @@ def _opposite(x, y, loose: bool = False) -> str | None:
     if src:
         return src
     fx, fy = base_forms(x.text) + [_lemma(x)], base_forms(y.text) + [_lemma(y)]
+    verbs = x.pos_ == "VERB" and y.pos_ == "VERB"
     for p in fx:
         for q in fy:
-            src = antonym_source(p, q, adjectives=True)
+            src = antonym_source(p, q, adjectives=True, verbs=verbs)
             if src:
                 return src
             if synset_antonyms(p, q) or (_adjectival(x) and _adjectival(y) and indirect_antonyms(p, q)):

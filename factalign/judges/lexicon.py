@@ -13,6 +13,8 @@ from importlib import resources
 
 # Prefixes that turn an adjective into its opposite ("available" / "unavailable").
 NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non-", "non")
+# Prefixes that reverse or falsify a verb ("veil" / "unveil", "agree" / "disagree", "lead" / "mislead").
+VERB_PREFIXES = ("un", "dis", "mis")
 
 
 @functools.lru_cache(maxsize=1)
@@ -139,7 +141,7 @@ def base_forms(word: str) -> list[str]:
     return out
 
 
-def antonym_source(x: str, y: str, adjectives: bool = False) -> str | None:
+def antonym_source(x: str, y: str, adjectives: bool = False, verbs: bool = False) -> str | None:
     """Why ``x`` and ``y`` are opposites ("wordnet", a news label, "prefix"), or None when they are not.
 
     Example:
@@ -156,6 +158,13 @@ def antonym_source(x: str, y: str, adjectives: bool = False) -> str | None:
         return src
     if adjectives:
         for p in NEGATIVE_PREFIXES:
+            if (x == p + y or y == p + x) and min(len(x), len(y)) >= 4:
+                return "prefix"
+        # "careful" / "careless", "harmful" / "harmless".
+        if x.endswith("ful") and y == x[:-3] + "less" or y.endswith("ful") and x == y[:-3] + "less":
+            return "prefix"
+    if verbs:
+        for p in VERB_PREFIXES:
             if (x == p + y or y == p + x) and min(len(x), len(y)) >= 4:
                 return "prefix"
     return None
