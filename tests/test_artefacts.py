@@ -156,8 +156,14 @@ def test_casing_uses_a_name_written_capitalised_elsewhere():
     assert spans(text, detector="casing") == [("kovalenko", "Kovalenko")]
 
 
+def test_casing_finds_proper_adjectives_the_sources_capitalise():
+    text = "Officials said Russian troops moved. It followed the russian invasion and they flew to moscow."
+    assert spans(text, detector="casing") == [("russian", "Russian"), ("moscow", "Moscow")]
+
+
 @pytest.mark.parametrize("text", [
     "They were reading about turkey recipes in china shops.",
+    "He ate brussels sprouts; the real estate mogul backs gay and lesbian couples and biblical values.",
     "Tourists travel in the savannah to see wildlife.",
     "The Veterans Affairs office helps veterans. Tax cuts and the Bush Tax Cuts were debated.",
     "they are only talks, he hastens to clarify.",

@@ -67,8 +67,8 @@ class Corpus:
     words: Counter = field(default_factory=Counter)
     # Case-sensitive counts of every token, sentence-initial ones included.
     all_words: Counter = field(default_factory=Counter)
-    # Capitalised words standing alone mid-sentence (no capitalised neighbour): names like "Kyiv", not parts
-    # of longer names ("Veterans Affairs", "Tea Partiers") or of headline-style capitals.
+    # Capitalised words standing alone mid-sentence (no capitalised neighbour but a sentence's first word):
+    # names like "Kyiv", not parts of longer names ("Veterans Affairs", "Tea Partiers") or of headline-style capitals.
     names: Counter = field(default_factory=Counter)
 
     @classmethod
@@ -85,7 +85,7 @@ class Corpus:
                 if t.sent_start or not t.text[:1].isupper() or not t.text.isalpha() or doc.is_headline(t.sent):
                     continue
                 around = [toks[j] for j in (i - 1, i + 1) if 0 <= j < len(toks) and toks[j].sent == t.sent]
-                if not any(n.text[:1].isupper() for n in around):
+                if not any(n.text[:1].isupper() and not n.sent_start for n in around):
                     names[t.text] += 1
         return cls(docs, words, all_words, names)
 

@@ -36,22 +36,38 @@ def detect_casing(doc: SourceDoc, corpus: Corpus) -> Iterator[Artefact]:
         word = tok.text
         if len(word) < 3 or not word.isalpha() or not word.islower() or tok.sent_start:
             continue
-        if lex.is_lowercase_word(word) or lex.zipf(word) >= MAX_COMMON_ZIPF or in_markup(doc.text, tok):
-            continue
-        if not whole_word(doc.text, tok):
+        if lex.is_lowercase_word(word) or in_markup(doc.text, tok) or not whole_word(doc.text, tok):
             continue
         if doc.is_headline(tok.sent):
             continue
-        prev = doc.tokens[i - 1] if i > 0 else None
-        if prev is not None and prev.sent == tok.sent and prev.tag in _COMMON_NOUN_LEFT:
-            continue  # "in the savannah": a determiner or adjective before it makes it a common noun
         cap = word.capitalize()
+        nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) and doc.tokens[i + 1].sent == tok.sent else None
+        # A place name before a lower-case noun is a common compound ("brussels sprouts"), unless the
+        # sources themselves write the name capitalised.
+        compound = nxt is not None and nxt.text.islower() and (nxt.tag.startswith("NN") or nxt.tag == "VBZ")
+        prev = doc.tokens[i - 1] if i > 0 else None
+        # "in the savannah": a determiner or adjective before it makes it a common noun.
+        common_slot = prev is not None and prev.sent == tok.sent and prev.tag in _COMMON_NOUN_LEFT
+        in_sources = corpus.names.get(cap, 0) > 0
+        if (lex.is_capitalised_word(word) and not lex.is_lowercase_word(tok.lemma)
+                and (in_sources or (cap in lex.places() and not compound and not common_slot))):
+            # The dictionary knows it only capitalised and so do the sources (or the gazetteer): a proper noun
+            # or adjective ("russian", "moscow"), wherever it stands ("the russian invasion"). The dictionary
+            # alone is not enough: it is from 1934 and capitalises words news now writes lower case ("mogul").
+            where = "and so do the sources" if in_sources else "and it is a place name (gazetteer)"
+            yield Artefact(tok.start, tok.end, cap,
+                           f"proper noun '{word}' in lower case: the dictionary writes it '{cap}', {where}", 0.8)
+            continue
+        if lex.zipf(word) >= MAX_COMMON_ZIPF:
+            continue
+        if common_slot:
+            continue
         if lex.is_lowercase_word(tok.lemma) or (lex.zipf(word) >= EVIDENCE_MAX_ZIPF and cap not in lex.places()):
             continue  # an inflected common word ("veterans", "cuts")
         if corpus.names.get(cap, 0) > 0:
             suggestion = cap
             why = f"the sources write '{cap}' as a name elsewhere"
-        elif cap in lex.places():
+        elif cap in lex.places() and not compound:
             suggestion = cap
             why = f"'{cap}' is a place name (gazetteer)"
         else:
