@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..models import Verdict
-from ._base import Side, agreement, contradiction, diff, near_copy, parse
+from ._base import Side, agreement, contradiction, diff, near_copy
 from .quantities import Quantity, digit_strings, number_words, quantities
 
 NAME = "numbers"
@@ -160,5 +160,3 @@ def judge_numbers(a: Side, b: Side) -> Verdict | None:
         return contradiction(NAME, "number", _label(qa), qa.text, qb.text, 0.65 if hedged else 0.8)
     return best
 
-
-__all__ = ["judge_numbers", "parse"]
