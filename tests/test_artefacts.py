@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factalign import Claim, InputError, Source
+from factalign import Claim, Finding, InputError, Source
 from factalign.artefacts import DETECTORS, detect_artefacts, repair_claims
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -230,7 +230,6 @@ def test_repair_replaces_spans_and_keeps_offsets():
     claim = Claim("a#0", "a", text, 100, 100 + len(text))
     rewritten = Claim("a#1", "a", "I'LL TAKE plans an office in Japan.", 100, 100 + len(text))
     other = Claim("a#2", "a", "Unrelated.", 0, 10)
-    from factalign import Finding
     f = Finding("artefact", "entity", ("a#0",), 0.9, "garbled", source="a", span="I'LL TAKE",
                 start=104, end=113, suggestion="NATO")
     fixed = repair_claims([claim, rewritten, other], [f])
@@ -238,6 +237,17 @@ def test_repair_replaces_spans_and_keeps_offsets():
     assert (fixed[0].start, fixed[0].end, fixed[0].id) == (claim.start, claim.end, claim.id)
     assert fixed[1].text == "NATO plans an office in Japan."
     assert fixed[2] is other
+
+
+def test_repair_fixes_fused_names_in_the_attribution_only_for_non_words():
+    claim = Claim("a#3", "a", "the greatest danger is a certain country", 50, 90, attribution="Qin GangChinese")
+    fused = Finding("artefact", "fused", (), 0.85, "fused", source="a", span="GangChinese", start=4, end=15,
+                    suggestion="Gang Chinese")
+    stray = Finding("artefact", "untranslated", (), 0.8, "Spanish", source="a", span="Qin", start=0, end=3,
+                    suggestion="and")
+    (fixed,) = repair_claims([claim], [fused, stray])
+    assert fixed.attribution == "Qin Gang Chinese" and fixed.text == claim.text
+    assert (fixed.start, fixed.end) == (claim.start, claim.end)
 
 
 # --- seeds ------------------------------------------------------------------------------------------------

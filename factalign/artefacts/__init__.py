@@ -21,6 +21,7 @@ Offsets always point into the original source text; :func:`repair_claims` rewrit
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Callable, Iterable, Sequence
 
 from ..errors import InputError
@@ -132,15 +133,31 @@ def repair_claims(claims: Sequence[Claim], findings: Sequence[Finding]) -> list[
         >>> repair_claims([c], [f])[0].text
         'It covers new technologies and cyber threats.'
     """
+    usable = [f for f in findings
+              if f.kind == "artefact" and f.suggestion is not None and f.span and f.start is not None]
     repaired = []
     for claim in claims:
-        fixes = [f for f in findings
-                 if f.kind == "artefact" and f.suggestion is not None and f.span and f.start is not None
-                 and f.source == claim.source
-                 and (claim.id in f.claims or (claim.start <= f.start and f.end <= claim.end))]
-        if not fixes:
+        mine = [f for f in usable if f.source == claim.source]
+        fixes = [f for f in mine if claim.id in f.claims or (claim.start <= f.start and f.end <= claim.end)]
+        text = _repair_text(claim, fixes) if fixes else claim.text
+        attribution = _repair_attribution(claim.attribution, mine)
+        if text == claim.text and attribution == claim.attribution:
             repaired.append(claim)
-            continue
-        text = _repair_text(claim, fixes)
-        repaired.append(claim if text == claim.text else dataclasses.replace(claim, text=text))
+        else:
+            repaired.append(dataclasses.replace(claim, text=text, attribution=attribution))
     return repaired
+
+
+def _repair_attribution(attribution: str | None, findings: Sequence[Finding]) -> str | None:
+    """Repair the speaker's name ("Qin GangChinese" -> "Qin Gang Chinese") wherever the attribution was taken
+    from. Only spans that are not words themselves (fused tokens, garbled names) are replaced this way: they
+    cannot mean anything else, while an untranslated "y" could."""
+    if not attribution:
+        return attribution
+    for f in findings:
+        if f.subtype in _NON_WORD_SUBTYPES and re.search(rf"(?<!\w){re.escape(f.span)}(?!\w)", attribution):
+            attribution = re.sub(rf"(?<!\w){re.escape(f.span)}(?!\w)", lambda _: f.suggestion, attribution)
+    return attribution
+
+
+_NON_WORD_SUBTYPES = frozenset({"fused", "entity", "casing"})
