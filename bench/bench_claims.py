@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import time
+from _timing import best_of
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,14 +35,6 @@ def load_texts(basil: str, articles: int) -> list[str]:
                     texts.append("\n\n".join(p for p in article["paragraphs"] if p.strip()))
     return texts
 
-
-def best_of(repeat: int, fn) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
 
 
 def main(argv: list[str] | None = None) -> None:
