@@ -255,3 +255,41 @@ def test_unresolved_speaker_pronoun_gets_context(nlp):
     claim = extract_claims(text, nlp=nlp)[-1]
     assert claim.text == "The talks went well" and claim.attribution == "he"
     assert claim.context == "Jens Stoltenberg met Fumio Kishida."
+
+
+def test_fronted_adjunct_gives_the_bare_clause_too(nlp):
+    text = "Like many dynamic languages, Python is widely used as a scripting language."
+    claims = texts(extract_claims(text, nlp=nlp))
+    assert claims == ["Like many dynamic languages, Python is widely used as a scripting language",
+                      "Python is widely used as a scripting language"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "If it rains tomorrow, the match will be cancelled.",  # a condition: the bare clause is not asserted
+    "Perhaps, the company will open an office in Paris.",  # a hedge
+    "Python is widely used as a scripting language.",  # nothing fronted
+])
+def test_fronted_conditions_hedges_and_plain_clauses_stay_whole(nlp, sentence):
+    assert texts(extract_claims(sentence, nlp=nlp)) == [sentence.rstrip(".")]
+
+
+def test_verbless_fragment_inside_another_fragment_is_dropped():
+    from factalign.claims.decompose import Proposition, _drop_contained
+
+    bare = Proposition("The Rookie", 0, 10, verbal=False)
+    dated = Proposition("The Rookie 2002", 0, 16, "parenthetical", verbal=False)
+    clause = Proposition("The Rookie is a film", 0, 20)
+    assert _drop_contained([bare, dated]) == [dated]
+    # Inside a claim with a verb, the name alone stays; so does a clause inside a longer clause.
+    assert _drop_contained([bare, clause]) == [bare, clause]
+    core = Proposition("Python is used", 0, 14)
+    assert _drop_contained([core, Proposition("Python is used widely", 0, 21)])[0] == core
+
+
+def test_modifier_split_keeps_the_noun_naming_the_kind(nlp):
+    text = "Python is a universal, interpreted, high-level programming language."
+    claims = texts(extract_claims(text, nlp=nlp))
+    assert len(claims) == 3 and all(c.endswith("programming language") for c in claims)
+    # With just one other modifier, the noun modifier is an attribute of its own.
+    claims = texts(extract_claims("Python is a German programming language.", nlp=nlp))
+    assert claims == ["Python is a German language", "Python is a programming language"]

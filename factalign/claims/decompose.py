@@ -13,6 +13,7 @@ rendered into the text but not counted as evidence, so the spans of sibling clai
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -22,8 +23,8 @@ from .syntax import (
     title_tokens, wordy,
 )
 from .variants import (
-    distribute, parentheticals, semicolon_segments, split_adjuncts, split_at, split_examples, split_modifiers,
-    split_time,
+    distribute, parentheticals, semicolon_segments, split_adjuncts, split_at, split_examples, split_fronted,
+    split_modifiers, split_time,
 )
 
 ASSERTING_MARKS = frozenset({"while", "whereas", "although", "though", "because", "since", "after", "as"})
@@ -121,7 +122,7 @@ DECOMPOSERS: dict[str, Callable] = {
 aside becomes a claim about the noun phrase before it) and ``coordinated_np`` (distribution over "A, B and C")."""
 
 DEFAULT_RULES = (*DECOMPOSERS, "title", "examples", "coordinated_np", "modifiers", "time", "adjuncts",
-                 "parenthetical", "brackets", "semicolon")
+                 "parenthetical", "brackets", "semicolon", "fronted")
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,7 @@ class Proposition:
     start: int
     end: int
     rule: str | None = None
+    verbal: bool = True
 
 
 @dataclass
@@ -291,11 +293,32 @@ def decompose(sent, allowed: set[int] | None = None, rules: tuple[str, ...] = DE
         variants = [(o, b) for k, (o, b) in enumerate(variants)
                     if not any((o | b) < (o2 | b2) or ((o | b) == (o2 | b2) and j < k)
                                for j, (o2, b2) in enumerate(variants) if j != k)]
+        if "fronted" in rules and len(variants) == 1 and unit.head is not None:
+            # Added after the subset filter above: the shorter clause is meant to sit beside the full one.
+            core = split_fronted(doc, unit.head, *variants[0])
+            if core is not None:
+                variants.append((core, variants[0][1]))
         for own, borrowed in variants:
             prop = _proposition(doc, own, borrowed, unit, walker.subst)
             if prop is not None and all(prop.text != p.text for p in out):
                 out.append(prop)
-    return sorted(out, key=lambda p: (p.start, p.end))
+    return sorted(_drop_contained(out), key=lambda p: (p.start, p.end))
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[^\W_]+", text.lower())}
+
+
+def _drop_contained(props: list[Proposition]) -> list[Proposition]:
+    """Drop a verbless fragment whose words all appear in another verbless fragment: it names nothing new.
+
+    "The Rookie" left over from a list of titles is already in "The Rookie (2002)". A name inside a claim
+    with a verb stays: "Boeing 787 Dreamliner" alone says the thing exists, the longer claim says what it is.
+    """
+    words = [_words(p.text) for p in props]
+    return [p for k, p in enumerate(props) if p.verbal or not any(
+        j != k and not props[j].verbal and words[k] <= words[j] and (words[k] != words[j] or j < k)
+        for j in range(len(props)))]
 
 
 def _proposition(doc, own: set[int], borrowed: set[int], unit: _Unit, subst: dict[int, str]):
@@ -316,4 +339,5 @@ def _proposition(doc, own: set[int], borrowed: set[int], unit: _Unit, subst: dic
     end = doc[max(kept)].idx + len(doc[max(kept)].text)
     if not text:
         return None
-    return Proposition(text=text, start=start, end=end, rule=unit.rule)
+    verbal = bool(unit.inserts) or any(doc[i].pos_ in VERBAL for i in own | borrowed)
+    return Proposition(text=text, start=start, end=end, rule=unit.rule, verbal=verbal)

@@ -8,7 +8,7 @@ work on token ranges before any clause is read.
 
 from __future__ import annotations
 
-from .syntax import NOUNISH, VERBAL, core_np, is_list_item, path_up, wordy
+from .syntax import NOUNISH, VERBAL, core_np, has_subject, is_list_item, path_up, wordy
 
 RECIPROCAL = frozenset(
     f"{stem}{end}" for stem, ends in {
@@ -154,6 +154,9 @@ def split_modifiers(doc, head, own: set[int], borrowed: set[int]) -> list[tuple[
         return [(own, borrowed)]
     mods = [c for c in attr.children if c.i in own and c.i < attr.i and c.dep_ in ("amod", "compound", "nummod")
             and not c.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART")]
+    # A noun right before the head names the kind of thing ("programming language"): every variant keeps it.
+    if len(mods) > 2 and mods[-1].dep_ == "compound" and mods[-1].pos_ == "NOUN" and mods[-1].i == attr.i - 1:
+        mods = mods[:-1]
     if len(mods) < 2:
         return [(own, borrowed)]
     subtrees = [{x.i for x in m.subtree} & own for m in mods]
@@ -277,3 +280,43 @@ def split_at(doc, group: set[int], sep: str) -> list[set[int]]:
         elif doc[i].text not in "()[]":
             pieces[-1].add(i)
     return [p for p in pieces if any(wordy(doc[i]) for i in p)]
+
+
+def split_fronted(doc, head, own: set[int], borrowed: set[int]) -> set[int] | None:
+    """The clause without an adjunct fronted and set off by a comma, or None when there is none.
+
+    "Like many dynamic languages, Python is widely used as a scripting language" also states "Python is
+    widely used as a scripting language". The full clause stays too: the adjunct is part of what is said.
+    """
+    if head.pos_ not in VERBAL or not has_subject(head):
+        return None
+    drop: set[int] = set()
+    for c in head.children:
+        after = c.right_edge.i + 1
+        if (c.i in own and c.i < head.i and after < len(doc) and doc[after].text == ","
+                and _fronted_adjunct(c)):
+            drop |= {x.i for x in c.subtree}
+    rest = own - drop
+    # What is left must still say something: a subject, a verb and at least one more content word.
+    if not drop or sum(doc[i].is_alpha and not doc[i].is_stop for i in rest | borrowed) < 3:
+        return None
+    return rest
+
+
+_ASSERTING_MARKS = frozenset({"while", "whereas", "although", "though", "because", "since", "after", "as", "before",
+                              "when", "once"})
+
+
+def _fronted_adjunct(c) -> bool:
+    """A fronted phrase the rest of the clause holds without.
+
+    Not a condition ("if it comes to fruition, X would"): without it X is asserted outright. Not an adverb
+    ("Perhaps,", "Allegedly,"): it may hedge. Not "according to": that is the claim's source.
+    """
+    if c.dep_ == "prep":
+        return c.lower_ != "according"
+    if c.dep_ == "npadvmod":
+        return c.pos_ in ("NOUN", "PROPN")  # "Last year,"
+    if c.dep_ == "advcl":
+        return all(m.lower_ in _ASSERTING_MARKS for m in c.children if m.dep_ == "mark")
+    return False
