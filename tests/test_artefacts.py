@@ -218,6 +218,13 @@ def test_import_is_light():
     assert out.stdout.strip() == "False"
 
 
+def test_sources_in_another_language_get_no_english_word_checks():
+    spanish = "La OTAN abrirá su primera oficina asiática en Japón el próximo año, dijo el ministro y el gobierno."
+    english = "NATO will open its first Asian office in Japan next year, the minister said."
+    assert spans(spanish, english) == []
+    assert [f.subtype for f in detect_artefacts([Source("es", spanish + " . Fin.")])] == ["punctuation"]
+
+
 def test_bad_input_raises_typed_errors():
     with pytest.raises(InputError):
         detect_artefacts([Source("a", "Text.")], detectors=["spelling"])

@@ -31,7 +31,7 @@ from .casing import detect_casing
 from .entity import detect_entity
 from .fused import detect_fused
 from .punctuation import detect_punctuation
-from .untranslated import detect_untranslated
+from .untranslated import _is_english_text, detect_untranslated
 
 Detector = Callable[[SourceDoc, Corpus], Iterable[Artefact]]
 
@@ -42,6 +42,9 @@ DETECTORS: dict[str, Detector] = {
     "casing": detect_casing,
     "punctuation": detect_punctuation,
 }
+
+#: Detectors that judge English words; they skip sources that are not in English.
+ENGLISH_ONLY = frozenset({"entity", "untranslated", "fused"})
 
 __all__ = ["DETECTORS", "Artefact", "detect_artefacts", "repair_claims"]
 
@@ -87,7 +90,10 @@ def detect_artefacts(sources: Sequence[Source], claims: Sequence[Claim] = (), *,
     for doc in corpus.docs:
         taken: list[tuple[int, int]] = []
         mine: list[Finding] = []
+        english = _is_english_text(doc)
         for name in names:
+            if name in ENGLISH_ONLY and not english:
+                continue  # they read English words; a source in another language is not a translation into English
             for art in DETECTORS[name](doc, corpus):
                 if any(art.start < e and s < art.end for s, e in taken):
                     continue

@@ -67,9 +67,15 @@ def _pick_language(word: str, best: str, z_best: float) -> str:
 
 
 def _is_english_text(doc: SourceDoc) -> bool:
+    """The source's declared language, else what py3langid makes of its first 2,000 characters."""
     if doc.source.language:
         return doc.source.language.lower().startswith("en")
-    return lex.identify_language(doc.text[:2000], ("en",) + lex.FOREIGN_LANGUAGES) == "en"
+    return _looks_english(doc.text[:2000])
+
+
+@functools.lru_cache(maxsize=256)
+def _looks_english(text: str) -> bool:
+    return lex.identify_language(text, ("en",) + lex.FOREIGN_LANGUAGES) == "en"
 
 
 @functools.lru_cache(maxsize=4096)
