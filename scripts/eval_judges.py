@@ -145,8 +145,11 @@ def eval_summedits(root: Path, limit: int | None, errors: list, threshold: float
     from factalign.judges import parse
     from factalign.judges.entities import _mentions
 
+    from factalign.judges.quantities import number_words
+
     checked = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "CARDINAL", "MONEY",
-               "PERCENT", "QUANTITY"}
+               "PERCENT", "QUANTITY", "DATE"}
+    doc_numbers: dict[str, set[str]] = {}
     from factalign.resources import sentence_transformer
 
     with open(_need(root / "factual_consistency" / "summedits_news.json"), encoding="utf-8") as fh:
@@ -166,8 +169,11 @@ def eval_summedits(root: Path, limit: int | None, errors: list, threshold: float
         semb = model.encode(summ, normalize_embeddings=True)
         inconsistent, why = False, ""
         for text, e in zip(summ, semb):
+            if r["doc"] not in doc_numbers:
+                doc_numbers[r["doc"]] = set(number_words(r["doc"]))
             missing = [ent.text for ent in parse(text).ents if ent.label_ in checked
                        and not _mentions(ent.text, r["doc"])]
+            missing += [n for n in number_words(text) if n not in doc_numbers[r["doc"]]]
             if missing:
                 inconsistent, why = True, f"not in the document: {missing[0]}"
                 break
