@@ -293,3 +293,11 @@ def test_modifier_split_keeps_the_noun_naming_the_kind(nlp):
     # With just one other modifier, the noun modifier is an attribute of its own.
     claims = texts(extract_claims("Python is a German programming language.", nlp=nlp))
     assert claims == ["Python is a German language", "Python is a programming language"]
+
+
+def test_hyphenated_modifier_is_one_attribute(nlp):
+    claims = texts(extract_claims("Python is a high-level, general-purpose programming language.", nlp=nlp))
+    assert claims == ["Python is a high-level programming language", "Python is a general-purpose programming language"]
+    claims = texts(extract_claims("The F-35 is a fifth-generation supersonic multi-role stealth fighter.", nlp=nlp))
+    assert "The F-35 is a stealth fighter" in claims
+    assert not any(re.search(r"\ba- |\bmulti\b(?!-)|(?<!-)\brole fighter", c) for c in claims), claims

@@ -152,18 +152,30 @@ def split_modifiers(doc, head, own: set[int], borrowed: set[int]) -> list[tuple[
     attr = next((c for c in head.children if c.dep_ == "attr" and c.i in own and c.pos_ == "NOUN"), None)
     if attr is None:
         return [(own, borrowed)]
-    mods = [c for c in attr.children if c.i in own and c.i < attr.i and c.dep_ in ("amod", "compound", "nummod")
+    mods = [c for c in attr.children if c.i in own and c.i < attr.i and c.dep_ in ("amod", "compound", "nummod", "nmod")
             and not c.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART")]
+    subtrees = _glued([{x.i for x in m.subtree} & own for m in mods], doc)
     # A noun right before the head names the kind of thing ("programming language"): every variant keeps it.
-    if len(mods) > 2 and mods[-1].dep_ == "compound" and mods[-1].pos_ == "NOUN" and mods[-1].i == attr.i - 1:
-        mods = mods[:-1]
-    if len(mods) < 2:
+    last = doc[max(subtrees[-1])] if subtrees else None
+    if len(subtrees) > 2 and last.dep_ == "compound" and last.pos_ == "NOUN" and last.i == attr.i - 1:
+        subtrees = subtrees[:-1]
+    if len(subtrees) < 2:
         return [(own, borrowed)]
-    subtrees = [{x.i for x in m.subtree} & own for m in mods]
     out = []
-    for k in range(len(mods)):
+    for k in range(len(subtrees)):
         out.append((own - set().union(*(t for j, t in enumerate(subtrees) if j != k)), borrowed))
     return out
+
+
+def _glued(spans: list[set[int]], doc) -> list[set[int]]:
+    """Merge modifier spans written as one word ("multi-role": "multi", "-", "role"); drop bare punctuation."""
+    out: list[set[int]] = []
+    for span in sorted((s for s in spans if s), key=min):
+        if out and min(span) == max(out[-1]) + 1 and not doc[max(out[-1])].whitespace_:
+            out[-1] = out[-1] | span
+        else:
+            out.append(set(span))
+    return [s for s in out if any(doc[i].is_alpha or doc[i].like_num for i in s)]
 
 
 def split_time(doc, head, own: set[int], borrowed: set[int]) -> list[tuple[set[int], set[int]]]:
