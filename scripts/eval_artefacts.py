@@ -49,7 +49,6 @@ def eval_seeds(seeds_dir: Path) -> None:
     sources = [Source(p.stem[:3], p.read_text(encoding="utf-8")) for p in paths]
     findings = detect_artefacts(sources)
     print(f"## seeds ({', '.join(p.name for p in paths)}): {len(findings)} artefacts")
-    texts = {s.name: s.text for s in sources}
     for f in findings:
         print(f"  {f.source} {f.subtype:12s} {f.span!r} -> {f.suggestion!r}  (score {f.score:.2f})")
 

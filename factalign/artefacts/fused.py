@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from . import _lexicon as lex
-from ._doc import Artefact, Corpus, SourceDoc, Token, in_markup
+from ._doc import Artefact, Corpus, SourceDoc, in_markup
 
 # Function words that end a fused pair: frequent, short, and never the tail of an English compound.
 # Two-letter ones ("in", "or", "on") are left out: too many names and misspellings end in them ("Karasin").
