@@ -239,6 +239,44 @@ def build_derived_antonyms(wordnet_dir: str) -> list[tuple[str, str, str]]:
     return sorted(pairs)
 
 
+def build_adjective_clusters(wordnet_dir: str) -> list[tuple[str, str]]:
+    """WordNet's indirect adjective antonyms: for each pair of antonymous head adjectives, the head and its
+    similar-to satellites on each side (words on both sides dropped); stored as
+    ``judges_antonyms_wordnet_clusters.tsv``."""
+    synsets: dict[str, tuple[str, list[str], list[tuple[str, ...]]]] = {}
+    with open(os.path.join(wordnet_dir, "data.adj"), encoding="latin-1") as fh:
+        for line in fh:
+            if line.startswith("  "):
+                continue
+            f = line.split(" | ")[0].split()
+            n_words = int(f[3], 16)
+            words = [f[4 + 2 * i].lower().split("(")[0] for i in range(n_words)]
+            i = 4 + 2 * n_words
+            synsets[f[0]] = (f[2], words, [tuple(f[i + 1 + 4 * k:i + 5 + 4 * k]) for k in range(int(f[i]))])
+
+    def cluster(offset: str) -> set[str]:
+        words = {w for w in synsets[offset][1] if "_" not in w}
+        for sym, target, _tpos, _st in synsets[offset][2]:
+            if sym == "&" and target in synsets:
+                words.update(w for w in synsets[target][1] if "_" not in w)
+        return words
+
+    seen, rows = set(), []
+    for offset, (kind, _words, ptrs) in synsets.items():
+        if kind != "a":
+            continue
+        for sym, target, _tpos, _st in ptrs:
+            key = tuple(sorted((offset, target)))
+            if sym != "!" or key in seen or target not in synsets:
+                continue
+            seen.add(key)
+            left, right = cluster(key[0]), cluster(key[1])
+            both = left & right
+            if left - both and right - both:
+                rows.append((" ".join(sorted(left - both)), " ".join(sorted(right - both))))
+    return rows
+
+
 def build_antonyms(wordnet_dir: str) -> list[tuple[str, str, str]]:
     """Extract single-word antonym pairs from WordNet database files (``data.adj`` ... ``data.verb``).
 
