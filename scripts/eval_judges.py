@@ -6,6 +6,8 @@ Usage (from the repository root):
     PYTHONPATH=. python scripts/eval_judges.py mrpc     [--eval ../shared/eval] [--limit N]
     PYTHONPATH=. python scripts/eval_judges.py summedits [--eval ../shared/eval] [--limit N]
     PYTHONPATH=. python scripts/eval_judges.py summedits-align [--limit N]   (same, through align())
+    PYTHONPATH=. python scripts/eval_judges.py summedits-support [--eval ../shared/eval] [--limit N]
+        (word-level support.support(); word threshold chosen on the first half of the documents)
 
 Each prints one line per category and can dump the misjudged pairs with ``--errors FILE``.
 """
@@ -235,8 +237,68 @@ def eval_summedits_pipeline(root: Path, limit: int | None, errors: list, thresho
     return True
 
 
+def _balanced(preds: list[int], golds: list[int]) -> tuple[float, float, float]:
+    """(balanced accuracy, recall on inconsistent, share of consistent kept); gold/pred 1 = inconsistent."""
+    pos = [p for p, g in zip(preds, golds) if g == 1]
+    neg = [p for p, g in zip(preds, golds) if g == 0]
+    tpr = sum(pos) / len(pos) if pos else 0.0
+    tnr = (len(neg) - sum(neg)) / len(neg) if neg else 0.0
+    return (tpr + tnr) / 2, tpr, tnr
+
+
+def eval_summedits_support(root: Path, limit: int | None, errors: list, threshold: float | None = None) -> bool:
+    """SummEdits news through :func:`factalign.judges.support.word_support`: a summary's score is the support
+    of its weakest word (0 for an unknown name or number, an antonym or a flipped polarity); it is called
+    inconsistent below the word threshold. Documents are taken in file order; the threshold is the one that
+    maximises balanced accuracy on the summaries of the first half of the documents ("tune"), and is reported
+    on the other half ("test") and on all. ``--threshold`` fixes it instead."""
+    from factalign.judges import parse
+    from factalign.judges.support import word_support
+
+    with open(_need(root / "factual_consistency" / "summedits_news.json"), encoding="utf-8") as fh:
+        rows = json.load(fh)
+    docs = list(dict.fromkeys(r["doc"] for r in rows))
+    tune_docs = set(docs[: len(docs) // 2])
+    if limit:
+        random.Random(0).shuffle(rows)
+        rows = rows[:limit]
+    doc_sents: dict[str, list[str]] = {}
+    scored = []
+    for r in rows:
+        if r["doc"] not in doc_sents:
+            doc_sents[r["doc"]] = [s.text.strip() for s in parse(r["doc"]).sents if len(s.text.strip()) > 10]
+        words = [w for s in parse(r["summary"]).sents if s.text.strip()
+                 for w in word_support(s.text.strip(), doc_sents[r["doc"]])]
+        weakest = min(words, key=lambda w: w.score, default=None)
+        scored.append((r, weakest.score if weakest else 1.0, weakest))
+    tune = [(x[1], int(x[0]["label"] == 0)) for x in scored if x[0]["doc"] in tune_docs]
+    if threshold is None:
+        candidates = sorted({round(s, 3) for s, _ in tune} | {1.0})
+        threshold = max(candidates, key=lambda t: _balanced([int(s < t) for s, _ in tune],
+                                                            [g for _, g in tune])[0])
+    print(f"word threshold {threshold} (chosen on the first {len(tune_docs)} documents unless given)")
+    for name, part in (("tune", [x for x in scored if x[0]["doc"] in tune_docs]),
+                       ("test", [x for x in scored if x[0]["doc"] not in tune_docs]), ("all", scored)):
+        preds = [int(s < threshold) for _, s, _ in part]
+        golds = [int(r["label"] == 0) for r, _, _ in part]
+        ba, tpr, tnr = _balanced(preds, golds)
+        print(f"SummEdits news support {name:4} n={len(part):4d}: balanced accuracy {ba:.3f} "
+              f"(inconsistent recall {tpr:.3f}, consistent kept {tnr:.3f})")
+    by_type: dict[str, list[int]] = collections.defaultdict(list)
+    for r, s, w in scored:
+        for t in r.get("edit_types") or ["(none)"]:
+            by_type[f"{t} label={r['label']}"].append(int(s < threshold))
+        if int(s < threshold) != int(r["label"] == 0):
+            errors.append({"set": "summedits", "summary": r["summary"], "gold_inconsistent": int(r["label"] == 0),
+                           "edit_types": r.get("edit_types"),
+                           "why": f"{w.rule}: {w.word} ~ {w.evidence} {w.score:.2f}" if w else ""})
+    for t, h in sorted(by_type.items()):
+        print(f"  flagged {sum(h) / len(h):.3f} of {len(h):4d}  {t}")
+    return True
+
+
 SETS = {"demetr": eval_demetr, "breaking": eval_breaking, "mrpc": eval_mrpc, "summedits": eval_summedits,
-        "summedits-align": eval_summedits_pipeline}
+        "summedits-align": eval_summedits_pipeline, "summedits-support": eval_summedits_support}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -245,11 +307,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--eval", type=Path, default=REPO.parent / "shared" / "eval", help="shared/eval folder")
     ap.add_argument("--limit", type=int, default=None, help="only the first N items (quick runs)")
     ap.add_argument("--errors", type=Path, default=None, help="write misjudged pairs here (JSON lines)")
-    ap.add_argument("--threshold", type=float, default=0.55, help="SummEdits: cosine for a supported sentence")
+    ap.add_argument("--threshold", type=float, default=None,
+                    help="SummEdits: cosine for a supported sentence (default 0.55); summedits-support: word "
+                         "threshold (default: chosen on the first half of the documents)")
     args = ap.parse_args(argv)
     errors: list[dict] = []
     t0 = time.perf_counter()
-    extra = {"threshold": args.threshold} if args.set.startswith("summedits") else {}
+    extra = {}
+    if args.set.startswith("summedits"):
+        default = None if args.set == "summedits-support" else 0.55
+        extra = {"threshold": args.threshold if args.threshold is not None else default}
     ok = SETS[args.set](args.eval, args.limit, errors, **extra)
     print(f"({time.perf_counter() - t0:.0f} s)")
     if args.errors:

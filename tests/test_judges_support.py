@@ -1,0 +1,92 @@
+"""Support check of a derived claim against reference sentences: every rule with positive and negative cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from factalign.errors import InputError
+from factalign.judges import JUDGES
+from factalign.judges.support import support, support_score, word_support
+
+REFERENCE = [
+    "Police arrested four men on Tuesday after the protest outside the embassy in London.",
+    "The mayor said the march had been peaceful.",
+    "Pierre Poilievre, the Conservative leader, deleted his TikTok account.",
+    "The company did not raise its forecast for 2023.",
+]
+
+
+def test_restatement_is_supported():
+    v = support("Four men were arrested in London after the protest.", REFERENCE)
+    assert v.kind == "agreement"
+    assert v.judge == "support"
+
+
+def test_unknown_place_is_unsupported_and_named():
+    v = support("Four men were arrested in Paris after the protest.", REFERENCE)
+    assert v.kind == "neutral" and v.subtype == "entity"
+    assert "Paris" in v.explanation
+
+
+def test_every_word_of_a_name_must_be_mentioned():
+    assert support("Pierre Poilievre deleted his TikTok account.", REFERENCE).kind == "agreement"
+    v = support("Pierre Elliott Trudeau deleted his TikTok account.", REFERENCE)
+    assert v.subtype == "entity" and "Trudeau" in v.explanation
+
+
+def test_changed_number_is_unsupported():
+    assert support("Police arrested four men in London.", REFERENCE).kind == "agreement"
+    v = support("Police arrested five men in London.", REFERENCE)
+    assert v.subtype == "number" and "five" in v.explanation
+
+
+def test_antonym_of_a_matched_word_contradicts():
+    v = support("The mayor said the march had been violent.", REFERENCE)
+    assert v.kind == "contradiction" and v.subtype == "antonym"
+    assert v.values == ("peaceful", "violent")
+
+
+def test_antonym_about_something_else_does_not_contradict():
+    # "peaceful" describes the march; "violent" here describes the police, a different thing.
+    v = support("The mayor said the police had been violent.", REFERENCE)
+    assert v.kind != "contradiction"
+
+
+def test_inserted_negation_contradicts():
+    v = support("The mayor said the march had not been peaceful.", REFERENCE)
+    assert v.kind == "contradiction" and v.subtype == "negation"
+
+
+def test_removed_negation_contradicts_and_kept_negation_does_not():
+    assert support("The company raised its forecast for 2023.", REFERENCE).kind == "contradiction"
+    assert support("The company did not raise its forecast for 2023.", REFERENCE).kind == "agreement"
+
+
+def test_paraphrase_is_supported_by_embedding():
+    scored = word_support("Police detained four men in London.", REFERENCE)
+    detained = next(s for s in scored if s.word == "detained")
+    assert detained.rule == "embedding" and detained.evidence == "arrest" and detained.score >= 0.6
+    assert support("Police detained four men in London.", REFERENCE).kind == "agreement"
+
+
+def test_unrelated_inserted_word_is_unsupported():
+    v = support("Police arrested four men after the protest to celebrate football.", REFERENCE)
+    assert v.kind == "neutral" and v.subtype == "unsupported"
+    assert "football" in v.explanation or "celebrate" in v.explanation
+
+
+def test_support_score_orders_claims():
+    good = support_score("Four men were arrested in London.", REFERENCE)
+    bad = support_score("Four men were arrested in Paris.", REFERENCE)
+    assert good == 1.0 and bad == 0.0
+
+
+def test_bad_input_raises_typed_errors():
+    with pytest.raises(InputError):
+        support("Four men were arrested.", [])
+    with pytest.raises(InputError):
+        support(42, REFERENCE)  # type: ignore[arg-type]
+
+
+def test_support_is_not_a_pairwise_judge():
+    assert "support" not in JUDGES
