@@ -53,6 +53,7 @@ def judge_facts(
     *,
     reference: str | None = None,
     max_partners: int = MAX_PARTNERS,
+    evidence: Callable[[str], str] | None = None,
 ) -> list[Finding]:
     """Agreement and contradiction findings for every fact carried by two or more sources.
 
@@ -63,8 +64,17 @@ def judge_facts(
         judge: decides each cross-source pair.
         reference: when set, only pairs that involve the reference source are judged.
         max_partners: each claim is judged against at most this many others in its fact (the most similar).
+        evidence: claim id -> the original text behind the claim, used to withdraw a contradiction whose other
+            value the claim's own source sentence also states.
     """
     findings: list[Finding] = []
+    verdicts: dict[tuple[str, str], Verdict] = {}
+
+    def decide(a: str, b: str) -> Verdict:
+        if (a, b) not in verdicts:
+            verdicts[(a, b)] = judge(claims[a], claims[b])
+        return verdicts[(a, b)]
+
     for fact in facts:
         if len(fact.sources) < 2:
             continue
@@ -72,11 +82,12 @@ def judge_facts(
         agree_sims: list[float] = []
         conflicts: dict[str, list[tuple[Claim, Claim, Verdict, float]]] = defaultdict(list)
         for a, b in _pairs(fact, claims, sim, reference, max_partners):
-            ca, cb = claims[a], claims[b]
-            verdict = judge(ca, cb)
+            verdict = decide(a, b)
             s = sim(a, b)
-            if verdict.kind == "contradiction":
-                conflicts[verdict.subtype or "other"].append((ca, cb, verdict, s))
+            if verdict.kind == "contradiction" and _stands(a, b, verdict, fact, claims, decide, evidence):
+                conflicts[verdict.subtype or "other"].append((claims[a], claims[b], verdict, s))
+            elif verdict.kind == "contradiction" and verdict.subtype not in SOFT_SUBTYPES:
+                continue  # withdrawn by its own source: neither a contradiction nor an agreement
             if verdict.kind != "contradiction" or verdict.subtype in SOFT_SUBTYPES:
                 agreeing.update({a: None, b: None})
                 agree_sims.append(s)
@@ -93,6 +104,26 @@ def judge_facts(
                 explanation=f"same fact in {_join(names)} (similarity {score:.2f}{because})",
             ))
     return findings
+
+
+def _stands(a: str, b: str, verdict: Verdict, fact: Fact, claims: dict[str, Claim], decide, evidence) -> bool:
+    """A contradiction between a and b stands only if neither source also says what the other says.
+
+    Decomposition turns "under Presidents Bush and Obama" into two claims; set against the other outlet's two, the
+    crossed pairs look like "Bush vs Obama". A source contradicts another only where nothing else it says in the
+    same fact, and nothing in the original sentence behind its claim, gives the other side's value.
+    """
+    for x, y in ((a, b), (b, a)):
+        for other in fact.claims:
+            if other != x and claims[other].source == claims[x].source:
+                pair = (other, y) if x == a else (y, other)
+                if decide(*pair).kind != "contradiction":
+                    return False
+    if evidence is not None and verdict.values:
+        va, vb = (v.strip(" '\"").lower() for v in verdict.values)
+        if (vb and vb in evidence(a).lower()) or (va and va in evidence(b).lower()):
+            return False
+    return True
 
 
 def _pairs(fact: Fact, claims: dict[str, Claim], sim, reference: str | None, k: int) -> list[tuple[str, str]]:

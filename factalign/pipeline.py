@@ -132,9 +132,11 @@ def align(
     by_id = {c.id: c for c in used}
     facts = make_facts(used, labels, sim)
     decide = judge or _default_judge(srcs, judges, nli)
+    texts = {s.name: s.text for s in srcs}
     findings = judge_facts(
         [f for f in facts if set(f.sources) <= set(related_names)], by_id,
         lambda a, b: float(sim[index[a], index[b]]), decide, reference=reference,
+        evidence=lambda cid: sentence_of(texts[by_id[cid].source], by_id[cid]),
     )
     cover = coverage(used, sim, owners, names)
     findings += omissions(
@@ -167,6 +169,13 @@ def coverage(claims: Sequence[Claim], sim: np.ndarray, owners: np.ndarray, names
     vocabularies = [vocabulary(c.text for c in claims if c.source == name) for name in names]
     recall = word_recall([c.text for c in claims], vocabularies)
     return np.maximum(best, (best + recall) / 2)
+
+
+def sentence_of(text: str, claim: Claim) -> str:
+    """The claim's evidence widened to the sentence around it (to the nearest sentence break on either side)."""
+    start = max(text.rfind(mark, 0, claim.start) for mark in (". ", "\n", "? ", "! "))
+    ends = [i for i in (text.find(mark, claim.end) for mark in (". ", "\n", "? ", "! ")) if i >= 0]
+    return text[start + 1 if start >= 0 else 0: min(ends) + 1 if ends else len(text)]
 
 
 def speaker_ids(claims: Sequence[Claim]) -> np.ndarray:

@@ -109,3 +109,33 @@ def test_a_fact_stated_by_a_claim_grouped_elsewhere_is_not_missing():
     found = omissions(facts, by_id, ["a", "b", "c"], {c.id: 0.5 for c in CLAIMS},
                       covered=lambda cid, source: cid == "a#2" and source == "b")
     assert {f.claims: f.missing_from for f in found}[("a#2",)] == ("c",)
+
+
+def test_crossed_siblings_are_not_a_contradiction():
+    # one sentence each, decomposed into two claims: "under Bush" / "under Obama"; the crossed pairs differ
+    parts = claims_of(("a", 0, "It was fought under Bush."), ("a", 1, "It was fought under Obama."),
+                      ("b", 0, "It was fought under Bush."), ("b", 1, "It was fought under Obama."))
+
+    def names(x, y):
+        nx, ny = x.text.split()[-1], y.text.split()[-1]
+        if nx != ny:
+            return Verdict("contradiction", "entity", 0.85, f"entity: {nx} vs {ny}", "entities", (nx, ny))
+        return Verdict("agreement", None, 0.9, "same")
+
+    facts = make_facts(parts, np.zeros(4, dtype=int), np.full((4, 4), 0.95))
+    found = judge_facts(facts, {c.id: c for c in parts}, lambda x, y: 0.95, names)
+    assert not [f for f in found if f.kind == "contradiction"]
+    assert [f.kind for f in found] == ["agreement"]
+
+
+def test_contradiction_withdrawn_when_the_source_sentence_states_the_other_value():
+    parts = claims_of(("a", 0, "Officials of both parties, Democratic"), ("b", 0, "Officials of both parties, Republican"))
+    verdict = Verdict("contradiction", "entity", 0.85, "entity: Democratic vs Republican", "entities",
+                      ("Democratic", "Republican"))
+    facts = make_facts(parts, np.zeros(2, dtype=int), np.full((2, 2), 0.9))
+    sentence = {"a#0": "Officials of both parties, Democratic and Republican, agreed.", "b#0": "Republican officials."}
+    found = judge_facts(facts, {c.id: c for c in parts}, lambda x, y: 0.9, lambda x, y: verdict,
+                        evidence=sentence.get)
+    assert not [f for f in found if f.kind == "contradiction"]
+    found = judge_facts(facts, {c.id: c for c in parts}, lambda x, y: 0.9, lambda x, y: verdict)
+    assert [f.kind for f in found] == ["contradiction"]

@@ -210,3 +210,39 @@ def test_morphological_opposites():
     assert v.kind == "contradiction" and v.subtype == "direction"
     assert judge("The minister agreed with the plan on Monday.",
                  "The minister concurred with the plan on Monday.").kind != "contradiction"
+
+
+@pytest.mark.parametrize("a, b", [
+    ("White House Counsel is Robert Bauer.", "White House Counsel is Bob Bauer."),
+    ("The former Michigan Republican Party chairman is Saul Anuzis.", "The former Michigan GOP chairman is Saul Anuzis."),
+])
+def test_entities_aliases_and_nicknames_are_the_same_referent(a, b):
+    assert judge(a, b).kind != "contradiction"
+
+
+def test_entities_different_first_names_still_conflict():
+    assert judge("White House Counsel is Robert Bauer.", "White House Counsel is Susan Bauer.").kind == "contradiction"
+
+
+@pytest.mark.parametrize("a, b", [
+    ("To pass this bill in the next weeks would increase the risk that the economy stalls.",
+     "If they don't pass this bill in the next weeks it will increase the risk that the economy stalls."),
+    ("Many Republicans believe that Obama was not born in this country.", "Obama was born in Hawaii."),
+])
+def test_negation_in_a_condition_or_a_belief_is_not_a_denial(a, b):
+    assert judge(a, b).kind != "contradiction"
+
+
+def test_plain_negation_still_conflicts_next_to_hedged_ones():
+    assert judge("Steele will not seek a second term.", "Steele will seek a second term.").kind == "contradiction"
+
+
+def test_numbers_hyphenated_words_split_by_the_tokenizer():
+    assert judge("Twenty-one people died.", "21 people died.").kind == "agreement"
+    verdict = judge("At least 12 people died.", "Twenty-one people died.")
+    assert verdict.kind == "contradiction" and verdict.values == ("At least 12", "Twenty-one")
+
+
+def test_negation_flip_inside_a_shared_condition_still_conflicts():
+    assert judge("If they pass this bill, the economy will grow.",
+                 "If they don't pass this bill, the economy will grow.").kind == "contradiction"

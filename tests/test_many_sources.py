@@ -59,7 +59,7 @@ def test_contradiction_between_two_of_three(report):
     assert len(found) == 1
     sources = {report.claim(c).source for c in found[0].claims}
     assert sources == {"wire", "local"}
-    assert "12" in found[0].explanation and "21" in found[0].explanation
+    assert "12" in found[0].explanation and "Twenty-one" in found[0].explanation
 
 
 def test_groups_are_consistent(report):

@@ -14,3 +14,12 @@ def test_speaker_ids_match_by_surname():
     assert ids[2] >= 0 and ids[2] != ids[0]
     assert ids[3] == -1 and ids[5] == -1
     assert ids[4] not in (ids[0], ids[2])
+
+
+def test_sentence_of_widens_evidence_to_its_sentence():
+    from factalign.pipeline import sentence_of
+
+    text = "First sentence. Both Democratic and Republican leaders agreed. Last one."
+    start = text.index("Republican")
+    claim = Claim(id="s#0", source="s", text="Republican leaders agreed", start=start, end=start + 25)
+    assert sentence_of(text, claim).strip() == "Both Democratic and Republican leaders agreed."

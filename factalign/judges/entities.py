@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from importlib import resources
 
 from ..models import Verdict
 from ._base import Side, contradiction, diff, near_copy, similar_word
@@ -80,6 +82,40 @@ def _shape_only(xa: str, xb: str) -> bool:
     return set(wa) <= set(wb) or set(wb) <= set(wa)
 
 
+@functools.lru_cache(maxsize=1)
+def _aliases() -> dict[str, int]:
+    """Alias groups from ``data/judges_aliases.tsv``: name -> group number ("GOP" and "Republican Party")."""
+    text = (resources.files("factalign") / "data" / "judges_aliases.tsv").read_text(encoding="utf-8")
+    groups = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {name.strip(): i for i, names in enumerate(groups) for name in names}
+
+
+@functools.lru_cache(maxsize=1)
+def _nicknamer():
+    try:
+        from nicknames import NickNamer
+    except ImportError:  # optional: without it only exact first names match
+        return None
+    return NickNamer()
+
+
+@functools.lru_cache(maxsize=4096)
+def same_referent(xa: str, xb: str) -> bool:
+    """True when two different names refer to one thing: an alias ("GOP" / "Republican Party") or a person
+    under a nickname ("Bob Bauer" / "Robert Bauer", from the curated ``nicknames`` data set)."""
+    fa, fb = _fold(xa).strip(), _fold(xb).strip()
+    aliases = _aliases()
+    ga = next((aliases[k] for k in aliases if fa == k or fa.startswith(k + " ") or fa.endswith(" " + k)), None)
+    gb = next((aliases[k] for k in aliases if fb == k or fb.startswith(k + " ") or fb.endswith(" " + k)), None)
+    if ga is not None and ga == gb:
+        return True
+    wa, wb = fa.split(), fb.split()
+    namer = _nicknamer()
+    if namer is None or not wa or not wb or wa[1:] != wb[1:] or wa[0] == wb[0]:
+        return False
+    return wb[0] in namer.nicknames_of(wa[0]) | namer.canonicals_of(wa[0])
+
+
 def _diff_verdict(a: Side, b: Side) -> Verdict | None:
     if diff(a.text, b.text)[1] < 0.8:
         return None  # loosely parallel wording: leave it to the role comparison below
@@ -93,7 +129,7 @@ def _diff_verdict(a: Side, b: Side) -> Verdict | None:
         if all(t.like_num or t.is_digit for t in sa if not t.is_punct):
             continue
         xa, xb = sa.text, sb.text
-        if _shape_only(xa, xb) or _mentions(xb, a.text) and _mentions(xa, b.text):
+        if _shape_only(xa, xb) or same_referent(xa, xb) or _mentions(xb, a.text) and _mentions(xa, b.text):
             continue
         return contradiction(NAME, "entity", "entity", xa, xb, 0.85)
     return None
@@ -138,6 +174,8 @@ def judge_entities(a: Side, b: Side) -> Verdict | None:
             dep_b, head_b = _role(eb)
             if ea.label_ == "PERSON" and (len(ea) == 1 or len(eb) == 1):
                 continue  # "Saddam" and "Hussein": one name alone may be either part of the other
+            if same_referent(ea.text, eb.text):
+                continue
             if dep_a == dep_b and head_a == head_b and head_a.isalpha():
                 return contradiction(NAME, "entity", "nationality" if ea.label_ == "NORP" else "entity",
                                      ea.text, eb.text, 0.7)

@@ -133,6 +133,39 @@ def _args(tok) -> set[str]:
     return out
 
 
+# A negation under these does not deny the fact itself: a condition ("if they don't pass"), an indirect question
+# ("where he was born"), or a belief, hope or description ("many believe he was not born here").
+_CONDITIONAL = {"if", "unless", "whether", "lest"}
+_BELIEF = {"believe", "think", "suspect", "doubt", "fear", "hope", "wonder", "question", "allege", "describe",
+           "rumor", "rumour", "speculate", "suggest", "assume", "imagine", "pretend", "claim"}
+
+
+def _hedged(tok) -> bool:
+    """True when ``tok`` sits in a condition, an indirect question or a belief (up to the sentence root)."""
+    for node in [tok, *tok.ancestors]:
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in node.children):
+            return True
+        if any(c.dep_ == "advmod" and c.tag_ == "WRB" and c.i < node.i for c in node.children) and node.dep_ != "ROOT":
+            return True
+        if node is not tok and node.lemma_.lower() in _BELIEF:
+            return True
+    return False
+
+
+def _frames(doc) -> set[str]:
+    """The condition, question and belief words of a text."""
+    return {t.lemma_.lower() for t in doc if (t.dep_ == "mark" and t.lower_ in _CONDITIONAL)
+            or t.lemma_.lower() in _BELIEF or (t.dep_ == "advmod" and t.tag_ == "WRB")}
+
+
+def _negation_hedged(doc, other) -> bool:
+    """True when the text negates something only inside a condition, a question or a belief that the other text
+    does not share ("If they don't pass the bill" against "Passing the bill"; but "If they pass" against "If they
+    don't pass" is a plain flip of the same frame)."""
+    negs = [t for t in doc if t.dep_ == "neg" or t.lower_ in ("never", "not", "n't") or t.lower_.endswith("n't")]
+    return bool(negs) and all(_hedged(t.head) for t in negs) and not _frames(doc) <= _frames(other)
+
+
 def judge_negation(a: Side, b: Side) -> Verdict | None:
     """Contradiction when the same predicate, with a shared argument, is negated on one side only.
 
@@ -142,6 +175,8 @@ def judge_negation(a: Side, b: Side) -> Verdict | None:
         >>> judge_negation(Side("The bank did not change its forecast."), Side("The bank raised its forecast.")).subtype
         'negation'
     """
+    if _negation_hedged(a.doc, b.doc) or _negation_hedged(b.doc, a.doc):
+        return None
     if near_copy(a, b):
         verdict = _diff_verdict(a, b)
         if verdict is not None:

@@ -214,6 +214,10 @@ def quantities(doc) -> list[Quantity]:
                                 i, written=str(rank)))
             i += 3
             continue
+        width = 1
+        if (value is not None and tok.is_alpha and i + 2 < n and doc[i + 1].text == "-" and doc[i + 2].is_alpha
+                and number_value(f"{tok.text}-{doc[i + 2].text}") is not None):
+            value, width = number_value(f"{tok.text}-{doc[i + 2].text}"), 3  # "Twenty-one", split by the tokenizer
         if value is None or (tok.text.lower() in ("one", "single") and tok.dep_ not in ("nummod", "quantmod")):
             i += 1
             continue
@@ -225,7 +229,7 @@ def quantities(doc) -> list[Quantity]:
         start, num = i, i
         if tok.text.lower() == "dozen" and i > 0 and doc[i - 1].lower_ in ("a", "one"):
             start = i - 1
-        scale, j = 1.0, i + 1
+        scale, j = 1.0, i + width
         # "2,500 million", "1.2bn", "3 thousand"; "hundreds of" is left out on purpose (vague).
         money = i > 0 and _currency_of(doc[i - 1]) is not None
         # "m", "bn", "k" scale only money ("$3m"); after a plain number "m" is metres.
