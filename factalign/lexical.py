@@ -14,6 +14,16 @@ STOPWORDS = frozenset(
     "about into over after before more most very just only so such".split()
 )
 _WORD = re.compile(r"[\w’'-]+")
+_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|dozen|hundred|thousand|million|billion|trillion|percent|half|third|quarter)\b",
+    re.IGNORECASE,
+)
+
+
+def has_number(text: str) -> bool:
+    """True when ``text`` states a number, in digits or in words."""
+    return _NUMBER.search(text) is not None
 
 
 def content_words(text: str) -> list[str]:

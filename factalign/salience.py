@@ -7,13 +7,9 @@ from __future__ import annotations
 
 import re
 
+from .lexical import has_number
 from .models import Claim
 
-_NUMBER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million|"
-    r"billion|trillion|percent|half|third|quarter)\b",
-    re.IGNORECASE,
-)
 # A capitalised word that does not start the sentence: a cheap, model-free proxy for a named entity.
 _NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w'’-]+|\b[A-Z]{2,}\b")
 
@@ -34,7 +30,7 @@ def salience(claim: Claim, *, carried_by: int, others: int, position: float) -> 
     """
     features = {
         "carried": carried_by / others if others else 0.0,
-        "number": 1.0 if _NUMBER.search(claim.text) else 0.0,
+        "number": 1.0 if has_number(claim.text) else 0.0,
         "name": 1.0 if _NAME.search(claim.text) else 0.0,
         "quote": 1.0 if claim.quote else 0.0,
         "early": 1.0 - min(max(position, 0.0), 1.0),

@@ -246,3 +246,20 @@ def test_numbers_hyphenated_words_split_by_the_tokenizer():
 def test_negation_flip_inside_a_shared_condition_still_conflicts():
     assert judge("If they pass this bill, the economy will grow.",
                  "If they don't pass this bill, the economy will grow.").kind == "contradiction"
+
+
+@pytest.mark.parametrize("a, b", [
+    ("At least 12 people were killed in the quake.", "More than 80 people were injured in the quake."),
+    ("The quake killed at least 12 people.", "The quake injured 80 people."),
+])
+def test_numbers_different_tolls_are_not_one_in_dispute(a, b):
+    assert judge(a, b).kind != "contradiction"
+
+
+@pytest.mark.parametrize("a, b", [
+    ("At least 12 people died in the quake.", "The quake killed 21 people."),
+    ("At least 12 people were killed.", "Twenty-one people were killed."),
+])
+def test_numbers_same_toll_in_other_words_still_conflicts(a, b):
+    verdict = judge(a, b)
+    assert verdict.kind == "contradiction" and verdict.subtype == "number"

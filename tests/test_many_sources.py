@@ -109,3 +109,16 @@ def test_reference_mode():
 def test_fewer_than_two_sources_is_an_input_error():
     with pytest.raises(InputError):
         align([WIRE])
+
+
+def test_a_toll_worded_differently_is_one_fact_with_a_contradiction():
+    wire = ("A magnitude 6.4 earthquake struck southern Peru on Tuesday, killing at least 12 people and injuring "
+            "more than 80, the country's civil defense agency said.")
+    local = "A strong earthquake hit southern Peru on Tuesday. Twenty-one people were killed, officials said."
+    report = align({"wire": wire, "local": local})
+    found = [f for f in report.contradictions if f.subtype == "number"]
+    assert len(found) == 1
+    texts = {report.claim(c).source: report.claim(c).text for c in found[0].claims}
+    assert "12" in texts["wire"] and "80" not in texts["wire"] and "Twenty-one" in texts["local"]
+    omitted = {c for f in report.omissions for c in f.claims}
+    assert not omitted & set(found[0].claims)

@@ -20,6 +20,37 @@ TIME_WORDS = {"start", "beginning", "outset", "end", "initially", "originally", 
               "closing", "week", "month", "year", "quarter", "yesterday", "tomorrow"}
 
 
+# Verbs that count different things: "killing 12" and "injuring 80" are two tolls, not one in dispute. Verbs in
+# one group count the same thing ("12 died" = "12 were killed"); a verb outside every group decides nothing.
+VERB_CLASSES = [
+    {"kill", "die", "dead", "death", "perish", "lose", "claim", "slay", "murder", "drown"},
+    {"injure", "wound", "hurt", "hospitalize", "hospitalise", "injured", "wounded"},
+    {"evacuate", "displace", "flee", "relocate", "rescue", "strand", "trap"},
+    {"arrest", "detain", "charge", "jail", "convict", "sentence"},
+    {"miss", "disappear"},
+    {"destroy", "flatten", "raze"},
+    {"damage"},
+    {"vote", "elect"},
+    {"hire", "employ"},
+    {"fire", "lay", "cut", "dismiss"},
+]
+_CLASS_OF = {verb: i for i, group in enumerate(VERB_CLASSES) for verb in group}
+
+
+def _verb_classes(doc, q: Quantity) -> set[int]:
+    """Classes of the verbs and adjectives the quantity hangs from, up to three steps up."""
+    out, tok = set(), _root(doc, q)
+    for _ in range(3):
+        if tok.head is tok:
+            break
+        tok = tok.head
+        if tok.lemma_.lower() in _CLASS_OF:
+            out.add(_CLASS_OF[tok.lemma_.lower()])
+    noun = doc[q.num].head
+    out.update(_CLASS_OF[c.lemma_.lower()] for c in noun.children if c.lemma_.lower() in _CLASS_OF)
+    return out
+
+
 def _root(doc, q: Quantity):
     """The token of the quantity's span whose head lies outside it."""
     for tok in doc[q.start:q.end]:
@@ -88,6 +119,9 @@ def _comparable(da, qa: Quantity, db, qb: Quantity) -> bool:
         return False
     if not anchors_a & anchors_b:
         return False
+    classes_a, classes_b = _verb_classes(da, qa), _verb_classes(db, qb)
+    if classes_a and classes_b and not classes_a & classes_b:
+        return False  # "killed 12" vs "injured 80": two different counts
     if (_clause_words(da, qa) & PROJECTION) != (_clause_words(db, qb) & PROJECTION):
         return False
     return _time_context(da, qa) == _time_context(db, qb)
