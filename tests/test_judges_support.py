@@ -90,3 +90,10 @@ def test_bad_input_raises_typed_errors():
 
 def test_support_is_not_a_pairwise_judge():
     assert "support" not in JUDGES
+
+
+def test_verb_under_a_denying_verb_counts_as_negated():
+    ref = ["The boss admitted the company failed to get the balance right when it raised prices."]
+    assert support("The boss admitted the company did not get the balance right.", ref).kind == "agreement"
+    v = support("The boss admitted the company got the balance right.", ref)
+    assert v.kind == "contradiction" and v.subtype == "negation"

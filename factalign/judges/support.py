@@ -46,6 +46,8 @@ NEGATORS = {"not", "n't", "never", "no", "none", "nobody", "nothing", "neither",
 # the first half of the SummEdits news documents (see docs/benchmarks.md), not on the seed articles.
 WORD_THRESHOLD = 0.6
 TOP_K = 3
+# Numbers may come from a little further away than words: a summary sentence often fuses several sentences.
+NUMBER_WINDOW = 3
 
 
 @dataclass(frozen=True)
@@ -108,9 +110,17 @@ def _context(tok) -> set[str]:
 
 
 def _negated(tok) -> bool:
-    """True when the verb (or its auxiliary head) carries a negator."""
-    heads = [tok] + ([tok.head] if tok.dep_ in ("xcomp", "ccomp", "acomp") else [])
-    return any(c.dep_ == "neg" or c.lower_ in NEGATORS for h in heads for c in h.children)
+    """True when the word carries a negator, or is the complement of one or of a verb that denies it
+    ("failed to get", "refused to pay")."""
+    from .negation import IMPLICIT
+
+    if any(c.dep_ == "neg" or c.lower_ in NEGATORS for c in tok.children):
+        return True
+    head = tok.head
+    if tok.dep_ in ("xcomp", "acomp") and head is not tok:
+        return head.lemma_.lower() in IMPLICIT or any(c.dep_ == "neg" or c.lower_ in NEGATORS
+                                                     for c in head.children)
+    return False
 
 
 def _best_sentences(claim: str, reference: Sequence[str], top_k: int, embedder: str | None) -> list[int]:
@@ -155,7 +165,8 @@ def word_support(claim: str, reference_sentences: Sequence[str], *, top_k: int =
                 and tok.lower_ not in TITLES and not tok.is_stop and not _mentions(tok.text, full):
             out.append(WordSupport(tok.text, 0.0, None, "entity"))
     # Numbers must stand in the matched sentences: a document mentions many numbers, each about one thing.
-    near_numbers = set(number_words(" ".join(d.text for d in matched)))
+    wide = _best_sentences(claim, reference, NUMBER_WINDOW * top_k, embedder)
+    near_numbers = set(number_words(" ".join(reference[k] for k in wide)))
     out += [WordSupport(n, 0.0, None, "number") for n in number_words(claim) if n not in near_numbers]
 
     ref_lemmas = {t.lemma_.lower() for d in matched for t in d} | {t.lower_ for d in matched for t in d}
@@ -184,7 +195,8 @@ def word_support(claim: str, reference_sentences: Sequence[str], *, top_k: int =
 
     # Polarity: a verb the reference also uses must carry a negation on both sides or on neither.
     for tok in doc:
-        if tok.pos_ not in ("VERB", "AUX", "ADJ") or tok.lemma_.lower() in ("be", "have", "do"):
+        predicate = tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT"))
+        if not predicate or tok.lemma_.lower() in ("be", "have", "do"):
             continue
         same = [r for d in matched for r in d if r.lemma_.lower() == tok.lemma_.lower() and r.pos_ == tok.pos_
                 and _context(tok) & _context(r)]
