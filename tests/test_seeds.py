@@ -100,3 +100,23 @@ def test_views_render(report):
     assert list(cov.columns) == ["text", ES, EN] and len(cov) == len(report.facts)
     summary = report.summary()
     assert summary.loc[ES, "claims"] == sum(c.source == ES for c in report.claims)
+
+
+def test_repaired_office_claim_agrees_and_its_certainty_conflict_is_reported(report):
+    office_es = {c.id for c in report.claims if c.source == ES and "I’LL TAKE will open" in report.evidence(c.id)}
+    office_en = claims_with(report, EN, "NATO office in Tokyo", "discussions")
+    assert office_es and office_en
+    assert all("NATO" in report.claim(c).text and "I’LL TAKE" not in report.claim(c).text for c in office_es)
+    assert agreed(report, office_es, office_en)
+    certainty = [f for f in report.contradictions if f.subtype == "certainty"]
+    assert any(set(f.claims) & office_es and set(f.claims) & office_en for f in certainty)
+
+
+def test_six_translation_artefacts_with_suggestions(report):
+    found = {(f.span, f.suggestion) for f in report.artefacts}
+    assert ("I’LL TAKE", "NATO") in found and ("y", "and") in found and ("kyiv", "Kyiv") in found
+    assert ("Stoltenbergand", "Stoltenberg and") in found
+    assert any(span == "russianjapanese" for span, _ in found)
+    assert any(span.startswith("GangChinese") or span == "Qin GangChinese" for span, _ in found)
+    texts = {s.name: s.text for s in report.sources}
+    assert all(texts[f.source][f.start:f.end] == f.span and f.source == ES for f in report.artefacts)
