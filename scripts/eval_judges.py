@@ -246,14 +246,20 @@ def _balanced(preds: list[int], golds: list[int]) -> tuple[float, float, float]:
     return (tpr + tnr) / 2, tpr, tnr
 
 
-def eval_summedits_support(root: Path, limit: int | None, errors: list, threshold: float | None = None) -> bool:
+def eval_summedits_support(root: Path, limit: int | None, errors: list, threshold: float | None = None,
+                           with_judges: bool = True) -> bool:
     """SummEdits news through :func:`factalign.judges.support.word_support`: a summary's score is the support
     of its weakest word (0 for an unknown name or number, an antonym or a flipped polarity); it is called
     inconsistent below the word threshold. Documents are taken in file order; the threshold is the one that
     maximises balanced accuracy on the summaries of the first half of the documents ("tune"), and is reported
-    on the other half ("test") and on all. ``--threshold`` fixes it instead."""
+    on the other half ("test") and on all. ``--threshold`` fixes it instead. With ``with_judges`` a second
+    variant also calls a summary inconsistent when ``judge()`` finds a contradiction between one of its
+    sentences and one of that sentence's three best-matching document sentences."""
+    import numpy as np
+
     from factalign.judges import parse
     from factalign.judges.support import word_support
+    from factalign.resources import sentence_transformer
 
     with open(_need(root / "factual_consistency" / "summedits_news.json"), encoding="utf-8") as fh:
         rows = json.load(fh)
@@ -262,40 +268,55 @@ def eval_summedits_support(root: Path, limit: int | None, errors: list, threshol
     if limit:
         random.Random(0).shuffle(rows)
         rows = rows[:limit]
-    doc_sents: dict[str, list[str]] = {}
+    model = sentence_transformer()
+    doc_sents: dict[str, tuple[list[str], np.ndarray]] = {}
     scored = []
     for r in rows:
         if r["doc"] not in doc_sents:
-            doc_sents[r["doc"]] = [s.text.strip() for s in parse(r["doc"]).sents if len(s.text.strip()) > 10]
-        words = [w for s in parse(r["summary"]).sents if s.text.strip()
-                 for w in word_support(s.text.strip(), doc_sents[r["doc"]])]
+            sents = [s.text.strip() for s in parse(r["doc"]).sents if len(s.text.strip()) > 10]
+            doc_sents[r["doc"]] = (sents, model.encode(sents, normalize_embeddings=True))
+        sents, emb = doc_sents[r["doc"]]
+        words, clash = [], None
+        for s in parse(r["summary"]).sents:
+            text = s.text.strip()
+            if not text:
+                continue
+            words += word_support(text, sents)
+            if with_judges and clash is None:
+                sims = emb @ model.encode([text], normalize_embeddings=True)[0]
+                for k in np.argsort(-sims)[:3]:
+                    v = judge(sents[k], text)
+                    if v.kind == "contradiction":
+                        clash = v.explanation
+                        break
         weakest = min(words, key=lambda w: w.score, default=None)
-        scored.append((r, weakest.score if weakest else 1.0, weakest))
+        scored.append((r, weakest.score if weakest else 1.0, weakest, clash))
     tune = [(x[1], int(x[0]["label"] == 0)) for x in scored if x[0]["doc"] in tune_docs]
     if threshold is None:
         candidates = sorted({round(s, 3) for s, _ in tune} | {1.0})
         threshold = max(candidates, key=lambda t: _balanced([int(s < t) for s, _ in tune],
                                                             [g for _, g in tune])[0])
     print(f"word threshold {threshold} (chosen on the first {len(tune_docs)} documents unless given)")
-    for name, part in (("tune", [x for x in scored if x[0]["doc"] in tune_docs]),
-                       ("test", [x for x in scored if x[0]["doc"] not in tune_docs]), ("all", scored)):
-        preds = [int(s < threshold) for _, s, _ in part]
-        golds = [int(r["label"] == 0) for r, _, _ in part]
-        ba, tpr, tnr = _balanced(preds, golds)
-        print(f"SummEdits news support {name:4} n={len(part):4d}: balanced accuracy {ba:.3f} "
-              f"(inconsistent recall {tpr:.3f}, consistent kept {tnr:.3f})")
-    by_type: dict[str, list[int]] = collections.defaultdict(list)
-    for r, s, w in scored:
-        for t in r.get("edit_types") or ["(none)"]:
-            by_type[f"{t} label={r['label']}"].append(int(s < threshold))
+    variants = {"support": lambda x: int(x[1] < threshold)}
+    if with_judges:
+        variants["support+judge"] = lambda x: int(x[1] < threshold or x[3] is not None)
+    for variant, predict in variants.items():
+        for name, part in (("tune", [x for x in scored if x[0]["doc"] in tune_docs]),
+                           ("test", [x for x in scored if x[0]["doc"] not in tune_docs]), ("all", scored)):
+            ba, tpr, tnr = _balanced([predict(x) for x in part], [int(x[0]["label"] == 0) for x in part])
+            print(f"SummEdits news {variant:13} {name:4} n={len(part):4d}: balanced accuracy {ba:.3f} "
+                  f"(inconsistent recall {tpr:.3f}, consistent kept {tnr:.3f})")
+    by_rule: collections.Counter = collections.Counter()
+    for x in scored:
+        r, s, w, clash = x
+        if s < threshold:
+            by_rule[(w.rule, "inconsistent" if r["label"] == 0 else "consistent")] += 1
         if int(s < threshold) != int(r["label"] == 0):
             errors.append({"set": "summedits", "summary": r["summary"], "gold_inconsistent": int(r["label"] == 0),
-                           "edit_types": r.get("edit_types"),
+                           "edit_types": r.get("edit_types"), "judge": clash,
                            "why": f"{w.rule}: {w.word} ~ {w.evidence} {w.score:.2f}" if w else ""})
-    for t, h in sorted(by_type.items()):
-        print(f"  flagged {sum(h) / len(h):.3f} of {len(h):4d}  {t}")
+    print("support flags by weakest word's rule:", dict(sorted(by_rule.items())))
     return True
-
 
 SETS = {"demetr": eval_demetr, "breaking": eval_breaking, "mrpc": eval_mrpc, "summedits": eval_summedits,
         "summedits-align": eval_summedits_pipeline, "summedits-support": eval_summedits_support}
