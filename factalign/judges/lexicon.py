@@ -170,6 +170,19 @@ def antonym_source(x: str, y: str, adjectives: bool = False, verbs: bool = False
     return None
 
 
+def _records(wordnet_dir: str, pos: str):
+    """Each synset of WordNet's ``data.<pos>`` file as (offset, synset type, words, pointers)."""
+    with open(os.path.join(wordnet_dir, f"data.{pos}"), encoding="latin-1") as fh:
+        for line in fh:
+            if line.startswith("  "):
+                continue  # licence header
+            f = line.split(" | ")[0].split()
+            n_words = int(f[3], 16)
+            words = [f[4 + 2 * i].lower().split("(")[0] for i in range(n_words)]
+            i = 4 + 2 * n_words
+            yield f[0], f[2], words, [tuple(f[i + 1 + 4 * k:i + 5 + 4 * k]) for k in range(int(f[i]))]
+
+
 def build_synset_antonyms(wordnet_dir: str) -> list[tuple[str, str, str]]:
     """Antonymy lifted to whole synsets: (pos, words of one synset, words of the other), space-separated.
 
@@ -180,17 +193,9 @@ def build_synset_antonyms(wordnet_dir: str) -> list[tuple[str, str, str]]:
     for pos in ("adj", "adv", "verb", "noun"):
         synsets: dict[tuple[str, str], list[str]] = {}
         entries = []
-        with open(os.path.join(wordnet_dir, f"data.{pos}"), encoding="latin-1") as fh:
-            for line in fh:
-                if line.startswith("  "):
-                    continue
-                f = line.split(" | ")[0].split()
-                n_words = int(f[3], 16)
-                words = [f[4 + 2 * i].lower().split("(")[0] for i in range(n_words)]
-                i = 4 + 2 * n_words
-                ptrs = [tuple(f[i + 1 + 4 * k:i + 5 + 4 * k]) for k in range(int(f[i]))]
-                synsets[(f[0], "a" if pos == "adj" else pos[0])] = [w for w in words if "_" not in w]
-                entries.append((synsets[(f[0], "a" if pos == "adj" else pos[0])], ptrs))
+        for offset, _kind, words, ptrs in _records(wordnet_dir, pos):
+            synsets[(offset, "a" if pos == "adj" else pos[0])] = [w for w in words if "_" not in w]
+            entries.append((synsets[(offset, "a" if pos == "adj" else pos[0])], ptrs))
         for words, ptrs in entries:
             for sym, target, tpos, _st in ptrs:
                 key = (target, "a" if tpos in ("a", "s") else tpos)
@@ -205,16 +210,8 @@ def build_derived_antonyms(wordnet_dir: str) -> list[tuple[str, str, str]]:
     "danger" / "safeness"; rows ("deriv", word, word), appended to ``judges_antonyms_wordnet_synsets.tsv``."""
     synsets: dict[tuple[str, str], tuple[list[str], list[tuple[str, ...]]]] = {}
     for pos in ("adj", "adv", "verb", "noun"):
-        with open(os.path.join(wordnet_dir, f"data.{pos}"), encoding="latin-1") as fh:
-            for line in fh:
-                if line.startswith("  "):
-                    continue
-                f = line.split(" | ")[0].split()
-                n_words = int(f[3], 16)
-                words = [f[4 + 2 * i].lower().split("(")[0] for i in range(n_words)]
-                i = 4 + 2 * n_words
-                ptrs = [tuple(f[i + 1 + 4 * k:i + 5 + 4 * k]) for k in range(int(f[i]))]
-                synsets[(f[0], {"adj": "a", "adv": "r", "verb": "v", "noun": "n"}[pos])] = (words, ptrs)
+        for offset, _kind, words, ptrs in _records(wordnet_dir, pos):
+            synsets[(offset, {"adj": "a", "adv": "r", "verb": "v", "noun": "n"}[pos])] = (words, ptrs)
 
     def related(key: tuple[str, str], index: int) -> set[str]:
         words, ptrs = synsets[key]
@@ -244,15 +241,8 @@ def build_adjective_clusters(wordnet_dir: str) -> list[tuple[str, str]]:
     similar-to satellites on each side (words on both sides dropped); stored as
     ``judges_antonyms_wordnet_clusters.tsv``."""
     synsets: dict[str, tuple[str, list[str], list[tuple[str, ...]]]] = {}
-    with open(os.path.join(wordnet_dir, "data.adj"), encoding="latin-1") as fh:
-        for line in fh:
-            if line.startswith("  "):
-                continue
-            f = line.split(" | ")[0].split()
-            n_words = int(f[3], 16)
-            words = [f[4 + 2 * i].lower().split("(")[0] for i in range(n_words)]
-            i = 4 + 2 * n_words
-            synsets[f[0]] = (f[2], words, [tuple(f[i + 1 + 4 * k:i + 5 + 4 * k]) for k in range(int(f[i]))])
+    for offset, kind, words, ptrs in _records(wordnet_dir, "adj"):
+        synsets[offset] = (kind, words, ptrs)
 
     def cluster(offset: str) -> set[str]:
         words = {w for w in synsets[offset][1] if "_" not in w}
@@ -290,17 +280,9 @@ def build_antonyms(wordnet_dir: str) -> list[tuple[str, str, str]]:
     for pos in ("adj", "adv", "verb", "noun"):
         synsets: dict[tuple[str, str], list[str]] = {}
         entries = []
-        with open(os.path.join(wordnet_dir, f"data.{pos}"), encoding="latin-1") as fh:
-            for line in fh:
-                if line.startswith("  "):
-                    continue  # licence header
-                f = line.split(" | ")[0].split()
-                offset, n_words = f[0], int(f[3], 16)
-                words = [f[4 + 2 * i].lower().split("(")[0] for i in range(n_words)]
-                i = 4 + 2 * n_words
-                ptrs = [tuple(f[i + 1 + 4 * k:i + 5 + 4 * k]) for k in range(int(f[i]))]
-                synsets[(offset, "a" if pos == "adj" else pos[0])] = words
-                entries.append((words, ptrs))
+        for offset, _kind, words, ptrs in _records(wordnet_dir, pos):
+            synsets[(offset, "a" if pos == "adj" else pos[0])] = words
+            entries.append((words, ptrs))
         for words, ptrs in entries:
             for sym, target, tpos, st in ptrs:
                 key = (target, "a" if tpos in ("a", "s") else tpos)
