@@ -301,3 +301,46 @@ def test_hyphenated_modifier_is_one_attribute(nlp):
     claims = texts(extract_claims("The F-35 is a fifth-generation supersonic multi-role stealth fighter.", nlp=nlp))
     assert "The F-35 is a stealth fighter" in claims
     assert not any(re.search(r"\ba- |\bmulti\b(?!-)|(?<!-)\brole fighter", c) for c in claims), claims
+
+
+def test_nationality_is_a_claim_of_its_own():
+    got = texts(extract_claims("Mark Ruffalo is an American actor."))
+    assert "Mark Ruffalo is American" in got
+    assert "Mark Ruffalo is an actor" in got
+    # Negative: a modifier that is not a nationality stays with its noun.
+    assert texts(extract_claims("Mark Ruffalo is a famous actor.")) == ["Mark Ruffalo is a famous actor"]
+
+
+def test_article_agrees_with_the_word_now_after_it():
+    got = texts(extract_claims("Helena Bonham Carter is a British actress."))
+    assert "Helena Bonham Carter is an actress" in got
+    assert not any(re.search(r"\ba [aeiou]|\ban [^aeiou\W]", t, re.I) for t in got)
+
+
+def test_bracketed_years_do_not_mislead_the_parse():
+    text = ("He became known through films such as Eternal Sunshine of the Spotless Mind (2004) by Michel Gondry "
+            "and Zodiac (2007) by David Fincher.")
+    claims = extract_claims(text)
+    got = texts(claims)
+    assert "Eternal Sunshine of the Spotless Mind 2004" in got
+    assert "Zodiac 2007" in got
+    assert not any("Fincher and Zodiac" in t or "David Fincher 2007" in t for t in got)
+    for c in claims:  # offsets still point into the original text, brackets included
+        assert text[c.start:c.end].split()[0].strip("(") in c.text
+
+
+def test_list_end_hung_on_an_inner_noun_continues_the_list():
+    got = texts(extract_claims("They were inhabited by priests, representatives of the Inca aristocracy, soldiers "
+                               "and guardians of local temples."))
+    assert any(t.startswith("They were inhabited by guardians") for t in got)
+    assert any(t.startswith("They were inhabited by soldiers") for t in got)
+    # Negative: a list inside a member's own phrase stays inside it.
+    got = texts(extract_claims("He met representatives of Britain, France and Germany."))
+    assert got == ["He met representatives of Britain", "He met representatives of France",
+                   "He met representatives of Germany"]
+
+
+def test_two_places_side_by_side_are_a_list_not_an_apposition():
+    got = texts(extract_claims("It borders the Atlantic Ocean, the Gulf of Guinea."))
+    assert not any(" is the Gulf" in t for t in got)
+    assert any(t.endswith("borders the Gulf of Guinea") for t in got)

@@ -241,7 +241,8 @@ class _Walker:
 
 
 def decompose(sent, allowed: set[int] | None = None, rules: tuple[str, ...] = DEFAULT_RULES,
-              subst: dict[int, str] | None = None) -> list[Proposition]:
+              subst: dict[int, str] | None = None, reparse: Callable[[str], object] | None = None,
+              ) -> list[Proposition]:
     """Split a parsed sentence into propositions.
 
     Args:
@@ -250,6 +251,9 @@ def decompose(sent, allowed: set[int] | None = None, rules: tuple[str, ...] = DE
             None allows the whole sentence.
         rules: names from :data:`DECOMPOSERS` plus ``"coordinated_np"``; ``()`` keeps the sentence whole.
         subst: replacement texts by token index (resolved pronouns), applied when rendering.
+        reparse: parses a text (a spaCy pipeline); given, the sentence is parsed again without its bracketed
+            asides before the clause rules run. Brackets mislead the small parser ("Zodiac (2007) by David
+            Fincher and Blindness (2008)" reads as one name), and the asides are claims of their own anyway.
 
     Returns:
         Propositions in reading order of their evidence; at least one when the sentence has a word.
@@ -263,16 +267,23 @@ def decompose(sent, allowed: set[int] | None = None, rules: tuple[str, ...] = DE
         segments = semicolon_segments(doc, allowed)
         if len(segments) > 1:
             inner = tuple(r for r in rules if r != "semicolon")
-            props = [p for seg in segments for p in decompose(sent, seg, inner, subst)]
+            props = [p for seg in segments for p in decompose(sent, seg, inner, subst, reparse)]
             return sorted(props, key=lambda p: (p.start, p.end))
     out: list[Proposition] = []
     if "parenthetical" in rules:
+        removed: set[int] = set()
         for group, anchor in parentheticals(doc, allowed, "brackets" in rules):
             allowed -= group
+            removed |= group
             for piece in anchor and split_at(doc, group, ";") or ():
                 prop = _proposition(doc, piece, anchor, _Unit(None, "parenthetical", piece), subst or {})
                 if prop is not None:
                     out.append(prop)
+        if removed and reparse is not None and any(wordy(doc[i]) for i in allowed):
+            inner = tuple(r for r in rules if r not in ("parenthetical", "semicolon"))
+            seen = {p.text for p in out}
+            out += [p for p in _reparsed(doc, allowed, inner, subst or {}, reparse) if p.text not in seen]
+            return sorted(out, key=lambda p: (p.start, p.end))
     roots = [doc[i] for i in sorted(allowed) if doc[i].head.i not in allowed or doc[i].head.i == i]
     walker = _Walker(doc, allowed, tuple(rules))
     if subst:
@@ -341,3 +352,34 @@ def _proposition(doc, own: set[int], borrowed: set[int], unit: _Unit, subst: dic
         return None
     verbal = bool(unit.inserts) or any(doc[i].pos_ in VERBAL for i in own | borrowed)
     return Proposition(text=text, start=start, end=end, rule=unit.rule, verbal=verbal)
+
+
+def _reparsed(doc, allowed: set[int], rules: tuple[str, ...], subst: dict[int, str],
+              reparse: Callable[[str], object]) -> list[Proposition]:
+    """Propositions of the words in ``allowed`` parsed anew as one text; offsets mapped back into ``doc``."""
+    order = sorted(allowed)
+    text = ""
+    starts: dict[int, int] = {}  # new character offset of each kept token -> its index in ``doc``
+    for k, i in enumerate(order):
+        tok = doc[i]
+        if text and not text[-1].isspace() and not (tok.is_punct and tok.text in ",.;:!?)]"):
+            text += " "
+        starts[len(text)] = i
+        text += tok.text
+        if k + 1 < len(order) and order[k + 1] == i + 1:
+            text += tok.whitespace_
+    new = reparse(text)
+    mapped: dict[int, int] = {}
+    for tok in new:
+        if tok.idx in starts:
+            mapped[tok.i] = starts[tok.idx]
+    new_subst = {j: subst[i] for j, i in mapped.items() if i in subst}
+    out = []
+    for prop in decompose(new[:], None, rules, new_subst):
+        first = next((mapped[t.i] for t in new if t.idx >= prop.start and t.i in mapped), None)
+        last = next((mapped[t.i] for t in reversed(new) if t.idx < prop.end and t.i in mapped), None)
+        if first is None or last is None or last < first:
+            continue
+        out.append(Proposition(text=prop.text, start=doc[first].idx, end=doc[last].idx + len(doc[last].text),
+                               rule=prop.rule, verbal=prop.verbal))
+    return out

@@ -7,6 +7,7 @@ def render(doc, tokens: set[int], subst: dict[int, str], inserts: dict[float, st
     items += [(k, v, None) for k, v in (inserts or {}).items()]
     items = [it for it in sorted(items) if it[1] != ""]
     items = _trim(doc, items)
+    items = _articles(doc, items)
     out: list[str] = []
     prev: int | None = None
     for _, text, i in items:
@@ -57,3 +58,23 @@ def _trim(doc, items: list) -> list:
     if text.count('"') % 2:
         cleaned = [it for it in cleaned if it[1] != '"']
     return cleaned
+
+
+_AN_EXCEPTIONS = ("uni", "use", "usu", "eu", "one", "once", "u.s", "ukr")
+_A_EXCEPTIONS = ("hour", "honest", "honor", "honour", "heir")
+
+
+def _articles(doc, items: list) -> list:
+    """"a" or "an" agreeing with the word now after it: "is an fantasy film" once "American" went elsewhere."""
+    out = list(items)
+    for k, (key, text, i) in enumerate(out[:-1]):
+        if i is None or doc[i].lower_ not in ("a", "an") or doc[i].dep_ != "det":
+            continue
+        nxt = out[k + 1][1].lower()
+        if not nxt[:1].isalpha():
+            continue
+        an = (nxt[0] in "aeiou" and not nxt.startswith(_AN_EXCEPTIONS)) or nxt.startswith(_A_EXCEPTIONS)
+        word = "an" if an else "a"
+        if word != doc[i].lower_:
+            out[k] = (key, word.capitalize() if text[:1].isupper() else word, i)
+    return out

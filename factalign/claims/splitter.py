@@ -50,6 +50,12 @@ class ClaimSplitter:
             self._nlp = spacy_pipeline(self.spacy_model)
         return self._nlp
 
+    def _reparse(self, text: str):
+        """Parse one sentence again (see :func:`~factalign.claims.decompose.decompose`), with the same components."""
+        nlp = self.nlp
+        with nlp.select_pipes(enable=[p for p in nlp.pipe_names if p in NEEDED_COMPONENTS]):
+            return nlp(text)
+
     def split(self, source: Source) -> list[Claim]:
         """Claims of one source, in reading order, with ids ``"<name>#<i>"``."""
         return self.split_many([source])[0]
@@ -93,7 +99,7 @@ class ClaimSplitter:
                         state.remember(speaker, sentence_index)
                     subst = {} if part.quote else pronoun_substitutions(sent, set(part.tokens), tracker)
                     part_rules = tuple(r for r in rules if r != "brackets") if part.quote else rules
-                    for prop in _decompose(sent, set(part.tokens), part_rules, subst):
+                    for prop in _decompose(sent, set(part.tokens), part_rules, subst, self._reparse):
                         context = None
                         unresolved_speaker = speaker is not None and UNRESOLVED.fullmatch(speaker)
                         if previous_text and (unresolved_speaker or (not part.quote and UNRESOLVED.search(prop.text))):

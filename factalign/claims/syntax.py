@@ -44,6 +44,8 @@ def is_list_item(child) -> bool:
     if sum(c.dep_ == "appos" for c in head.children) > 1 or any(c.dep_ == "conj" for c in child.children):
         return True
     same_kind = child.ent_type_ == head.ent_type_ or not (child.ent_type_ and head.ent_type_)
+    if child.pos_ == head.pos_ == "PROPN" and child.ent_type_ == head.ent_type_ in ("LOC", "GPE", "FAC"):
+        return True  # "the Atlantic Ocean, the Gulf of Guinea": two places, not one place named twice
     return child.pos_ == head.pos_ == "PROPN" and same_kind and not any(c.dep_ == "det" for c in child.children)
 
 

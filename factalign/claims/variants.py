@@ -41,6 +41,8 @@ def distribute(doc, own_: set[int], borrowed: set[int]) -> list[tuple[set[int], 
         if not (adjectives or (first.pos_ in NOUNISH and first.dep_ != "amod")):
             continue
         members = conjuncts(first, own_)
+        if any(m.i in claimed for m in members):
+            continue  # the end of a list hung on a noun inside an earlier member (see _list_tail)
         if len(members) < 2 or len(members) > MAX_VARIANTS or _same_entity(first, members) or _collective(first):
             continue
         claimed |= {m.i for m in members}
@@ -99,7 +101,33 @@ def conjuncts(tok, own: set[int]) -> list:
             if c.i in own and ((c.dep_ == "conj" and c.pos_ in (*NOUNISH, "ADJ")) or is_list_item(c)):
                 out.append(c)
                 stack.append(c)
-    return sorted(out, key=lambda t: t.i)
+    out.sort(key=lambda t: t.i)
+    if len(out) >= 2 and not any(c.dep_ == "cc" for m in out for c in m.children):
+        out += _list_tail(out[-1], own)
+    return out
+
+
+def _list_tail(last, own: set[int]) -> list:
+    """"priests, representatives of the Inca aristocracy, soldiers and guardians": the end of a list.
+
+    A list "A, B" has no "and" of its own; the parser hung its "..., C and D" on the noun inside B's
+    phrase ("aristocracy"). That noun's conjuncts, up to the "and", continue the outer list.
+    """
+    for prep in (c for c in last.children if c.dep_ == "prep" and c.i in own):
+        noun = next((c for c in prep.children if c.dep_ == "pobj" and c.i in own), None)
+        if noun is None:
+            continue
+        tail, stack = [], [noun]
+        while stack:
+            cur = stack.pop()
+            for c in cur.children:
+                if c.i in own and c.dep_ == "conj" and c.pos_ in NOUNISH:
+                    tail.append(c)
+                    stack.append(c)
+        doc = last.doc
+        if tail and any(c.dep_ == "cc" for m in (noun, *tail) for c in m.children) and doc[min(t.i for t in tail) - 1].text == ",":
+            return sorted(tail, key=lambda t: t.i)
+    return []
 
 
 def member_tokens(member, members: list) -> set[int]:
@@ -145,7 +173,8 @@ def split_modifiers(doc, head, own: set[int], borrowed: set[int]) -> list[tuple[
     """"X is a 2014 American fantasy film" -> "X is a 2014 film", "X is a American film", "X is a fantasy film".
 
     Only for the noun a copula predicates of its subject, and only with two or more modifiers: each
-    modifier is a separate attribute of the subject.
+    modifier is a separate attribute of the subject. A lone nationality is split off too: "X is an American
+    actor" -> "X is an actor", "X is American".
     """
     if head.pos_ != "AUX" or head.lower_ not in ("is", "was", "are", "were"):
         return [(own, borrowed)]
@@ -159,6 +188,11 @@ def split_modifiers(doc, head, own: set[int], borrowed: set[int]) -> list[tuple[
     last = doc[max(subtrees[-1])] if subtrees else None
     if len(subtrees) > 2 and last.dep_ == "compound" and last.pos_ == "NOUN" and last.i == attr.i - 1:
         subtrees = subtrees[:-1]
+    if len(subtrees) == 1 and all(doc[i].ent_type_ == "NORP" or doc[i].is_punct for i in subtrees[0]):
+        # "X is an American actor": a nationality is a fact of its own ("X is American"), beside "X is an actor".
+        nationality = subtrees[0]
+        noun = {x.i for x in attr.subtree} & own
+        return [(own - nationality, borrowed), ((own - noun) | nationality, borrowed)]
     if len(subtrees) < 2:
         return [(own, borrowed)]
     out = []
@@ -269,7 +303,9 @@ def title_run(doc, end: int) -> list[int]:
     while i >= 0:
         tok = doc[i]
         capital = tok.text[:1].isupper() or tok.like_num
-        link = tok.lower_ in _LINKS and run and i > 0 and (doc[i - 1].text[:1].isupper() or doc[i - 1].like_num)
+        link = tok.lower_ in _LINKS and run and _capital_before(doc, i)
+        if link and tok.lower_ in ("and", "&") and doc[i - 1].ent_type_ == "PERSON":
+            break  # "by David Fincher and Blindness (2008)": a name, then the next title
         if not (capital or link):
             break
         run.insert(0, i)
@@ -279,6 +315,18 @@ def title_run(doc, end: int) -> list[int]:
     while run and doc[run[0]].lower_ in _LINKS:
         run.pop(0)
     return run
+
+
+def _capital_before(doc, i: int) -> bool:
+    """A capitalised word (or number) just before ``i``, across at most one more link ("Sunshine of the Mind")."""
+    for j in (i - 1, i - 2):
+        if j < 0 or doc[j].is_sent_end:
+            return False
+        if doc[j].text[:1].isupper() or doc[j].like_num:
+            return True
+        if doc[j].lower_ not in _LINKS:
+            return False
+    return False
 
 
 _CLOSE = {"(": ")", "[": "]"}
@@ -332,3 +380,4 @@ def _fronted_adjunct(c) -> bool:
     if c.dep_ == "advcl":
         return all(m.lower_ in _ASSERTING_MARKS for m in c.children if m.dep_ == "mark")
     return False
+
