@@ -332,6 +332,20 @@ def _drop_contained(props: list[Proposition]) -> list[Proposition]:
         for j in range(len(props)))]
 
 
+def _needed(doc, tokens: set[int], subst: dict[int, str]) -> dict[int, str]:
+    """The substitutions without resolved pronouns whose person the claim already names.
+
+    "Warhol gained fame for his work" is understood alone; "for Warhol's work" only repeats the name.
+    """
+    names = {i: re.sub(r"['’]s$", "", text) for i, text in subst.items()
+             if i in tokens and text and doc[i].tag_ in ("PRP", "PRP$")}
+    if not names:
+        return subst
+    rest = " ".join(doc[i].text for i in tokens if i not in names)
+    named = {i for i, name in names.items() if name.split()[-1] in rest.split()}
+    return {i: t for i, t in subst.items() if i not in named} if named else subst
+
+
 def _proposition(doc, own: set[int], borrowed: set[int], unit: _Unit, subst: dict[int, str]):
     words = [i for i in own if wordy(doc[i])]
     # A lone word ("that" left over from "is that “...”", a stray name) states nothing.
@@ -344,7 +358,7 @@ def _proposition(doc, own: set[int], borrowed: set[int], unit: _Unit, subst: dic
                    for t in c.subtree}
         if not any(wordy(doc[i]) for i in own - subject - {head.i}):
             return None
-    text = render(doc, own | borrowed, subst, unit.inserts)
+    text = render(doc, own | borrowed, _needed(doc, own | borrowed, subst), unit.inserts)
     kept = [i for i in own if not (doc[i].is_punct or doc[i].is_space)]
     start = doc[min(kept)].idx
     end = doc[max(kept)].idx + len(doc[max(kept)].text)
