@@ -29,10 +29,11 @@ def _trim(doc, items: list) -> list:
 
     while items and weak(items[0]) and doc[items[0][2]].text not in "(“\"‘":
         items = items[1:]
-    while items and weak(items[-1]) and doc[items[-1][2]].text not in ")”\"’":
-        items = items[:-1]
-    # "it ended with": a preposition whose object went to another claim.
-    while items and items[-1][2] is not None and doc[items[-1][2]].dep_ == "prep" and len(items) > 1:
+    def dangling(it) -> bool:
+        # "it ended with": a preposition whose object went to another claim.
+        return it[2] is not None and doc[it[2]].dep_ == "prep" and len(items) > 1
+
+    while items and ((weak(items[-1]) and doc[items[-1][2]].text not in ")”\"’") or dangling(items[-1])):
         items = items[:-1]
     # A comma next to a removed stretch ("X, [launched in 1990,] has") separated what is gone.
     def orphan_comma(k: int) -> bool:
