@@ -368,12 +368,11 @@ def _proposition(doc, own: set[int], borrowed: set[int], unit: _Unit, subst: dic
     return Proposition(text=text, start=start, end=end, rule=unit.rule, verbal=verbal)
 
 
-def _reparsed(doc, allowed: set[int], rules: tuple[str, ...], subst: dict[int, str],
-              reparse: Callable[[str], object]) -> list[Proposition]:
-    """Propositions of the words in ``allowed`` parsed anew as one text; offsets mapped back into ``doc``."""
+def joined(doc, allowed: set[int]) -> tuple[str, dict[int, int]]:
+    """The words ``allowed`` as one text, and the index in ``doc`` of the token at each new word offset."""
     order = sorted(allowed)
     text = ""
-    starts: dict[int, int] = {}  # new character offset of each kept token -> its index in ``doc``
+    starts: dict[int, int] = {}
     for k, i in enumerate(order):
         tok = doc[i]
         if text and not text[-1].isspace() and not (tok.is_punct and tok.text in ",.;:!?)]"):
@@ -382,6 +381,23 @@ def _reparsed(doc, allowed: set[int], rules: tuple[str, ...], subst: dict[int, s
         text += tok.text
         if k + 1 < len(order) and order[k + 1] == i + 1:
             text += tok.whitespace_
+    return text, starts
+
+
+def without_asides(sent) -> str | None:
+    """The sentence as :func:`decompose` parses it again without its bracketed asides, or None if it has none."""
+    doc = sent.doc
+    allowed = {t.i for t in sent if not t.is_space}
+    removed = set().union(*(group for group, _ in parentheticals(doc, allowed, True)))
+    if not removed or not any(wordy(doc[i]) for i in allowed - removed):
+        return None
+    return joined(doc, allowed - removed)[0]
+
+
+def _reparsed(doc, allowed: set[int], rules: tuple[str, ...], subst: dict[int, str],
+              reparse: Callable[[str], object]) -> list[Proposition]:
+    """Propositions of the words in ``allowed`` parsed anew as one text; offsets mapped back into ``doc``."""
+    text, starts = joined(doc, allowed)
     new = reparse(text)
     mapped: dict[int, int] = {}
     for tok in new:

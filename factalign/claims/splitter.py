@@ -13,7 +13,7 @@ from ..errors import InputError, StageError
 from ..models import Claim, Source
 from .attribution import Part, analyse, quote_spans
 from .coref import UNRESOLVED, PersonTracker, pronoun_substitutions
-from .decompose import DEFAULT_RULES, decompose as _decompose
+from .decompose import DEFAULT_RULES, decompose as _decompose, without_asides
 from .furniture import Block, body_blocks
 
 NEEDED_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler", "parser", "ner")
@@ -41,6 +41,7 @@ class ClaimSplitter:
         self.decompose = decompose
         self.spacy_model = spacy_model
         self._nlp = None
+        self._reparsed: dict[str, object] = {}
 
     @property
     def nlp(self):
@@ -52,9 +53,11 @@ class ClaimSplitter:
 
     def _reparse(self, text: str):
         """Parse one sentence again (see :func:`~factalign.claims.decompose.decompose`), with the same components."""
-        nlp = self.nlp
-        with nlp.select_pipes(enable=[p for p in nlp.pipe_names if p in NEEDED_COMPONENTS]):
-            return nlp(text)
+        doc = self._reparsed.get(text)
+        if doc is None:
+            nlp = self.nlp
+            doc = next(iter(nlp.pipe([text], disable=[p for p in nlp.pipe_names if p not in NEEDED_COMPONENTS])))
+        return doc
 
     def split(self, source: Source) -> list[Claim]:
         """Claims of one source, in reading order, with ids ``"<name>#<i>"``."""
@@ -70,10 +73,15 @@ class ClaimSplitter:
         nlp = self.nlp
         disable = [p for p in nlp.pipe_names if p not in NEEDED_COMPONENTS]
         docs = iter(nlp.pipe(texts, disable=disable, batch_size=64))
-        out = []
-        for source, bs in zip(sources, blocks):
-            out.append(self._claims(source, [(b, next(docs)) for b in bs]))
-        return out
+        parsed = [[(b, next(docs)) for b in bs] for bs in blocks]
+        # Sentences with bracketed asides are parsed again without them (see decompose()), in one batch too.
+        again = list(dict.fromkeys(t for bs in parsed for _, doc in bs for sent in doc.sents
+                                   if (t := without_asides(sent)) is not None)) if self.decompose else []
+        self._reparsed = dict(zip(again, nlp.pipe(again, disable=disable, batch_size=64)))
+        try:
+            return [self._claims(source, bs) for source, bs in zip(sources, parsed)]
+        finally:
+            self._reparsed = {}
 
     def _claims(self, source: Source, parsed: list[tuple[Block, object]]) -> list[Claim]:
         rules = DEFAULT_RULES if self.decompose else ()
