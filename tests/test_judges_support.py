@@ -97,3 +97,28 @@ def test_verb_under_a_denying_verb_counts_as_negated():
     assert support("The boss admitted the company did not get the balance right.", ref).kind == "agreement"
     v = support("The boss admitted the company got the balance right.", ref)
     assert v.kind == "contradiction" and v.subtype == "negation"
+
+
+def test_stopping_or_no_longer_denies_the_complement():
+    ref = ["The authority announced that it will open its airspace to all carriers.",
+           "Labels may soon include a voluntary statement on nutrition."]
+    v = support("The authority has stopped opening its airspace to carriers.", ref)
+    assert v.kind == "contradiction" and v.subtype == "negation"
+    v = support("Labels will no longer include a voluntary statement on nutrition.", ref)
+    assert v.kind == "contradiction" and v.subtype == "negation"
+    assert support("The authority will open its airspace to carriers.", ref).kind == "agreement"
+
+
+def test_denials_cancel_out():
+    ref = ["Milk alternatives do not need to cease being labeled as milk."]
+    assert support("Milk alternatives can still be labeled as milk.", ref).kind != "contradiction"
+    v = support("Milk alternatives must cease being labeled as milk.", ref)
+    assert v.kind == "contradiction" and v.subtype == "negation"
+
+
+def test_conjoined_predicate_shares_its_subject_and_complement():
+    # "deemed" hangs from "spreads" in the reference; its frame still names the threat and the flu.
+    ref = ["Avian flu usually spreads through poultry, and was not deemed to be a threat to humans until 1997."]
+    v = support("Bird flu was deemed to be a threat to humans until 1997.", ref)
+    assert v.kind == "contradiction" and v.subtype == "negation"
+    assert support("Bird flu was not deemed to be a threat to humans until 1997.", ref).kind != "contradiction"

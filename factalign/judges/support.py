@@ -110,18 +110,45 @@ def _context(tok) -> set[str]:
     return {t.lemma_.lower() for t in near if t is not tok and t.is_alpha and not t.is_stop}
 
 
-def _negated(tok) -> bool:
-    """True when the word carries a negator, or is the complement of one or of a verb that denies it
-    ("failed to get", "refused to pay")."""
+# Verbs that deny their complement beyond negation.IMPLICIT: "stopped opening", "ceased to publish".
+DENYING = {"stop", "cease", "halt", "quit", "abandon"}
+
+
+def _own_negator(tok) -> bool:
+    """True when the word itself carries a negator: "not", "never", or "no longer" / "no more"."""
+    return any(c.dep_ == "neg" or c.lower_ in NEGATORS
+               or (c.lower_ in ("longer", "more") and any(g.lower_ == "no" for g in c.children))
+               for c in tok.children)
+
+
+def _negated(tok, depth: int = 3) -> bool:
+    """True when the word is denied: it carries a negator, or it is the complement of a verb that denies it
+    ("failed to get", "stopped opening") or of a negated verb ("did not have to fly"). Denials cancel out:
+    "do not need to cease being labelled" leaves "labelled" asserted."""
     from .negation import IMPLICIT
 
-    if any(c.dep_ == "neg" or c.lower_ in NEGATORS for c in tok.children):
-        return True
+    denied = _own_negator(tok)
     head = tok.head
-    if tok.dep_ in ("xcomp", "acomp") and head is not tok:
-        return head.lemma_.lower() in IMPLICIT or any(c.dep_ == "neg" or c.lower_ in NEGATORS
-                                                     for c in head.children)
-    return False
+    if depth and tok.dep_ in ("xcomp", "acomp") and head.i != tok.i:
+        up = _negated(head, depth - 1) != (head.lemma_.lower() in IMPLICIT | DENYING)
+        denied = denied != up
+    return denied
+
+
+def _frame(tok) -> set[str]:
+    """Content lemmas around a predicate: its head, its arguments and their complements ("deemed to be a
+    threat" gives "threat"), and the subject a conjoined verb shares with its head. Two occurrences of a
+    predicate state the same fact when their frames overlap."""
+    near = [tok.head] if tok.head.i != tok.i else []
+    for c in tok.children:
+        near.append(c)
+        if c.dep_ in ("xcomp", "attr", "dobj", "prep", "acomp", "oprd", "agent"):
+            near += [g for g in c.children if g.dep_ in ("attr", "dobj", "pobj", "nsubj", "acomp", "xcomp")]
+    if tok.dep_ == "conj":
+        near += [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    own = tok.lemma_.lower()
+    return {t.lemma_.lower() for t in near if t.is_alpha and not t.is_stop and t.pos_ in
+            ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and t.lemma_.lower() != own}
 
 
 def _best_sentences(claim: str, reference: Sequence[str], top_k: int, embedder: str | None) -> list[int]:
@@ -130,6 +157,21 @@ def _best_sentences(claim: str, reference: Sequence[str], top_k: int, embedder: 
     vec = _sentence_vector(claim, embedder)
     sims = np.array([_sentence_vector(s, embedder) for s in reference]) @ vec
     return [int(k) for k in np.argsort(-sims)[:top_k]]
+
+
+def _polarity(doc, matched) -> list[WordSupport]:
+    """A predicate the matched sentences also use, about the same thing (shared context or frame), must be
+    denied on both sides or on neither."""
+    out = []
+    for tok in doc:
+        predicate = tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT"))
+        if not predicate or tok.lemma_.lower() in ("be", "have", "do"):
+            continue
+        same = [r for d in matched for r in d if r.lemma_.lower() == tok.lemma_.lower() and r.pos_ == tok.pos_
+                and (_context(tok) & _context(r) or _frame(tok) & _frame(r))]
+        if same and all(_negated(r) != _negated(tok) for r in same):
+            out.append(WordSupport(tok.text, 0.0, same[0].text, "negation"))
+    return out
 
 
 def word_support(claim: str, reference_sentences: Sequence[str], *, top_k: int = TOP_K,
@@ -194,15 +236,7 @@ def word_support(claim: str, reference_sentences: Sequence[str], *, top_k: int =
     elif pending:
         out += [WordSupport(t.text, 0.0, None, "embedding") for t in pending]
 
-    # Polarity: a verb the reference also uses must carry a negation on both sides or on neither.
-    for tok in doc:
-        predicate = tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT"))
-        if not predicate or tok.lemma_.lower() in ("be", "have", "do"):
-            continue
-        same = [r for d in matched for r in d if r.lemma_.lower() == tok.lemma_.lower() and r.pos_ == tok.pos_
-                and _context(tok) & _context(r)]
-        if same and all(_negated(r) != _negated(tok) for r in same):
-            out.append(WordSupport(tok.text, 0.0, same[0].text, "negation"))
+    out += _polarity(doc, matched)
     order = {w: i for i, w in enumerate(t.text for t in doc)}
     return sorted(out, key=lambda s: order.get(s.word.split()[0], len(order)))
 
