@@ -122,3 +122,14 @@ def test_conjoined_predicate_shares_its_subject_and_complement():
     v = support("Bird flu was deemed to be a threat to humans until 1997.", ref)
     assert v.kind == "contradiction" and v.subtype == "negation"
     assert support("Bird flu was not deemed to be a threat to humans until 1997.", ref).kind != "contradiction"
+
+
+def test_antonym_in_a_nearby_sentence_about_the_same_thing_contradicts():
+    ref = ["Officials met on Monday.", "The weather was cold.", "The ceremony took place in Paris.",
+           "The founder of the troubled start-up was arrested.", "Analysts said shares fell."]
+    # With top_k=1 the claim aligns to the ceremony sentence; "fell" stands two sentences further.
+    v = support("Analysts said the ceremony took place outdoors and shares rose.", ref, top_k=1)
+    assert v.kind == "contradiction" and v.subtype == "antonym" and v.values == ("fall", "rose")
+    # The same opposite about something else stays unclaimed.
+    assert support("Analysts said the ceremony took place outdoors and prices rose.", ref, top_k=1).kind \
+        != "contradiction"

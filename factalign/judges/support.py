@@ -9,8 +9,9 @@ reference sentences:
   must occur in it (:func:`~factalign.judges.quantities.number_words`);
 - a common content word is supported by the same lemma in the matched sentences, else by a matched-sentence
   word whose embedding is close enough (a paraphrase: "protesters" for "activists");
-- a word whose WordNet antonym stands in the matched sentences while the word itself does not, or a verb
-  negated on one side only, contradicts the reference.
+- a word whose WordNet antonym stands in the nearby sentences (the numbers' window) about the same thing
+  while the word itself is not in the matched sentences, or a predicate denied on one side only ("not",
+  "no longer", "failed to", "stopped"), contradicts the reference.
 
     >>> ref = ["Police arrested four men on Tuesday after the protest in London."]
     >>> support("Four men were arrested in London.", ref).kind
@@ -215,6 +216,8 @@ def word_support(claim: str, reference_sentences: Sequence[str], *, top_k: int =
     ref_lemmas = {t.lemma_.lower() for d in matched for t in d} | {t.lower_ for d in matched for t in d}
     ref_tokens = [t for d in matched for t in d if _content(t)]
     ref_words = sorted({t.lemma_.lower() for t in ref_tokens})
+    # An opposite may stand a little further away, like a number; the shared frame keeps it about the same thing.
+    wide_tokens = [t for k in wide for t in parse(reference[k]) if _content(t)]
     words = [t for t in doc if _content(t)]
     pending = []
     for tok in words:
@@ -222,8 +225,8 @@ def word_support(claim: str, reference_sentences: Sequence[str], *, top_k: int =
         if lemma in ref_lemmas or tok.lower_ in ref_lemmas:
             out.append(WordSupport(tok.text, 1.0, lemma, "lemma"))
             continue
-        opposite = [r.lemma_.lower() for r in ref_tokens if _opposed(tok, r.lemma_.lower())
-                    and _context(tok) & _context(r)]
+        opposite = [r.lemma_.lower() for r in wide_tokens if _opposed(tok, r.lemma_.lower())
+                    and (_context(tok) & _context(r) or _frame(tok) & _frame(r))]
         if opposite:
             out.append(WordSupport(tok.text, 0.0, opposite[0], "antonym"))
             continue
