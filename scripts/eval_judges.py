@@ -318,15 +318,16 @@ def eval_summedits_support(root: Path, limit: int | None, errors: list, threshol
     print("support flags by weakest word's rule:", dict(sorted(by_rule.items())))
     # Where the misses are, by the data set's edit labels (read after prediction, for the report only).
     final = variants["support+judge" if with_judges else "support"]
-    missed: collections.Counter = collections.Counter()
-    edits: collections.Counter = collections.Counter()
-    for x in scored:
-        if x[0]["label"] == 0:
-            kinds = "+".join(sorted(x[0].get("edit_types") or [])) or "(none given)"
-            edits[kinds] += 1
-            missed[kinds] += 1 - final(x)
-    print("inconsistent summaries missed by edit types (all):",
-          ", ".join(f"{k} {missed[k]}/{n}" for k, n in edits.most_common()))
+    for name, part in (("test", [x for x in scored if x[0]["doc"] not in tune_docs]), ("all", scored)):
+        missed: collections.Counter = collections.Counter()
+        edits: collections.Counter = collections.Counter()
+        for x in part:
+            if x[0]["label"] == 0:
+                kinds = "+".join(sorted(x[0].get("edit_types") or [])) or "(none given)"
+                edits[kinds] += 1
+                missed[kinds] += 1 - final(x)
+        print(f"inconsistent summaries missed by edit types ({name}):",
+              ", ".join(f"{k} {missed[k]}/{n}" for k, n in edits.most_common()))
     return True
 
 SETS = {"demetr": eval_demetr, "breaking": eval_breaking, "mrpc": eval_mrpc, "summedits": eval_summedits,
