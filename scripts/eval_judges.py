@@ -198,10 +198,8 @@ def eval_summedits(root: Path, limit: int | None, errors: list, threshold: float
         if preds[-1] != golds[-1]:
             errors.append({"set": "summedits", "summary": r["summary"], "gold_inconsistent": golds[-1],
                            "edit_types": r.get("edit_types"), "why": why})
-    preds_a, golds_a = np.array(preds), np.array(golds)
-    tpr = (preds_a[golds_a == 1] == 1).mean() if (golds_a == 1).any() else 0.0
-    tnr = (preds_a[golds_a == 0] == 0).mean() if (golds_a == 0).any() else 0.0
-    print(f"SummEdits news n={len(rows)}: balanced accuracy {(tpr + tnr) / 2:.3f} "
+    ba, tpr, tnr = _balanced(preds, golds)
+    print(f"SummEdits news n={len(rows)}: balanced accuracy {ba:.3f} "
           f"(inconsistent recall {tpr:.3f}, consistent kept {tnr:.3f}, threshold {threshold})")
     return True
 
@@ -209,8 +207,6 @@ def eval_summedits(root: Path, limit: int | None, errors: list, threshold: float
 def eval_summedits_pipeline(root: Path, limit: int | None, errors: list, threshold: float = 0.55) -> bool:
     """SummEdits news through the full pipeline: ``align({"doc": doc, "summary": summary}, reference="doc")``;
     the summary is inconsistent when the report has a contradiction or an "unsupported" omission."""
-    import numpy as np
-
     from factalign.pipeline import align
 
     with open(_need(root / "factual_consistency" / "summedits_news.json"), encoding="utf-8") as fh:
@@ -229,10 +225,8 @@ def eval_summedits_pipeline(root: Path, limit: int | None, errors: list, thresho
         if preds[-1] != golds[-1]:
             errors.append({"set": "summedits", "summary": r["summary"], "gold_inconsistent": golds[-1],
                            "edit_types": r.get("edit_types"), "why": bad[0].explanation if bad else ""})
-    preds_a, golds_a = np.array(preds), np.array(golds)
-    tpr = (preds_a[golds_a == 1] == 1).mean() if (golds_a == 1).any() else 0.0
-    tnr = (preds_a[golds_a == 0] == 0).mean() if (golds_a == 0).any() else 0.0
-    print(f"SummEdits news via align() n={len(rows)}: balanced accuracy {(tpr + tnr) / 2:.3f} "
+    ba, tpr, tnr = _balanced(preds, golds)
+    print(f"SummEdits news via align() n={len(rows)}: balanced accuracy {ba:.3f} "
           f"(inconsistent recall {tpr:.3f}, consistent kept {tnr:.3f}, threshold {threshold})")
     return True
 

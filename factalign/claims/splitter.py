@@ -56,7 +56,7 @@ class ClaimSplitter:
         doc = self._reparsed.get(text)
         if doc is None:
             nlp = self.nlp
-            doc = next(iter(nlp.pipe([text], disable=[p for p in nlp.pipe_names if p not in NEEDED_COMPONENTS])))
+            doc = next(iter(nlp.pipe([text], disable=_unneeded(nlp))))
         return doc
 
     def split(self, source: Source) -> list[Claim]:
@@ -71,7 +71,7 @@ class ClaimSplitter:
         blocks = [body_blocks(s.text) for s in sources]
         texts = [s.text[b.start:b.end] for s, bs in zip(sources, blocks) for b in bs]
         nlp = self.nlp
-        disable = [p for p in nlp.pipe_names if p not in NEEDED_COMPONENTS]
+        disable = _unneeded(nlp)
         docs = iter(nlp.pipe(texts, disable=disable, batch_size=64))
         parsed = [[(b, next(docs)) for b in bs] for bs in blocks]
         # Sentences with bracketed asides are parsed again without them (see decompose()), in one batch too.
@@ -156,6 +156,11 @@ class _QuoteState:
     def remember(self, speaker: str | None, sentence: int) -> None:
         if speaker is not None:
             self.speaker, self.sentence = speaker, sentence
+
+
+def _unneeded(nlp) -> list[str]:
+    """The pipeline's components that claims do not use (the lemmatizer, for one)."""
+    return [p for p in nlp.pipe_names if p not in NEEDED_COMPONENTS]
 
 
 def _span_ids(sent, spans: list[tuple[int, int]]) -> set[int]:

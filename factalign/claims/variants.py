@@ -93,15 +93,20 @@ def _collective(first) -> bool:
     return first.dep_ in ("nsubj", "nsubjpass") and first.head.lower_ in RECIPROCAL
 
 
-def conjuncts(tok, own: set[int]) -> list:
+def _chain(tok, member) -> list:
+    """``tok`` and the tokens reached from it through children that ``member`` accepts, in text order."""
     out, stack = [tok], [tok]
     while stack:
-        cur = stack.pop()
-        for c in cur.children:
-            if c.i in own and ((c.dep_ == "conj" and c.pos_ in (*NOUNISH, "ADJ")) or is_list_item(c)):
+        for c in stack.pop().children:
+            if member(c):
                 out.append(c)
                 stack.append(c)
-    out.sort(key=lambda t: t.i)
+    return sorted(out, key=lambda t: t.i)
+
+
+def conjuncts(tok, own: set[int]) -> list:
+    out = _chain(tok, lambda c: c.i in own and (
+        (c.dep_ == "conj" and c.pos_ in (*NOUNISH, "ADJ")) or is_list_item(c)))
     if len(out) >= 2 and not any(c.dep_ == "cc" for m in out for c in m.children):
         out += _list_tail(out[-1], own)
     return out
@@ -117,16 +122,10 @@ def _list_tail(last, own: set[int]) -> list:
         noun = next((c for c in prep.children if c.dep_ == "pobj" and c.i in own), None)
         if noun is None:
             continue
-        tail, stack = [], [noun]
-        while stack:
-            cur = stack.pop()
-            for c in cur.children:
-                if c.i in own and c.dep_ == "conj" and c.pos_ in NOUNISH:
-                    tail.append(c)
-                    stack.append(c)
-        doc = last.doc
-        if tail and any(c.dep_ == "cc" for m in (noun, *tail) for c in m.children) and doc[min(t.i for t in tail) - 1].text == ",":
-            return sorted(tail, key=lambda t: t.i)
+        chain = _chain(noun, lambda c: c.i in own and c.dep_ == "conj" and c.pos_ in NOUNISH)
+        tail = chain[1:]
+        if tail and any(c.dep_ == "cc" for m in chain for c in m.children) and last.doc[tail[0].i - 1].text == ",":
+            return tail
     return []
 
 
