@@ -344,3 +344,35 @@ def test_two_places_side_by_side_are_a_list_not_an_apposition():
     got = texts(extract_claims("It borders the Atlantic Ocean, the Gulf of Guinea."))
     assert not any(" is the Gulf" in t for t in got)
     assert any(t.endswith("borders the Gulf of Guinea") for t in got)
+
+
+def test_list_of_titles_is_read_from_capitals_and_commas():
+    got = texts(extract_claims("Some of these films are: Planet of the Apes, Big Fish, Charlie and the Chocolate "
+                               "Factory, Alice in Wonderland and Dark Shadows."))
+    for title in ("Planet of the Apes", "Big Fish", "Charlie and the Chocolate Factory", "Alice in Wonderland",
+                  "Dark Shadows"):
+        assert any(t.endswith(f"are: {title}") for t in got), got
+    assert not any(t.endswith("are: Charlie") for t in got)
+    # "Halt and Catch Fire" is one title: the "and" that closes the list is the last one.
+    got = texts(extract_claims("He plays regular roles in The Bridge, Harry Bosch, Halt and Catch Fire, Twin Peaks "
+                               "and Good Girls."))
+    assert "He plays regular roles in Halt and Catch Fire" in got
+    assert "He plays regular roles in Good Girls" in got and len(got) == 5
+
+
+def test_paired_list_keeps_each_tail_with_its_name():
+    got = texts(extract_claims("It is bordered by Italy to the west, Austria to the north, and the Adriatic Sea "
+                               "to the southwest."))
+    assert got == ["It is bordered by Italy to the west", "It is bordered by Austria to the north",
+                   "It is bordered by the Adriatic Sea to the southwest"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "In 2019, Chalamet and Biden met in Paris.",  # a fronted date is not a title
+    "The fighting spread to Kharkiv, Donetsk and Odesa on Tuesday.",
+])
+def test_title_lists_leave_dates_and_openers_alone(nlp, sentence):
+    from factalign.claims.variants import title_lists
+    doc = nlp(sentence)
+    items = [doc[min(i):max(i) + 1].text for found, _ in title_lists(doc, {t.i for t in doc}) for i in found]
+    assert not any(re.search(r"\b(In|2019|Tuesday)\b", t) for t in items), items

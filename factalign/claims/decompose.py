@@ -24,7 +24,7 @@ from .syntax import (
 )
 from .variants import (
     distribute, parentheticals, semicolon_segments, split_adjuncts, split_at, split_examples, split_fronted,
-    split_modifiers, split_time,
+    split_modifiers, split_time, title_lists,
 )
 
 ASSERTING_MARKS = frozenset({"while", "whereas", "although", "though", "because", "since", "after", "as"})
@@ -152,6 +152,8 @@ class _Walker:
         self.names = set(rules)
         self.subst: dict[int, str] = {}
         self.units: list[_Unit] = []
+        lists = title_lists(doc, allowed) if "coordinated_np" in rules else []
+        self.listed: set[int] = set().union(*(set().union(*items) for items, _ in lists))
 
     def run(self, roots) -> list[_Unit]:
         pending = [(None, r) for r in roots]
@@ -170,13 +172,15 @@ class _Walker:
 
     def _collect(self, tok, found: list) -> set[int]:
         own = {tok.i}
-        title = title_tokens(tok) if "title" in self.names else set()
+        title = title_tokens(tok) if "title" in self.names and tok.i not in self.listed else set()
         if title:
             found.append(("title", tok))
         for child in tok.children:
             if child.i not in self.allowed or child.i in title:
                 continue
             rule = next((name for name, pred in self.rules if pred(child)), None)
+            if rule is not None and child.i in self.listed and tok.i in self.listed:
+                rule = None  # two titles of one list (see title_lists), whatever the parser made of them
             if rule is not None:
                 found.append((rule, child))
                 if rule == "relative_clause":

@@ -31,8 +31,8 @@ def distribute(doc, own_: set[int], borrowed: set[int]) -> list[tuple[set[int], 
     With several coordinations in one clause, each is distributed in turn while the others keep only
     their first conjunct: the variants grow with the sum of the list lengths, not their product.
     """
-    groups: list[tuple[list[set[int]], set[int]]] = []
-    claimed: set[int] = set()
+    groups = title_lists(doc, own_)
+    claimed: set[int] = set().union(*(glue.union(*items) for items, glue in groups))
     for tok in sorted(own_):
         first = doc[tok]
         if tok in claimed or first.dep_ in ("conj", "appos", "compound", "nmod"):
@@ -380,3 +380,121 @@ def _fronted_adjunct(c) -> bool:
         return all(m.lower_ in _ASSERTING_MARKS for m in c.children if m.dep_ == "mark")
     return False
 
+
+
+_TITLE_GLUE = frozenset({"'s", "’s", ":", "-", "+", "/", "&", "!", "?", "'", "’"})
+_TAIL_PREPS = frozenset({"to", "in", "as", "from", "for", "with", "on", "at"})
+MAX_TITLES = 20
+
+
+def _capital(tok) -> bool:
+    return tok.text[:1].isupper() or tok.like_num
+
+
+def _title_end(doc, i: int, stop: int) -> int:
+    """One past the last word of the title starting at ``i`` ("Pirates of the Caribbean: Dead Men Tell No
+    Tales", "Charlie and the Chocolate Factory"), or ``i`` when no title starts there."""
+    start = i
+    if i < stop and doc[i].lower_ in ("the", "a", "an") and not _capital(doc[i]):
+        i += 1  # "the Adriatic Sea"
+    if i >= stop or not _capital(doc[i]) or doc[i].is_punct:
+        return start
+    if doc[i].is_sent_start and doc[i].is_stop and (doc[i].pos_ == "ADP" or not (
+            i + 1 < stop and _capital(doc[i + 1]))):
+        return start  # "In 2019, ...", "The film ...": a capital that only opens the sentence
+    end = j = i + 1
+    while j < stop:
+        tok = doc[j]
+        if tok.text == ",":
+            break
+        if tok.lower_ in ("and", "or") and j + 1 < stop and _capital(doc[j + 1]) and tok.ent_iob_ != "I":
+            break  # "Hot Summer Nights and Lady Bird": the next title ("Halt and Catch Fire" is one name)
+        if _capital(tok) and not tok.is_punct:
+            end = j = j + 1
+            continue
+        if j + 1 < stop and doc[j + 1].ent_type_ in ("DATE", "TIME"):
+            break  # "Odesa on Tuesday": a date after the name, not a title "X on Y"
+        if tok.lower_ in _LINKS or tok.text in _TITLE_GLUE:
+            j += 1  # a link counts only when a capital follows it
+            continue
+        break
+    if not any(t.is_alpha and _capital(t) for t in doc[i:end]):
+        return start  # "2019": a number alone is not a title
+    return end
+
+
+def _tail_end(doc, i: int, stop: int) -> tuple[str | None, int]:
+    """"to the west" after a title in a paired list: its preposition and one past its last word."""
+    if i >= stop or doc[i].lower_ not in _TAIL_PREPS:
+        return None, i
+    j = i + 1
+    while j < stop and j - i <= 4 and doc[j].is_alpha and not _capital(doc[j]) and doc[j].lower_ not in ("and", "or"):
+        j += 1
+    ends_item = j >= stop or doc[j].is_punct or doc[j].lower_ in ("and", "or")
+    return (doc[i].lower_, j) if j > i + 1 and ends_item else (None, i)
+
+
+def title_lists(doc, own: set[int]) -> list[tuple[list[set[int]], set[int]]]:
+    """Lists of three or more titles or names ("The Avengers, Iron Man 3 and Thor: Ragnarok"), read from
+    capitals and commas rather than from the parse, which the small parser often gets wrong on such lists.
+
+    Each item may carry a short tail shared by the others ("Italy to the west, Austria to the north").
+    Returns ``(items, glue)`` pairs: the token indices of each title and of the separators between them.
+    """
+    order = sorted(own)
+    out: list[tuple[list[set[int]], set[int]]] = []
+    k = 0
+    while k < len(order):
+        stop = k
+        while stop + 1 < len(order) and order[stop + 1] == order[stop] + 1:
+            stop += 1
+        found = _title_list(doc, order[k], order[stop] + 1)
+        if found is None:
+            k += 1
+            continue
+        items, glue, end = found
+        out.append((items, glue))
+        k = next((j for j in range(k, len(order)) if order[j] >= end), len(order))
+    return out
+
+
+def _title_list(doc, start: int, stop: int):
+    items: list[tuple[int, int]] = []  # (first, one past the last) token of each title with its tail
+    tails: list[str | None] = []
+    glue: set[int] = set()
+    i, closed, last = start, False, False
+    while i < stop:
+        end = _title_end(doc, i, stop)
+        if end == i:
+            break
+        prep, tail = _tail_end(doc, end, stop)
+        items.append((i, tail))
+        tails.append(prep)
+        i = tail
+        if closed:
+            last = True
+            if i + 1 < stop and doc[i].text == "," and _title_end(doc, i + 1, stop) > i + 1:
+                # "..., Halt and Catch Fire, Twin Peaks and Good Girls": the "and" sat inside a title.
+                first = items[-2][0]
+                glue -= set(range(first, i))
+                items[-2:] = [(first, i)]
+                tails[-2:] = [prep]
+                closed = last = False
+                glue.add(i)
+                i += 1
+                continue
+            break
+        sep = [i] if i < stop and doc[i].text == "," else []
+        if i + len(sep) < stop and doc[i + len(sep)].lower_ in ("and", "or"):
+            sep.append(i + len(sep))
+            closed = True
+        if not sep:
+            break
+        glue |= set(sep)
+        i += len(sep)
+    if not last or not 3 <= len(items) <= MAX_TITLES or not any(doc[j].text == "," for j in glue):
+        return None
+    named = [t for t in tails if t]
+    if named and (len(set(named)) > 1 or len(named) < len(tails) - 1):
+        return None  # tails that differ are not a paired list
+    return [set(range(a, b)) for a, b in items], glue, items[-1][1]
