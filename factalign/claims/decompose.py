@@ -179,8 +179,8 @@ class _Walker:
             if child.i not in self.allowed or child.i in title:
                 continue
             rule = next((name for name, pred in self.rules if pred(child)), None)
-            if rule is not None and child.i in self.listed and tok.i in self.listed:
-                rule = None  # two titles of one list (see title_lists), whatever the parser made of them
+            if child.i in self.listed:
+                rule = None  # a title in a list (see title_lists), whatever the parser made of it
             if rule is not None:
                 found.append((rule, child))
                 if rule == "relative_clause":
@@ -308,6 +308,10 @@ def decompose(sent, allowed: set[int] | None = None, rules: tuple[str, ...] = DE
         variants = [(o, b) for k, (o, b) in enumerate(variants)
                     if not any((o | b) < (o2 | b2) or ((o | b) == (o2 | b2) and j < k)
                                for j, (o2, b2) in enumerate(variants) if j != k)]
+        if "coordinated_np" in rules:
+            # "It borders Italy to the west, ...": the name alone too, as annotators list both.
+            tails = title_lists(doc, unit.own, tails_too=True)[1]
+            variants += [(o - t, b) for o, b in variants for t in tails if t <= o]
         if "fronted" in rules and len(variants) == 1 and unit.head is not None:
             # Added after the subset filter above: the shorter clause is meant to sit beside the full one.
             core = split_fronted(doc, unit.head, *variants[0])
@@ -379,7 +383,8 @@ def joined(doc, allowed: set[int]) -> tuple[str, dict[int, int]]:
     starts: dict[int, int] = {}
     for k, i in enumerate(order):
         tok = doc[i]
-        if text and not text[-1].isspace() and not (tok.is_punct and tok.text in ",.;:!?)]"):
+        glued = k > 0 and order[k - 1] == i - 1  # the original spacing follows
+        if text and not glued and not text[-1].isspace() and not (tok.is_punct and tok.text in ",.;:!?)]"):
             text += " "
         starts[len(text)] = i
         text += tok.text

@@ -383,7 +383,8 @@ def _fronted_adjunct(c) -> bool:
 
 
 _TITLE_GLUE = frozenset({"'s", "’s", ":", "-", "+", "/", "&", "!", "?", "'", "’"})
-_TAIL_PREPS = frozenset({"to", "in", "as", "from", "for", "with", "on", "at"})
+_TAIL_PREPS = frozenset({"to", "in", "as", "from", "for", "with", "on", "at", "by"})
+_QUOTES = frozenset({'"', "“", "”", "‘", "’", "'"})
 MAX_TITLES = 20
 
 
@@ -397,6 +398,8 @@ def _title_end(doc, i: int, stop: int) -> int:
     start = i
     if i < stop and doc[i].lower_ in ("the", "a", "an") and not _capital(doc[i]):
         i += 1  # "the Adriatic Sea"
+    if i + 1 < stop and doc[i].text in _QUOTES:
+        i += 1  # "Angry Bull"
     if i >= stop or not _capital(doc[i]) or doc[i].is_punct:
         return start
     if doc[i].is_sent_start and doc[i].is_stop and (doc[i].pos_ == "ADP" or not (
@@ -420,29 +423,42 @@ def _title_end(doc, i: int, stop: int) -> int:
         break
     if not any(t.is_alpha and _capital(t) for t in doc[i:end]):
         return start  # "2019": a number alone is not a title
+    if end < stop and doc[end].text in ("!", "?"):
+        end += 1  # "Horton Hears a Who!"
+    if end < stop and doc[end].text in _QUOTES and doc[start:i + 1].text[:1] in _QUOTES:
+        end += 1
+    if end + 1 < stop and doc[end].pos_ == "NOUN" and doc[end].is_lower and (
+            doc[end + 1].text == "," or doc[end + 1].lower_ in _TAIL_PREPS):
+        end += 1  # "the Harry Potter series, ..."
     return end
 
 
-def _tail_end(doc, i: int, stop: int) -> tuple[str | None, int]:
-    """"to the west" after a title in a paired list: its preposition and one past its last word."""
+def _tail_end(doc, i: int, stop: int, free: bool = True) -> tuple[str | None, int]:
+    """A short phrase after a title that belongs to it alone ("Italy to the west", "Great Expectations as
+    Miss Havisham"): its preposition and one past its last word. Without ``free`` (the last title, whose
+    phrase may be shared by the whole list), only lower-case words or numbers."""
     if i >= stop or doc[i].lower_ not in _TAIL_PREPS:
         return None, i
     j = i + 1
-    while j < stop and j - i <= 4 and doc[j].is_alpha and not _capital(doc[j]) and doc[j].lower_ not in ("and", "or"):
+    while j < stop and j - i <= 5 and doc[j].text != "," and doc[j].lower_ not in ("and", "or") and (
+            doc[j].is_alpha or doc[j].like_num or (free and doc[j].text in _TITLE_GLUE)) and (
+            free or not _capital(doc[j]) or doc[j].like_num):
         j += 1
     ends_item = j >= stop or doc[j].is_punct or doc[j].lower_ in ("and", "or")
     return (doc[i].lower_, j) if j > i + 1 and ends_item else (None, i)
 
 
-def title_lists(doc, own: set[int]) -> list[tuple[list[set[int]], set[int]]]:
+def title_lists(doc, own: set[int], tails_too: bool = False):
     """Lists of three or more titles or names ("The Avengers, Iron Man 3 and Thor: Ragnarok"), read from
     capitals and commas rather than from the parse, which the small parser often gets wrong on such lists.
 
     Each item may carry a short tail shared by the others ("Italy to the west, Austria to the north").
-    Returns ``(items, glue)`` pairs: the token indices of each title and of the separators between them.
+    Returns ``(items, glue)`` pairs: the token indices of each title and of the separators between them;
+    with ``tails_too``, also the token indices of each tail.
     """
     order = sorted(own)
     out: list[tuple[list[set[int]], set[int]]] = []
+    self_tails: list[set[int]] = []
     k = 0
     while k < len(order):
         stop = k
@@ -452,14 +468,15 @@ def title_lists(doc, own: set[int]) -> list[tuple[list[set[int]], set[int]]]:
         if found is None:
             k += 1
             continue
-        items, glue, end = found
+        items, glue, end, tails = found
         out.append((items, glue))
+        self_tails.extend(tails)
         k = next((j for j in range(k, len(order)) if order[j] >= end), len(order))
-    return out
+    return (out, self_tails) if tails_too else out
 
 
 def _title_list(doc, start: int, stop: int):
-    items: list[tuple[int, int]] = []  # (first, one past the last) token of each title with its tail
+    items: list[tuple[int, int, int]] = []  # first token, end of the title, end of its tail
     tails: list[str | None] = []
     glue: set[int] = set()
     i, closed, last = start, False, False
@@ -467,8 +484,10 @@ def _title_list(doc, start: int, stop: int):
         end = _title_end(doc, i, stop)
         if end == i:
             break
-        prep, tail = _tail_end(doc, end, stop)
-        items.append((i, tail))
+        prep, tail = _tail_end(doc, end, stop, free=not closed)
+        if closed and prep not in tails:
+            prep, tail = None, end  # "..., and Lesley Manville to their roles": said of every name
+        items.append((i, end, tail))
         tails.append(prep)
         i = tail
         if closed:
@@ -477,7 +496,7 @@ def _title_list(doc, start: int, stop: int):
                 # "..., Halt and Catch Fire, Twin Peaks and Good Girls": the "and" sat inside a title.
                 first = items[-2][0]
                 glue -= set(range(first, i))
-                items[-2:] = [(first, i)]
+                items[-2:] = [(first, items[-1][1], i)]
                 tails[-2:] = [prep]
                 closed = last = False
                 glue.add(i)
@@ -494,7 +513,7 @@ def _title_list(doc, start: int, stop: int):
         i += len(sep)
     if not last or not 3 <= len(items) <= MAX_TITLES or not any(doc[j].text == "," for j in glue):
         return None
-    named = [t for t in tails if t]
-    if named and (len(set(named)) > 1 or len(named) < len(tails) - 1):
-        return None  # tails that differ are not a paired list
-    return [set(range(a, b)) for a, b in items], glue, items[-1][1]
+    if any(tails.count(t) < 2 for t in tails if t):
+        return None  # "Martin Scorsese in the films Raging Bull, Goodfellas ...": a phrase only one name has
+    return ([set(range(a, c)) for a, _, c in items], glue, items[-1][2],
+            [set(range(b, c)) for _, b, c in items if c > b])
