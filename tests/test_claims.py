@@ -363,8 +363,10 @@ def test_list_of_titles_is_read_from_capitals_and_commas():
 def test_paired_list_keeps_each_tail_with_its_name():
     got = texts(extract_claims("It is bordered by Italy to the west, Austria to the north, and the Adriatic Sea "
                                "to the southwest."))
-    assert got == ["It is bordered by Italy to the west", "It is bordered by Austria to the north",
-                   "It is bordered by the Adriatic Sea to the southwest"]
+    assert set(got) == {"It is bordered by Italy to the west", "It is bordered by Austria to the north",
+                        "It is bordered by the Adriatic Sea to the southwest",
+                        # the name alone too: that Italy is a neighbour is a fact of its own
+                        "It is bordered by Italy", "It is bordered by Austria", "It is bordered by the Adriatic Sea"}
 
 
 @pytest.mark.parametrize("sentence", [
@@ -376,3 +378,20 @@ def test_title_lists_leave_dates_and_openers_alone(nlp, sentence):
     doc = nlp(sentence)
     items = [doc[min(i):max(i) + 1].text for found, _ in title_lists(doc, {t.i for t in doc}) for i in found]
     assert not any(re.search(r"\b(In|2019|Tuesday)\b", t) for t in items), items
+
+
+def test_with_absolute_clause_is_a_claim_of_its_own():
+    got = texts(extract_claims("Fanning and Riley return to their roles, with Harris Dickinson replacing Brenton "
+                               "Thwaites from the first film."))
+    assert "Harris Dickinson replacing Brenton Thwaites from the first film" in got
+    assert not any("with Harris" in t for t in got)
+    # Negative: "with" an instrument or a companion is part of its clause.
+    got = texts(extract_claims("She opened the box with a knife."))
+    assert got == ["She opened the box with a knife"]
+
+
+def test_quotation_whose_words_went_elsewhere_leaves_no_empty_quotes():
+    got = texts(extract_claims('It is also an autobiographical novel: "a weaving of truth and invention", with '
+                               "events following Dickens's own life."))
+    assert not any('" "' in t or t.endswith(":") for t in got), got
+    assert texts(extract_claims('He said "yes" and "no" to the plan.')) == ['He said "yes" and "no" to the plan']

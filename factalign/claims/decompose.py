@@ -108,6 +108,19 @@ def is_independent_clause(child) -> bool:
     return after < len(doc) and doc[after].text in (",", ";") and has_subject(child.head)
 
 
+def is_absolute_clause(child) -> bool:
+    """", with Harris Dickinson replacing Brenton Thwaites": a clause of its own, hung on "with" after a comma."""
+    if child.dep_ != "prep" or child.lower_ != "with" or not set_off(child):
+        return False
+    for c in child.children:
+        if c.dep_ == "pcomp" and c.tag_ in ("VBG", "VBN") and has_subject(c):
+            return True  # with [Dickinson replacing Thwaites]
+        if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") and any(
+                g.dep_ == "acl" and g.tag_ in ("VBG", "VBN") for g in c.children):
+            return True  # with [Dickinson [replacing Thwaites]]
+    return False
+
+
 DECOMPOSERS: dict[str, Callable] = {
     "conjoined_clause": is_conjoined_clause,
     "participle_clause": is_participle_clause,
@@ -117,6 +130,7 @@ DECOMPOSERS: dict[str, Callable] = {
     "participle_modifier": is_participle_modifier,
     "parataxis": is_parataxis,
     "independent_clause": is_independent_clause,
+    "absolute_clause": is_absolute_clause,
 }
 """Clause-level rules, by name. Two more work on token ranges rather than arcs: ``parenthetical`` (a bracketed
 aside becomes a claim about the noun phrase before it) and ``coordinated_np`` (distribution over "A, B and C")."""
@@ -240,6 +254,8 @@ class _Walker:
                 unit.inserts[head.left_edge.i - 0.5] = "are" if plural else "is"
         elif rule == "adverbial_clause":
             unit.own -= {c.i for c in head.children if c.dep_ == "mark"}
+        elif rule == "absolute_clause":
+            unit.own -= {head.i}  # "with" 
         if rule == "conjoined_clause":
             self._substitute_conjoined_relative(head)
 

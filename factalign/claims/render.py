@@ -18,7 +18,7 @@ def render(doc, tokens: set[int], subst: dict[int, str], inserts: dict[float, st
                 out.append(" ")
         out.append(text)
         prev = i
-    return "".join(out).strip()
+    return "".join(out).strip().rstrip(",;:").rstrip()
 
 
 def _trim(doc, items: list) -> list:
@@ -58,7 +58,23 @@ def _trim(doc, items: list) -> list:
             cleaned = [it for it in cleaned if it[1] not in (open_, close)]
     if text.count('"') % 2:
         cleaned = [it for it in cleaned if it[1] != '"']
-    return cleaned
+    return _without_empty_quotes(cleaned)
+
+
+def _without_empty_quotes(items: list) -> list:
+    """Drop a quotation whose words all went to other claims: 'is an autobiographical novel: " "'."""
+    out: list = []
+    opened = False
+    for it in items:
+        text = it[1]
+        if text in ('"', "”") and out and out[-1][1] in ('"', "“") and opened:
+            out.pop()
+            opened = False
+            continue
+        if text in ('"', "“", "”"):
+            opened = text == "“" or (text == '"' and not opened)
+        out.append(it)
+    return out
 
 
 _AN_EXCEPTIONS = ("uni", "use", "usu", "eu", "one", "once", "u.s", "ukr")
