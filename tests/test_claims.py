@@ -395,3 +395,21 @@ def test_quotation_whose_words_went_elsewhere_leaves_no_empty_quotes():
                                "events following Dickens's own life."))
     assert not any('" "' in t or t.endswith(":") for t in got), got
     assert texts(extract_claims('He said "yes" and "no" to the plan.')) == ['He said "yes" and "no" to the plan']
+
+
+def test_coordinated_prepositional_phrases_are_distributed():
+    got = texts(extract_claims("It was published in installments between 1849 and 1850, and in book form in 1850."))
+    assert got == ["It was published in installments between 1849 and 1850", "It was published in book form in 1850"]
+    # Negative: one phrase with a coordinated object is distributed over the objects, not the phrase.
+    got = texts(extract_claims("The symptom shows on the left or right side of the body."))
+    assert not any(t.endswith("on") for t in got)
+
+
+def test_before_or_after_participle_is_a_claim_with_the_borrowed_subject():
+    got = texts(extract_claims("Chalamet began his career in commercials, before appearing in the drama Homeland."))
+    assert "Chalamet began his career in commercials" in got
+    assert any(t.startswith("Chalamet appearing in the drama") for t in got)
+    # Negative: without the comma it is a time adjunct of the clause; "without" states what did not happen.
+    assert texts(extract_claims("He left the company after losing the vote.")) == [
+        "He left the company after losing the vote"]
+    assert len(extract_claims("He left the company, without losing the vote.")) == 1

@@ -38,6 +38,10 @@ def is_conjoined_clause(child) -> bool:
 
 def is_participle_clause(child) -> bool:
     """", killing at least 12 people": a subjectless -ing/-ed adverbial clause."""
+    if child.dep_ == "pcomp" and child.tag_ == "VBG" and not has_subject(child):
+        # ", before appearing in Homeland": still a fact of its own ("if"/"without" ones are not).
+        prep = child.head
+        return prep.lower_ in ("before", "after") and prep.head.pos_ in VERBAL and set_off(prep)
     return (child.dep_ == "advcl" and child.tag_ in ("VBG", "VBN") and not has_subject(child)
             and set_off(child) and not any(c.dep_ == "mark" for c in child.children))
 
@@ -240,7 +244,8 @@ class _Walker:
     def _complete(self, unit: _Unit) -> None:
         head, rule = unit.head, unit.rule
         if rule in ("conjoined_clause", "participle_clause") and not has_subject(head):
-            for subj in subjects_of(head.head):
+            verb = head.head.head if head.dep_ == "pcomp" else head.head
+            for subj in subjects_of(verb):
                 if subj.tag_ in WH and subj.head.dep_ == "relcl":
                     subj = subj.head.head  # "a discourse that blames ... and views": the discourse views
                 unit.borrowed |= core_np(subj, self.allowed | {subj.i}, strict=False)

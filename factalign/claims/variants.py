@@ -38,9 +38,14 @@ def distribute(doc, own_: set[int], borrowed: set[int]) -> list[tuple[set[int], 
         if tok in claimed or first.dep_ in ("conj", "appos", "compound", "nmod"):
             continue
         adjectives = first.pos_ == "ADJ" and first.dep_ == "amod"
-        if not (adjectives or (first.pos_ in NOUNISH and first.dep_ != "amod")):
+        if first.dep_ == "prep":  # "in installments ... and in book form"
+            members = _chain(first, lambda c: c.i in own_ and c.dep_ == "conj" and c.pos_ == "ADP")
+            if len(members) == 1:
+                members += _prep_on_verb(first, own_)
+        elif adjectives or (first.pos_ in NOUNISH and first.dep_ != "amod"):
+            members = conjuncts(first, own_)
+        else:
             continue
-        members = conjuncts(first, own_)
         if any(m.i in claimed for m in members):
             continue  # the end of a list hung on a noun inside an earlier member (see _list_tail)
         if len(members) < 2 or len(members) > MAX_VARIANTS or _same_entity(first, members) or _collective(first):
@@ -48,6 +53,8 @@ def distribute(doc, own_: set[int], borrowed: set[int]) -> list[tuple[set[int], 
         claimed |= {m.i for m in members}
         glue = {c.i for m in members for c in m.children if c.dep_ in ("cc", "preconj", "punct")
                 and c.i in own_ and min(x.i for x in members) < c.i < max(x.i for x in members)}
+        glue |= {i for a, b in zip(members, members[1:]) for i in range(a.right_edge.i + 1, b.left_edge.i)
+                 if i in own_ and doc[i].dep_ in ("cc", "punct") and doc[i].head.i == first.head.i}
         groups.append(([member_tokens(m, members) & own_ for m in members], glue))
     groups += _comma_adjectives(doc, own_)
     if not groups:
@@ -63,6 +70,18 @@ def distribute(doc, own_: set[int], borrowed: set[int]) -> list[tuple[set[int], 
             if all(own != o for o, _ in out):
                 out.append((own, set(borrowed)))
     return out
+
+
+def _prep_on_verb(prep, own: set[int]) -> list:
+    """"published in installments ..., and in book form": the parser hung the second phrase on the verb."""
+    verb = prep.head
+    if verb.pos_ not in VERBAL:
+        return []
+    later = sorted((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "ADP" and c.i > prep.i and c.i in own),
+                   key=lambda c: c.i)
+    if not later or any(c.dep_ in ("prep", "dobj", "attr") and prep.i < c.i < later[0].i for c in verb.children):
+        return []
+    return later
 
 
 def _comma_adjectives(doc, own: set[int]) -> list[tuple[list[set[int]], set[int]]]:
