@@ -444,7 +444,7 @@ def _title_end(doc, i: int, stop: int) -> int:
         return start  # "2019": a number alone is not a title
     if end < stop and doc[end].text in ("!", "?"):
         end += 1  # "Horton Hears a Who!"
-    if end < stop and doc[end].text in _QUOTES and doc[start:i + 1].text[:1] in _QUOTES:
+    if end < stop and doc[end].text in _QUOTES and doc[i - 1].text in _QUOTES and i > start:
         end += 1
     if end + 1 < stop and doc[end].pos_ == "NOUN" and doc[end].is_lower and (
             doc[end + 1].text == "," or doc[end + 1].lower_ in _TAIL_PREPS):
@@ -478,14 +478,21 @@ def title_lists(doc, own: set[int], tails_too: bool = False):
     order = sorted(own)
     out: list[tuple[list[set[int]], set[int]]] = []
     self_tails: list[set[int]] = []
+    texts = [doc[i].text for i in order]
+    if "," not in texts or not ({"and", "or"} & {t.lower() for t in texts}):  # no list to read
+        return (out, self_tails) if tails_too else out
+    toks = list(doc)  # plain indexing; the scan below reads each token many times
     k = 0
     while k < len(order):
         stop = k
         while stop + 1 < len(order) and order[stop + 1] == order[stop] + 1:
             stop += 1
-        found = _title_list(doc, order[k], order[stop] + 1)
+        found = _title_list(toks, order[k], order[stop] + 1)
         if found is None:
-            k += 1
+            # Starting inside the first title would only read a shorter one.
+            first = _title_end(toks, order[k], order[stop] + 1)
+            k = next((j for j in range(k + 1, len(order)) if order[j] >= first), len(order)) if first > order[k] \
+                else k + 1
             continue
         items, glue, end, tails = found
         out.append((items, glue))
