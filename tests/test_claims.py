@@ -413,3 +413,12 @@ def test_before_or_after_participle_is_a_claim_with_the_borrowed_subject():
     assert texts(extract_claims("He left the company after losing the vote.")) == [
         "He left the company after losing the vote"]
     assert len(extract_claims("He left the company, without losing the vote.")) == 1
+
+
+def test_title_lists_do_not_swallow_news_phrases():
+    # "for the first time" is not part of a title ("first" is a number word, not a capital).
+    got = texts(extract_claims("The summit was attended by Japan, South Korea and Australia for the first time."))
+    assert all(t.endswith("for the first time") for t in got) and len(got) == 3, got
+    # Phrases sharing one object are not distributed.
+    got = texts(extract_claims("It deepens fault lines with and against the U.S. and its Western allies."))
+    assert not any(t.endswith("fault lines") for t in got), got

@@ -31,7 +31,7 @@ def distribute(doc, own_: set[int], borrowed: set[int]) -> list[tuple[set[int], 
     With several coordinations in one clause, each is distributed in turn while the others keep only
     their first conjunct: the variants grow with the sum of the list lengths, not their product.
     """
-    groups = title_lists(doc, own_)
+    groups = [g for g in title_lists(doc, own_) if not _parsed_alike(doc, g[0], own_)]
     claimed: set[int] = set().union(*(glue.union(*items) for items, glue in groups))
     for tok in sorted(own_):
         first = doc[tok]
@@ -42,6 +42,8 @@ def distribute(doc, own_: set[int], borrowed: set[int]) -> list[tuple[set[int], 
             members = _chain(first, lambda c: c.i in own_ and c.dep_ == "conj" and c.pos_ == "ADP")
             if len(members) == 1:
                 members += _prep_on_verb(first, own_)
+            if not all(any(c.dep_ in ("pobj", "pcomp") for c in m.children) for m in members):
+                continue  # "with and against the U.S.": the phrases share one object
         elif adjectives or (first.pos_ in NOUNISH and first.dep_ != "amod"):
             members = conjuncts(first, own_)
         else:
@@ -70,6 +72,19 @@ def distribute(doc, own_: set[int], borrowed: set[int]) -> list[tuple[set[int], 
             if all(own != o for o, _ in out):
                 out.append((own, set(borrowed)))
     return out
+
+
+def _parsed_alike(doc, items: list[set[int]], own: set[int]) -> bool:
+    """The parser read the same list: one conjunct inside each title (it may add a noun before the list)."""
+    roots = [doc[i] for i in items[0] if doc[i].head.i not in items[0] or doc[i].head.i == i]
+    for root in roots[:1]:
+        top = root
+        while top.dep_ in ("conj", "appos") and top.head.i != top.i and top.head.i in own:
+            top = top.head
+        members = conjuncts(top, own)
+        inside = [sum(m.i in item for m in members) for item in items]
+        return all(n == 1 for n in inside)
+    return False
 
 
 def _prep_on_verb(prep, own: set[int]) -> list:
@@ -408,7 +423,7 @@ MAX_TITLES = 20
 
 
 def _capital(tok) -> bool:
-    return tok.text[:1].isupper() or tok.like_num
+    return tok.text[:1].isupper() or tok.text[:1].isdigit()  # "Iron Man 3", not "three" or "first"
 
 
 def _title_end(doc, i: int, stop: int) -> int:
