@@ -171,7 +171,7 @@ class _Walker:
         self.subst: dict[int, str] = {}
         self.units: list[_Unit] = []
         lists = title_lists(doc, allowed) if "coordinated_np" in rules else []
-        self.listed: set[int] = set().union(*(set().union(*items) for items, _ in lists))
+        self.listed: set[int] = set().union(*(set().union(*items) for items, _, _ in lists))
 
     def run(self, roots) -> list[_Unit]:
         pending = [(None, r) for r in roots]
@@ -318,8 +318,10 @@ def decompose(sent, allowed: set[int] | None = None, rules: tuple[str, ...] = DE
         variants = [(set(unit.own), set(unit.borrowed))]
         if "examples" in rules:
             variants = [v for own, bor in variants for v in split_examples(doc, own, bor)]
+        lists = title_lists(doc, unit.own) if "coordinated_np" in rules else []
         if "coordinated_np" in rules:
-            variants = [v for own, bor in variants for v in distribute(doc, own, bor)]
+            variants = [v for own, bor in variants
+                        for v in distribute(doc, own, bor, lists if own == unit.own else None)]
         if "modifiers" in rules and unit.head is not None:
             variants = [v for own, bor in variants for v in split_modifiers(doc, unit.head, own, bor)]
         if "time" in rules and unit.head is not None:
@@ -329,10 +331,10 @@ def decompose(sent, allowed: set[int] | None = None, rules: tuple[str, ...] = DE
         variants = [(o, b) for k, (o, b) in enumerate(variants)
                     if not any((o | b) < (o2 | b2) or ((o | b) == (o2 | b2) and j < k)
                                for j, (o2, b2) in enumerate(variants) if j != k)]
-        if "coordinated_np" in rules:
-            # "It borders Italy to the west, ...": the name alone too, as annotators list both.
-            tails = title_lists(doc, unit.own, tails_too=True)[1]
-            variants += [(o - t, b) for o, b in variants for t in tails if t <= o]
+        # "It borders Italy to the west, ...": "It borders Italy" too, a fact of its own. Added after the
+        # subset filter above, which would drop it.
+        tails = [t for _, _, list_tails in lists for t in list_tails]
+        variants += [(o - t, b) for o, b in variants for t in tails if t <= o]
         if "fronted" in rules and len(variants) == 1 and unit.head is not None:
             # Added after the subset filter above: the shorter clause is meant to sit beside the full one.
             core = split_fronted(doc, unit.head, *variants[0])

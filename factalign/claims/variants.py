@@ -25,13 +25,16 @@ MAX_VARIANTS = 12
 """Distributing several coordinations multiplies propositions; beyond this many, a clause is kept whole."""
 
 
-def distribute(doc, own_: set[int], borrowed: set[int]) -> list[tuple[set[int], set[int]]]:
+def distribute(doc, own_: set[int], borrowed: set[int], lists: list | None = None,
+               ) -> list[tuple[set[int], set[int]]]:
     """Variants of a clause (``own_`` its words) with each coordinated phrase reduced to one of its conjuncts.
 
     With several coordinations in one clause, each is distributed in turn while the others keep only
     their first conjunct: the variants grow with the sum of the list lengths, not their product.
+    ``lists``: :func:`title_lists` of ``own_`` when the caller has them already.
     """
-    groups = [g for g in title_lists(doc, own_) if not _parsed_alike(doc, g[0], own_)]
+    lists = title_lists(doc, own_) if lists is None else lists
+    groups = [(items, glue) for items, glue, _ in lists if not _parsed_alike(doc, items, own_)]
     claimed: set[int] = set().union(*(glue.union(*items) for items, glue in groups))
     for tok in sorted(own_):
         first = doc[tok]
@@ -76,15 +79,13 @@ def distribute(doc, own_: set[int], borrowed: set[int]) -> list[tuple[set[int], 
 
 def _parsed_alike(doc, items: list[set[int]], own: set[int]) -> bool:
     """The parser read the same list: one conjunct inside each title (it may add a noun before the list)."""
-    roots = [doc[i] for i in items[0] if doc[i].head.i not in items[0] or doc[i].head.i == i]
-    for root in roots[:1]:
-        top = root
-        while top.dep_ in ("conj", "appos") and top.head.i != top.i and top.head.i in own:
-            top = top.head
-        members = conjuncts(top, own)
-        inside = [sum(m.i in item for m in members) for item in items]
-        return all(n == 1 for n in inside)
-    return False
+    root = next((doc[i] for i in sorted(items[0]) if doc[i].head.i not in items[0] or doc[i].head.i == i), None)
+    if root is None:
+        return False
+    while root.dep_ in ("conj", "appos") and root.head.i != root.i and root.head.i in own:
+        root = root.head
+    members = conjuncts(root, own)
+    return all(sum(m.i in item for m in members) == 1 for item in items)
 
 
 def _prep_on_verb(prep, own: set[int]) -> list:
@@ -482,20 +483,19 @@ def _tail_end(doc, i: int, stop: int, free: bool = True) -> tuple[str | None, in
     return (doc[i].lower_, j) if j > i + 1 and ends_item else (None, i)
 
 
-def title_lists(doc, own: set[int], tails_too: bool = False):
+def title_lists(doc, own: set[int]) -> list[tuple[list[set[int]], set[int], list[set[int]]]]:
     """Lists of three or more titles or names ("The Avengers, Iron Man 3 and Thor: Ragnarok"), read from
     capitals and commas rather than from the parse, which the small parser often gets wrong on such lists.
 
     Each item may carry a short tail shared by the others ("Italy to the west, Austria to the north").
-    Returns ``(items, glue)`` pairs: the token indices of each title and of the separators between them;
-    with ``tails_too``, also the token indices of each tail.
+    Returns ``(items, glue, tails)``: the token indices of each title (with its tail), of the separators
+    between them, and of each tail alone.
     """
     order = sorted(own)
-    out: list[tuple[list[set[int]], set[int]]] = []
-    self_tails: list[set[int]] = []
+    out: list[tuple[list[set[int]], set[int], list[set[int]]]] = []
     texts = [doc[i].text for i in order]
     if "," not in texts or not ({"and", "or"} & {t.lower() for t in texts}):  # no list to read
-        return (out, self_tails) if tails_too else out
+        return out
     toks = list(doc)  # plain indexing; the scan below reads each token many times
     k = 0
     while k < len(order):
@@ -510,10 +510,9 @@ def title_lists(doc, own: set[int], tails_too: bool = False):
                 else k + 1
             continue
         items, glue, end, tails = found
-        out.append((items, glue))
-        self_tails.extend(tails)
+        out.append((items, glue, tails))
         k = next((j for j in range(k, len(order)) if order[j] >= end), len(order))
-    return (out, self_tails) if tails_too else out
+    return out
 
 
 def _title_list(doc, start: int, stop: int):
