@@ -252,6 +252,15 @@ class _Walker:
             if rule == "conjoined_clause" and head.tag_ in ("VB", "VBN") and not any(
                     c.dep_ in ("aux", "auxpass") for c in head.children):
                 unit.borrowed |= {c.i for c in head.head.children if c.dep_ in ("aux", "auxpass", "neg")}
+        elif rule == "participle_modifier" and head.head.dep_ == "attr" and head.head.head.pos_ == "AUX" and (
+                subj := [c for c in head.head.head.children if c.dep_ == "nsubj" and c.i in self.allowed]):
+            # "X is a 2019 film directed by Y" -> "X is directed by Y": the film is X.
+            cop = head.head.head
+            unit.borrowed |= core_np(subj[0], self.allowed)
+            if head.lower_ == "born":
+                unit.inserts[head.i - 0.5] = "was"  # "X is an actor born in 1967": X was born in 1967
+            elif head.tag_ == "VBN":
+                unit.borrowed.add(cop.i)
         elif rule in ("apposition", "participle_modifier"):
             unit.borrowed |= core_np(referent(head.head), self.allowed)
             if rule == "apposition":

@@ -45,6 +45,7 @@ def distribute(doc, own_: set[int], borrowed: set[int], lists: list | None = Non
             members = _chain(first, lambda c: c.i in own_ and c.dep_ == "conj" and c.pos_ == "ADP")
             if len(members) == 1:
                 members += _prep_on_verb(first, own_)
+            members = _same_word_anchor(members, own_)
             if not all(any(c.dep_ in ("pobj", "pcomp") for c in m.children) for m in members):
                 continue  # "with and against the U.S.": the phrases share one object
         elif adjectives or (first.pos_ in NOUNISH and first.dep_ != "amod"):
@@ -67,9 +68,13 @@ def distribute(doc, own_: set[int], borrowed: set[int], lists: list | None = Non
     out: list[tuple[set[int], set[int]]] = []
     for g, (cores, glue) in enumerate(groups):
         fixed = set(own_)
+        inside = set().union(*cores)
         for h, (other_cores, other_glue) in enumerate(groups):
             if h != g:
-                fixed -= other_glue | set().union(*other_cores[1:])
+                # The other list keeps its first member, or the member this list sits in ("for his
+                # work with De Niro and Scorsese" keeps that member while the names are distributed).
+                keep = next((m for m in other_cores if inside <= m), other_cores[0])
+                fixed -= other_glue | set().union(*(m for m in other_cores if m is not keep))
         for k in range(len(cores)):
             own = fixed - glue - set().union(*(c for j, c in enumerate(cores) if j != k))
             if all(own != o for o, _ in out):
@@ -98,6 +103,16 @@ def _prep_on_verb(prep, own: set[int]) -> list:
     if not later or any(c.dep_ in ("prep", "dobj", "attr") and prep.i < c.i < later[0].i for c in verb.children):
         return []
     return later
+
+
+def _same_word_anchor(members: list, own: set[int]) -> list:
+    """"known for portraying characters in films and for his collaborations": the second "for" is the
+    partner of the first "for", though the parser hung it on the "in" between them."""
+    if len(members) != 2 or members[0].lower_ == members[1].lower_:
+        return members
+    anchor = next((a for a in members[0].ancestors if a.dep_ == "prep" and a.i in own
+                   and a.lower_ == members[1].lower_), None)
+    return [anchor, members[1]] if anchor is not None else members
 
 
 def _comma_adjectives(doc, own: set[int]) -> list[tuple[list[set[int]], set[int]]]:
@@ -261,9 +276,12 @@ def split_time(doc, head, own: set[int], borrowed: set[int]) -> list[tuple[set[i
              and any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree)]
     # Only adjuncts are split off; the verb's own arguments ("took place", "opened its office") stay.
     others = [c for c in head.children if c.i in own and c not in timed and c.dep_ in ("prep", "advcl", "agent")]
+    # "premiered on July 26, 2019 on Amazon Prime Video": the parser hangs the place on the date.
+    others += [p for c in timed for p in c.subtree if p.dep_ == "prep" and p.i in own and p.head.ent_type_ == "DATE"
+               and p.head.pos_ in ("PROPN", "NUM") and p.lower_ != "of" and p.head.i != c.i and not any(x.ent_type_ in ("DATE", "TIME") for x in p.subtree)]
     if not timed or not others:
         return [(own, borrowed)]
-    time_tokens = set().union(*(subtree(c) for c in timed))
+    time_tokens = set().union(*(subtree(c) for c in timed)) - set().union(*(subtree(p) for p in others))
     other_tokens = set().union(*(subtree(c) for c in others))
     return [(own - time_tokens, borrowed), (own - other_tokens, borrowed)]
 
