@@ -356,6 +356,9 @@ def title_run(doc, end: int) -> list[int]:
         tok = doc[i]
         capital = tok.text[:1].isupper() or tok.like_num
         link = tok.lower_ in _LINKS and run and _capital_before(doc, i)
+        # "Twin Peaks: The Return (2017)": a colon inside a title, between capitals.
+        link = link or (tok.text == ":" and run and i > 0 and not doc[i - 1].whitespace_
+                        and _capital(doc[i - 1]) and _capital(doc[run[0]]))
         if link and tok.lower_ in ("and", "&") and doc[i - 1].ent_type_ == "PERSON":
             break  # "by David Fincher and Blindness (2008)": a name, then the next title
         if not (capital or link):
@@ -486,6 +489,11 @@ def _title_end(doc, i: int, stop: int) -> int:
     return end
 
 
+def _abbreviation(tok) -> bool:
+    """"Mrs.", "St.", "Dr.": a word with its full stop."""
+    return len(tok.text) <= 4 and tok.text.endswith(".") and tok.text[:-1].isalpha()
+
+
 def _tail_end(doc, i: int, stop: int, free: bool = True) -> tuple[str | None, int]:
     """A short phrase after a title that belongs to it alone ("Italy to the west", "Great Expectations as
     Miss Havisham"): its preposition and one past its last word. Without ``free`` (the last title, whose
@@ -494,7 +502,7 @@ def _tail_end(doc, i: int, stop: int, free: bool = True) -> tuple[str | None, in
         return None, i
     j = i + 1
     while j < stop and j - i <= 5 and doc[j].text != "," and doc[j].lower_ not in ("and", "or") and (
-            doc[j].is_alpha or doc[j].like_num or (free and doc[j].text in _TITLE_GLUE)) and (
+            doc[j].is_alpha or doc[j].like_num or _abbreviation(doc[j]) or (free and doc[j].text in _TITLE_GLUE)) and (
             free or not _capital(doc[j]) or doc[j].like_num):
         j += 1
     ends_item = j >= stop or doc[j].is_punct or doc[j].lower_ in ("and", "or")
