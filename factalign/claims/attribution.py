@@ -52,6 +52,8 @@ class Part:
     quote: bool = False
     speaker: str | None = None
     speaker_is_pronoun: bool = False
+    about_speaker: bool = False
+    """The words naming the speaker, kept only for the facts they state ("X, the chief cabinet secretary")."""
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -100,8 +102,9 @@ def analyse(sent, quoted: set[int]) -> tuple[list[Part], _SpeakerHint | None]:
         name, pron = hint if hint else (None, False)
         if any(sent.doc[i].is_alpha for i in rest) and not _complete(sent.doc, in_quote, quoted):
             # A partial quote ('the law "is eating the Constitution"') needs the writer's words around it.
-            return [Part(frozenset(i for i in idx if i not in frame), True, name, pron)], hint
-        parts = [Part(frozenset(in_quote), True, name, pron)]
+            return [Part(frozenset(i for i in idx if i not in frame), True, name, pron),
+                    *_speaker_facts(verb, quoted)], hint
+        parts = [Part(frozenset(in_quote), True, name, pron), *_speaker_facts(verb, quoted)]
         # The writer's own words around a quote ("Stoltenberg visited Japan, and ...") are not the quote.
         if _is_clause(sent.doc, rest):
             marks = {i for i in idx if sent.doc[i].text in _QUOTE_MARKS}
@@ -115,7 +118,7 @@ def analyse(sent, quoted: set[int]) -> tuple[list[Part], _SpeakerHint | None]:
                     if t.dep_ == "mark" and t.head.i in {c.i for c in ccomp} and t.lower_ in ("that", "whether")}
         if len([i for i in content if not sent.doc[i].is_punct]) >= 3:
             name, pron = hint
-            parts = [Part(frozenset(content), False, name, pron)]
+            parts = [Part(frozenset(content), False, name, pron), *_speaker_facts(verb, quoted)]
             # "..., he hastens to clarify, but common interests rule out failure": the writer's own clause.
             rest = [i for i in idx if i not in content and i not in _frame_tokens(verb, quoted)]
             if _is_clause(sent.doc, rest):
@@ -126,11 +129,27 @@ def analyse(sent, quoted: set[int]) -> tuple[list[Part], _SpeakerHint | None]:
         prep, pobj = according
         content = set(idx) - {t.i for t in prep.subtree}
         name, pron = _speaker_name(pobj)
-        return [Part(frozenset(content), False, name, pron)], None
+        return [Part(frozenset(content), False, name, pron), *_noun_facts(pobj, quoted)], None
     return [Part(frozenset(idx))], None
 
 
 _SpeakerHint = tuple[str, bool]
+
+
+def _speaker_facts(verb, quoted: set[int]) -> list[Part]:
+    if verb is None:
+        return []
+    subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+    return _noun_facts(subj, quoted) if subj is not None else []
+
+
+def _noun_facts(head, quoted: set[int]) -> list[Part]:
+    """The speaker's noun phrase as a part of its own when it states a fact: "said Yoshimasa Hayashi, the
+    chief cabinet secretary" (an apposition), "documents found by Hiram Bingham" (a participle)."""
+    tokens = {t.i for t in head.subtree if t.i not in quoted}
+    if not any(t.dep_ in ("appos", "relcl", "acl") for t in head.subtree if t.i in tokens):
+        return []
+    return [Part(frozenset(tokens), about_speaker=True)]
 
 
 def _complete(doc, tokens, quoted: set[int]) -> bool:

@@ -30,6 +30,8 @@ from .variants import (
 ASSERTING_MARKS = frozenset({"while", "whereas", "although", "though", "because", "since", "after", "as"})
 """Clauses opened by these are asserted; "if", "unless", "until" or "whether" clauses are not facts."""
 
+_TIME_MARKS = frozenset({"after", "before", "while", "whereas", "although", "though", "because"})
+
 
 def is_conjoined_clause(child) -> bool:
     """"struck ... and injured ...": a verb conjoined to a verb."""
@@ -48,9 +50,11 @@ def is_participle_clause(child) -> bool:
 
 def is_adverbial_clause(child) -> bool:
     """"..., while Turkey and Hungary have objected": an asserted adverbial clause with its own subject."""
-    if child.dep_ != "advcl" or not has_subject(child) or child.pos_ not in VERBAL:
+    if child.dep_ not in ("advcl", "ccomp") or not has_subject(child) or child.pos_ not in VERBAL:
         return False
     marks = [c.lower_ for c in child.children if c.dep_ == "mark"]
+    if child.dep_ == "ccomp" and not (marks and set(marks) <= _TIME_MARKS):
+        return False  # "after pieces of the body were mailed, ...": the parser's ccomp for a fronted clause
     head = child.head
     # "The reason is because ...": without the clause the head says nothing.
     bare = head.pos_ == "AUX" and not any(c.dep_ in ("attr", "acomp", "dobj", "prep", "oprd") for c in head.children)

@@ -40,7 +40,7 @@ def distribute(doc, own_: set[int], borrowed: set[int], lists: list | None = Non
         first = doc[tok]
         if tok in claimed or first.dep_ in ("conj", "appos", "compound", "nmod"):
             continue
-        adjectives = first.pos_ == "ADJ" and first.dep_ == "amod"
+        adjectives = first.pos_ == "ADJ" and first.dep_ in ("amod", "acomp")  # "a corrupt and arrogant X", "are corrupt and arrogant"
         if first.dep_ == "prep":  # "in installments ... and in book form"
             members = _chain(first, lambda c: c.i in own_ and c.dep_ == "conj" and c.pos_ == "ADP")
             if len(members) == 1:
@@ -196,7 +196,13 @@ def _same_entity(first, members: list) -> bool:
         return i
 
     start = ent_start(first)
-    return start is not None and all(ent_start(m) == start for m in members[1:])
+    if start is None or any(ent_start(m) != start for m in members[1:]):
+        return False
+    # "The Truman Show and Man on the Moon": two titles of several words each, each opening with a capital,
+    # are two names even when the tagger read one ("Pride and Prejudice", "Harry Potter and the ..." stay one).
+    doc = first.doc
+    spans = [sorted(member_tokens(m, members)) for m in members]
+    return not all(len(s) >= 2 and doc[s[0]].text[:1].isupper() for s in spans)
 
 
 def split_examples(doc, own: set[int], borrowed: set[int]) -> list[tuple[set[int], set[int]]]:
