@@ -422,3 +422,57 @@ def test_title_lists_do_not_swallow_news_phrases():
     # Phrases sharing one object are not distributed.
     got = texts(extract_claims("It deepens fault lines with and against the U.S. and its Western allies."))
     assert not any(t.endswith("fault lines") for t in got), got
+
+
+def test_repeated_preposition_pairs_with_its_namesake():
+    got = texts(extract_claims("He is known for portraying volatile characters in a variety of genres and for his "
+                               "collaborations with Robert De Niro and Martin Scorsese."))
+    assert "He is known for portraying volatile characters in a variety of genres" in got
+    assert "He is known for his collaborations with Martin Scorsese" in got
+    assert not any("characters for his" in t for t in got), got
+
+
+def test_place_hung_on_a_date_is_an_adjunct_of_its_own():
+    got = texts(extract_claims("The show premiered on July 26, 2019 on Amazon Prime Video."))
+    assert got == ["The show premiered on July 26, 2019", "The show premiered on Amazon Prime Video"]
+    # Negative: a duration's own phrase stays with it.
+    got = texts(extract_claims("After two seasons in Germany, Hernandez returned to the Premier League."))
+    assert not any(t.startswith("in Germany") for t in got), got
+
+
+def test_participle_on_a_predicate_noun_is_said_of_the_subject():
+    got = texts(extract_claims("The Departed is a 2006 feature film directed by Martin Scorsese."))
+    assert "The Departed is directed by Martin Scorsese" in got
+    got = texts(extract_claims("Matthew Lillard is an American actor, born January 24, 1970 in Lansing, Michigan."))
+    assert any(t.startswith("Matthew Lillard was born") for t in got), got
+
+
+def test_title_with_colon_and_abbreviated_tail():
+    got = texts(extract_claims("Her collaborations include Big Fish, Corpse Bride, Sweeney Todd: The Demon Barber of "
+                               "Fleet Street as Mrs. Lovett, Alice in Wonderland as the Red Queen, and Dark Shadows."))
+    assert "Her collaborations include Sweeney Todd: The Demon Barber of Fleet Street as Mrs. Lovett" in got
+    assert "Her collaborations include Corpse Bride" in got
+    got = texts(extract_claims("Lillard has given dramatic performances in movies such as The Descendants (2011), "
+                               "Match (2014), and Twin Peaks: The Return (2017)."))
+    assert "Twin Peaks: The Return 2017" in got, got
+
+
+def test_predicate_adjectives_and_fronted_time_clause():
+    got = texts(extract_claims("The climate is hot and humid."))
+    assert got == ["The climate is hot", "The climate is humid"]
+    got = texts(extract_claims("On May 30, after pieces of the body were mailed to several recipients, "
+                               "Magnotta was targeted as the prime suspect."))
+    assert "pieces of the body were mailed to several recipients" in got, got
+    # Negative: "if" is not asserted.
+    got = texts(extract_claims("If the talks fail, the government will fall."))
+    assert not any(t.startswith("the talks fail") for t in got), got
+
+
+def test_speaker_phrase_states_its_own_facts():
+    claims = extract_claims("The talks will resume next week, said Yoshimasa Hayashi, the chief cabinet secretary.")
+    assert [(c.text, c.attribution) for c in claims] == [
+        ("The talks will resume next week", "Yoshimasa Hayashi"),
+        ("Yoshimasa Hayashi is the chief cabinet secretary", None)]
+    # Negative: a bare name says nothing of its own.
+    assert texts(extract_claims("The talks will resume next week, said Yoshimasa Hayashi.")) == [
+        "The talks will resume next week"]
