@@ -145,7 +145,7 @@ def _speaker_facts(verb, quoted: set[int]) -> list[Part]:
 
 def _noun_facts(head, quoted: set[int]) -> list[Part]:
     """The speaker's noun phrase as a part of its own when it states a fact: "said Yoshimasa Hayashi, the
-    chief cabinet secretary" (an apposition), "documents found by Hiram Bingham" (a participle)."""
+    chief cabinet secretary" (an apposition), "said Jens Stoltenberg, who leads NATO" (a relative clause)."""
     tokens = {t.i for t in head.subtree if t.i not in quoted}
     if not any(t.dep_ in ("appos", "relcl", "acl") for t in head.subtree if t.i in tokens):
         return []

@@ -30,7 +30,8 @@ from .variants import (
 ASSERTING_MARKS = frozenset({"while", "whereas", "although", "though", "because", "since", "after", "as"})
 """Clauses opened by these are asserted; "if", "unless", "until" or "whether" clauses are not facts."""
 
-_TIME_MARKS = frozenset({"after", "before", "while", "whereas", "although", "though", "because"})
+FRONTED_MARKS = frozenset({"after", "before", "while", "whereas", "although", "though", "because"})
+"""Marks of an asserted clause that the parser may file as a ccomp when it opens the sentence."""
 
 
 def is_conjoined_clause(child) -> bool:
@@ -53,7 +54,7 @@ def is_adverbial_clause(child) -> bool:
     if child.dep_ not in ("advcl", "ccomp") or not has_subject(child) or child.pos_ not in VERBAL:
         return False
     marks = [c.lower_ for c in child.children if c.dep_ == "mark"]
-    if child.dep_ == "ccomp" and not (marks and set(marks) <= _TIME_MARKS):
+    if child.dep_ == "ccomp" and not (marks and set(marks) <= FRONTED_MARKS):
         return False  # "after pieces of the body were mailed, ...": the parser's ccomp for a fronted clause
     head = child.head
     # "The reason is because ...": without the clause the head says nothing.

@@ -40,7 +40,8 @@ def distribute(doc, own_: set[int], borrowed: set[int], lists: list | None = Non
         first = doc[tok]
         if tok in claimed or first.dep_ in ("conj", "appos", "compound", "nmod"):
             continue
-        adjectives = first.pos_ == "ADJ" and first.dep_ in ("amod", "acomp")  # "a corrupt and arrogant X", "are corrupt and arrogant"
+        # "a corrupt and arrogant X", "they are corrupt and arrogant"
+        adjectives = first.pos_ == "ADJ" and first.dep_ in ("amod", "acomp")
         if first.dep_ == "prep":  # "in installments ... and in book form"
             members = _chain(first, lambda c: c.i in own_ and c.dep_ == "conj" and c.pos_ == "ADP")
             if len(members) == 1:
@@ -283,8 +284,9 @@ def split_time(doc, head, own: set[int], borrowed: set[int]) -> list[tuple[set[i
     # Only adjuncts are split off; the verb's own arguments ("took place", "opened its office") stay.
     others = [c for c in head.children if c.i in own and c not in timed and c.dep_ in ("prep", "advcl", "agent")]
     # "premiered on July 26, 2019 on Amazon Prime Video": the parser hangs the place on the date.
-    others += [p for c in timed for p in c.subtree if p.dep_ == "prep" and p.i in own and p.head.ent_type_ == "DATE"
-               and p.head.pos_ in ("PROPN", "NUM") and p.lower_ != "of" and p.head.i != c.i and not any(x.ent_type_ in ("DATE", "TIME") for x in p.subtree)]
+    others += [p for c in timed for p in c.subtree if p.dep_ == "prep" and p.i in own and p.head.i != c.i
+               and p.head.ent_type_ == "DATE" and p.head.pos_ in ("PROPN", "NUM") and p.lower_ != "of"
+               and not any(x.ent_type_ in ("DATE", "TIME") for x in p.subtree)]
     if not timed or not others:
         return [(own, borrowed)]
     time_tokens = set().union(*(subtree(c) for c in timed)) - set().union(*(subtree(p) for p in others))
@@ -508,7 +510,8 @@ def _tail_end(doc, i: int, stop: int, free: bool = True) -> tuple[str | None, in
         return None, i
     j = i + 1
     while j < stop and j - i <= 5 and doc[j].text != "," and doc[j].lower_ not in ("and", "or") and (
-            doc[j].is_alpha or doc[j].like_num or _abbreviation(doc[j]) or (free and doc[j].text in _TITLE_GLUE)) and (
+            doc[j].is_alpha or doc[j].like_num or _abbreviation(doc[j])
+            or (free and doc[j].text in _TITLE_GLUE)) and (
             free or not _capital(doc[j]) or doc[j].like_num):
         j += 1
     ends_item = j >= stop or doc[j].is_punct or doc[j].lower_ in ("and", "or")
