@@ -137,9 +137,7 @@ _SpeakerHint = tuple[str, bool]
 
 
 def _speaker_facts(verb, quoted: set[int]) -> list[Part]:
-    if verb is None:
-        return []
-    subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+    subj = _subject(verb) if verb is not None else None
     return _noun_facts(subj, quoted) if subj is not None else []
 
 
@@ -186,8 +184,12 @@ def _inherited_subject(verb):
     return None
 
 
+def _subject(verb):
+    return next((c for c in verb.children if c.dep_ in _SUBJ), None)
+
+
 def _speaker_hint(verb) -> _SpeakerHint | None:
-    subj = next((c for c in verb.children if c.dep_ in _SUBJ), None) or _inherited_subject(verb)
+    subj = _subject(verb) or _inherited_subject(verb)
     return _speaker_name(subj) if subj is not None else None
 
 

@@ -108,7 +108,7 @@ class ClaimSplitter:
                     subst = {} if part.quote else pronoun_substitutions(sent, set(part.tokens), tracker)
                     part_rules = tuple(r for r in rules if r != "brackets") if part.quote else rules
                     for prop in _decompose(sent, set(part.tokens), part_rules, subst, self._reparse):
-                        if part.about_speaker and (prop.rule is None or not self.decompose):
+                        if part.about_speaker and prop.rule is None:
                             continue  # the name alone; only the facts its phrase states are claims
                         context = None
                         unresolved_speaker = speaker is not None and UNRESOLVED.fullmatch(speaker)
