@@ -170,7 +170,7 @@ def _speech_verb(sent, quoted: set[int]):
     for verb in candidates:
         if verb.i in quoted or verb.lower_ not in SPEECH_VERBS:
             continue
-        if any(c.dep_ in _SUBJ for c in verb.children) or _inherited_subject(verb) is not None:
+        if _subject(verb) is not None or _inherited_subject(verb) is not None:
             return verb
     return None
 
@@ -185,7 +185,17 @@ def _inherited_subject(verb):
 
 
 def _subject(verb):
-    return next((c for c in verb.children if c.dep_ in _SUBJ), None)
+    """Who speaks: the active subject, or the agent of a passive ("it was announced by the ministry").
+
+    A passive speech verb's subject is what is said about, not the speaker: "The case is explained in
+    the documentary" has no speaker.
+    """
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            return c
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _speaker_hint(verb) -> _SpeakerHint | None:

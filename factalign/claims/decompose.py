@@ -92,7 +92,9 @@ def is_participle_modifier(child) -> bool:
     if child.dep_ != "acl" or child.tag_ not in ("VBN", "VBG"):
         return False
     # On a predicate noun ("X is a film directed by Y") the phrase is one more fact about X.
-    return set_off(child) or (child.head.dep_ == "attr" and child.head.head.pos_ == "AUX")
+    if set_off(child) or (child.head.dep_ == "attr" and child.head.head.pos_ == "AUX"):
+        return True
+    return child.tag_ == "VBN" and any(c.dep_ == "agent" for c in child.children)
 
 
 def is_parataxis(child) -> bool:

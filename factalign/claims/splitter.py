@@ -15,6 +15,7 @@ from .attribution import Part, analyse, quote_spans
 from .coref import UNRESOLVED, PersonTracker, pronoun_substitutions
 from .decompose import DEFAULT_RULES, decompose as _decompose, without_asides
 from .furniture import Block, body_blocks
+from .syntax import no_mid_sentence_starts
 
 NEEDED_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler", "parser", "ner")
 """The lemmatizer is not needed: speech verbs are matched by word form."""
@@ -56,7 +57,7 @@ class ClaimSplitter:
         doc = self._reparsed.get(text)
         if doc is None:
             nlp = self.nlp
-            doc = next(iter(nlp.pipe([text], disable=_unneeded(nlp))))
+            doc = next(iter(nlp.pipe([no_mid_sentence_starts(nlp.make_doc(text))], disable=_unneeded(nlp))))
         return doc
 
     def split(self, source: Source) -> list[Claim]:
@@ -72,12 +73,13 @@ class ClaimSplitter:
         texts = [s.text[b.start:b.end] for s, bs in zip(sources, blocks) for b in bs]
         nlp = self.nlp
         disable = _unneeded(nlp)
-        docs = iter(nlp.pipe(texts, disable=disable, batch_size=64))
+        docs = iter(nlp.pipe((no_mid_sentence_starts(nlp.make_doc(t)) for t in texts), disable=disable, batch_size=64))
         parsed = [[(b, next(docs)) for b in bs] for bs in blocks]
         # Sentences with bracketed asides are parsed again without them (see decompose()), in one batch too.
         again = list(dict.fromkeys(t for bs in parsed for _, doc in bs for sent in doc.sents
                                    if (t := without_asides(sent)) is not None)) if self.decompose else []
-        self._reparsed = dict(zip(again, nlp.pipe(again, disable=disable, batch_size=64)))
+        self._reparsed = dict(zip(again, nlp.pipe((no_mid_sentence_starts(nlp.make_doc(t)) for t in again),
+                                                  disable=disable, batch_size=64)))
         try:
             return [self._claims(source, bs) for source, bs in zip(sources, parsed)]
         finally:

@@ -120,3 +120,43 @@ def path_up(tok, top) -> list:
         tok = tok.head
         out.append(tok)
     return out
+
+
+_MAY_END = frozenset('.!?…"”’\'»')
+"""A sentence may end after a token whose last character is one of these."""
+
+
+def no_mid_sentence_starts(doc):
+    """Forbid sentence starts where no sentence can start, before the parser runs; returns ``doc``.
+
+    The small parser sometimes cuts a sentence at a list of titles ("Horton Hears a Who! (both 2008), and
+    ..."), at a colon or inside brackets ("(lat. Ailuropoda melanoleuca)"). A sentence does not start after
+    a token that cannot end one (a comma, a colon, a word), with a bracket or a comma, or inside brackets
+    that close later. A lowercase word may start one: machine translations often leave "they" lowercase
+    after a full stop. A line break always allows a start (headlines, list items).
+    """
+    close = _closing_brackets(doc)
+    inside = 0
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.i in close:
+            inside += 1
+        if prev.text in ")]" and inside:
+            inside -= 1
+        if "\n" in prev.whitespace_ or "\n" in prev.text or tok.is_space:
+            continue
+        if inside or tok.text in ",;:)]([" or prev.text[-1] not in _MAY_END:
+            tok.is_sent_start = False
+    return doc
+
+
+def _closing_brackets(doc) -> set[int]:
+    """Indices of opening brackets that are closed later in the text."""
+    stack: list[int] = []
+    closed: set[int] = set()
+    for tok in doc:
+        if tok.text in "([":
+            stack.append(tok.i)
+        elif tok.text in ")]" and stack:
+            closed.add(stack.pop())
+    return closed
