@@ -476,3 +476,60 @@ def test_speaker_phrase_states_its_own_facts():
     # Negative: a bare name says nothing of its own.
     assert texts(extract_claims("The talks will resume next week, said Yoshimasa Hayashi.")) == [
         "The talks will resume next week"]
+
+
+def test_passive_speech_verb_has_no_speaker_but_its_agent():
+    claims = extract_claims('The case is explained in the documentary "Don\'t f*ck with cats" published by Netflix.')
+    # A quoted title after its noun is a name, not a quotation.
+    assert all(c.attribution is None and not c.quote for c in claims), [(c.text, c.attribution) for c in claims]
+    assert any(t.startswith("The case is explained in the documentary") for t in texts(claims)), texts(claims)
+    claims = extract_claims("It was announced by the ministry that the border will reopen on Monday.")
+    assert [(c.text, c.attribution) for c in claims] == [("the border will reopen on Monday", "the ministry")]
+
+
+def test_restrictive_participle_with_an_agent_is_a_claim():
+    got = texts(extract_claims("He reviewed the report written by the committee."))
+    assert "the report written by the committee" in got, got
+
+
+@pytest.mark.parametrize("text, sentences", [
+    # The parser cut these mid-sentence: after "Who!", at a bracket, inside "(lat. ...)".
+    ("He starred in Bruce Almighty (2003), Yes Man, Horton Hears a Who! (both 2008), and A Christmas Carol (2009).",
+     1),
+    ("The big panda (lat. Ailuropoda melanoleuca) is a bear.", 1),
+    ("Since 1983, the site has been on the UNESCO World Heritage List.", 1),
+    # Real boundaries stay, also before a lowercase word a machine translation left ("they are only talks").
+    ("The news was confirmed by the minister. they are only talks, he says.", 2),
+])
+def test_no_sentence_starts_mid_sentence(nlp, text, sentences):
+    from factalign.claims.syntax import no_mid_sentence_starts
+
+    doc = next(nlp.pipe([no_mid_sentence_starts(nlp.make_doc(text))]))
+    assert len(list(doc.sents)) == sentences, [s.text for s in doc.sents]
+
+
+def test_ampersand_and_plus_join_one_name():
+    got = texts(extract_claims("She made her debut in the drama Men, Women & Children."))
+    assert got == ["She made her debut in the drama Men, Women & Children"], got
+    got = texts(extract_claims("Danes starred in films such as Romeo + Juliet, The Hours and Stardust."))
+    assert "Danes starred in Romeo + Juliet" in got and "Danes starred in Stardust" in got, got
+    got = texts(extract_claims("Johnson & Johnson and Pfizer make vaccines."))
+    assert got == ["Johnson & Johnson make vaccines", "Pfizer make vaccines"], got
+
+
+def test_brackets_close_names_in_a_two_item_list():
+    got = texts(extract_claims("Carrey appeared in Kick-Ass 2 (2013) and Dumb and Dumber To (2014)."))
+    assert "Carrey appeared in Kick-Ass 2" in got and "Carrey appeared in Dumb and Dumber To" in got, got
+    got = texts(extract_claims('Kerry won the award with "The Truman Show" (1998) and "Man on the Moon" (1999).'))
+    assert 'Kerry won the award with "Man on the Moon"' in got, got
+    assert '"The Truman Show" 1998' in got, got
+    # Negative: without brackets, "Dumb and Dumber To" could be two names; the list stays whole.
+    got = texts(extract_claims("Carrey appeared in Kick-Ass 2 and Dumb and Dumber To."))
+    assert "Carrey appeared in Dumber To" not in got, got
+
+
+def test_copula_left_without_its_complement_is_no_claim(seeds):
+    # "That’s why a cooperation between us in East Asia and NATO [is] becoming …": the clause goes, "That’s" stays.
+    _, claims = seeds["001"]
+    assert not any(c.text.startswith("That’s") and len(c.text.split()) < 3 for c in claims), texts(claims)
+    find(claims, r"^a cooperation between us in East Asia")

@@ -78,6 +78,21 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if len(re.findall(r"\w+", text[a:b])) >= MIN_QUOTE_WORDS]
 
 
+NAMING_WORDS = frozenset({"titled", "entitled", "called", "named", "dubbed"})
+
+
+def names_a_work(doc, span: tuple[int, int]) -> bool:
+    """The quoted stretch is a title, not a quotation: capitalised words that are not a clause, after a
+    common noun or a naming word ('the documentary “Don't f*ck with cats”', 'a book titled “Fire and
+    Fury”'). A whole clause stays a quotation ('his statement: “We will win.”')."""
+    inside = [t.i for t in doc if span[0] <= t.idx < span[1]]
+    if not inside or inside[0] < 2 or doc[inside[0] - 1].text not in _QUOTE_MARKS:
+        return False
+    before = doc[inside[0] - 2]
+    return (before.pos_ == "NOUN" or before.lower_ in NAMING_WORDS) and doc[inside[0]].text[:1].isupper() \
+        and not _complete(doc, inside, set(inside))
+
+
 def analyse(sent, quoted: set[int]) -> tuple[list[Part], _SpeakerHint | None]:
     """Split one sentence into content parts with their attribution.
 

@@ -24,11 +24,14 @@ from .syntax import (
 )
 from .variants import (
     distribute, parentheticals, semicolon_segments, split_adjuncts, split_at, split_examples, split_fronted,
-    split_modifiers, split_time, title_lists,
+    split_modifiers, split_time, title_lists, bracketed_titles,
 )
 
 ASSERTING_MARKS = frozenset({"while", "whereas", "although", "though", "because", "since", "after", "as"})
 """Clauses opened by these are asserted; "if", "unless", "until" or "whether" clauses are not facts."""
+
+BE_FORMS = frozenset({"is", "'s", "’s", "are", "'re", "’re", "was", "were", "be", "been", "am"})
+"""Forms of "be", which the tagger may call a verb ("That's why ...")."""
 
 FRONTED_MARKS = frozenset({"after", "before", "while", "whereas", "although", "though", "because"})
 """Marks of an asserted clause that the parser may file as a ccomp when it opens the sentence."""
@@ -171,13 +174,13 @@ class _Unit:
 
 
 class _Walker:
-    def __init__(self, doc, allowed: set[int], rules: tuple[str, ...]):
+    def __init__(self, doc, allowed: set[int], rules: tuple[str, ...], titles: tuple[frozenset[int], ...] = ()):
         self.doc, self.allowed = doc, allowed
         self.rules = [(name, DECOMPOSERS[name]) for name in rules if name in DECOMPOSERS]
         self.names = set(rules)
         self.subst: dict[int, str] = {}
         self.units: list[_Unit] = []
-        lists = title_lists(doc, allowed) if "coordinated_np" in rules else []
+        lists = title_lists(doc, allowed, titles) if "coordinated_np" in rules else []
         self.listed: set[int] = set().union(*(set().union(*items) for items, _, _ in lists))
 
     def run(self, roots) -> list[_Unit]:
@@ -274,7 +277,8 @@ class _Walker:
                 plural = head.head.tag_ in ("NNS", "NNPS")
                 unit.inserts[head.left_edge.i - 0.5] = "are" if plural else "is"
         elif rule == "adverbial_clause":
-            unit.own -= {c.i for c in head.children if c.dep_ == "mark"}
+            unit.own -= {c.i for c in head.children if c.dep_ == "mark"
+                         or (c.tag_ == "WRB" and c.i == head.left_edge.i)}  # "That's why [X]"
         elif rule == "absolute_clause":
             unit.own -= {head.i}  # "with" 
         if rule == "conjoined_clause":
@@ -283,7 +287,7 @@ class _Walker:
 
 def decompose(sent, allowed: set[int] | None = None, rules: tuple[str, ...] = DEFAULT_RULES,
               subst: dict[int, str] | None = None, reparse: Callable[[str], object] | None = None,
-              ) -> list[Proposition]:
+              titles: tuple[frozenset[int], ...] = ()) -> list[Proposition]:
     """Split a parsed sentence into propositions.
 
     Args:
@@ -295,6 +299,7 @@ def decompose(sent, allowed: set[int] | None = None, rules: tuple[str, ...] = DE
         reparse: parses a text (a spaCy pipeline); given, the sentence is parsed again without its bracketed
             asides before the clause rules run. Brackets mislead the small parser ("Zodiac (2007) by David
             Fincher and Blindness (2008)" reads as one name), and the asides are claims of their own anyway.
+        titles: token index sets of names known to be whole (see :func:`~.variants.bracketed_titles`).
 
     Returns:
         Propositions in reading order of their evidence; at least one when the sentence has a word.
@@ -308,12 +313,13 @@ def decompose(sent, allowed: set[int] | None = None, rules: tuple[str, ...] = DE
         segments = semicolon_segments(doc, allowed)
         if len(segments) > 1:
             inner = tuple(r for r in rules if r != "semicolon")
-            props = [p for seg in segments for p in decompose(sent, seg, inner, subst, reparse)]
+            props = [p for seg in segments for p in decompose(sent, seg, inner, subst, reparse, titles)]
             return sorted(props, key=lambda p: (p.start, p.end))
     out: list[Proposition] = []
     if "parenthetical" in rules:
         removed: set[int] = set()
-        for group, anchor in parentheticals(doc, allowed, "brackets" in rules):
+        asides = parentheticals(doc, allowed, "brackets" in rules)
+        for group, anchor in asides:
             allowed -= group
             removed |= group
             for piece in anchor and split_at(doc, group, ";") or ():
@@ -323,10 +329,11 @@ def decompose(sent, allowed: set[int] | None = None, rules: tuple[str, ...] = DE
         if removed and reparse is not None and any(wordy(doc[i]) for i in allowed):
             inner = tuple(r for r in rules if r not in ("parenthetical", "semicolon"))
             seen = {p.text for p in out}
-            out += [p for p in _reparsed(doc, allowed, inner, subst or {}, reparse) if p.text not in seen]
+            known = bracketed_titles(doc, allowed, asides)
+            out += [p for p in _reparsed(doc, allowed, inner, subst or {}, reparse, known) if p.text not in seen]
             return sorted(out, key=lambda p: (p.start, p.end))
     roots = [doc[i] for i in sorted(allowed) if doc[i].head.i not in allowed or doc[i].head.i == i]
-    walker = _Walker(doc, allowed, tuple(rules))
+    walker = _Walker(doc, allowed, tuple(rules), titles)
     if subst:
         walker.subst.update(subst)
     units = walker.run(roots)
@@ -334,10 +341,10 @@ def decompose(sent, allowed: set[int] | None = None, rules: tuple[str, ...] = DE
         variants = [(set(unit.own), set(unit.borrowed))]
         if "examples" in rules:
             variants = [v for own, bor in variants for v in split_examples(doc, own, bor)]
-        lists = title_lists(doc, unit.own) if "coordinated_np" in rules else []
+        lists = title_lists(doc, unit.own, titles) if "coordinated_np" in rules else []
         if "coordinated_np" in rules:
             variants = [v for own, bor in variants
-                        for v in distribute(doc, own, bor, lists if own == unit.own else None)]
+                        for v in distribute(doc, own, bor, lists if own == unit.own else None, titles)]
         if "modifiers" in rules and unit.head is not None:
             variants = [v for own, bor in variants for v in split_modifiers(doc, unit.head, own, bor)]
         if "time" in rules and unit.head is not None:
@@ -399,7 +406,7 @@ def _proposition(doc, own: set[int], borrowed: set[int], unit: _Unit, subst: dic
     if not words or sum(wordy(doc[i]) for i in own | borrowed) < 2:
         return None
     head = unit.head
-    if head is not None and head.i in own and head.pos_ == "AUX":
+    if head is not None and head.i in own and (head.pos_ == "AUX" or head.lower_ in BE_FORMS):
         # "the message he heard is [“...”]": a copula whose complement went elsewhere says nothing.
         subject = {t.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "neg")
                    for t in c.subtree}
@@ -443,7 +450,7 @@ def without_asides(sent) -> str | None:
 
 
 def _reparsed(doc, allowed: set[int], rules: tuple[str, ...], subst: dict[int, str],
-              reparse: Callable[[str], object]) -> list[Proposition]:
+              reparse: Callable[[str], object], titles: list[set[int]] = ()) -> list[Proposition]:
     """Propositions of the words in ``allowed`` parsed anew as one text; offsets mapped back into ``doc``."""
     text, starts = joined(doc, allowed)
     new = reparse(text)
@@ -452,8 +459,10 @@ def _reparsed(doc, allowed: set[int], rules: tuple[str, ...], subst: dict[int, s
         if tok.idx in starts:
             mapped[tok.i] = starts[tok.idx]
     new_subst = {j: subst[i] for j, i in mapped.items() if i in subst}
+    back = {i: j for j, i in mapped.items()}
+    new_titles = tuple(frozenset(back[i] for i in t) for t in titles if all(i in back for i in t))
     out = []
-    for prop in decompose(new[:], None, rules, new_subst):
+    for prop in decompose(new[:], None, rules, new_subst, titles=new_titles):
         first = next((mapped[t.i] for t in new if t.idx >= prop.start and t.i in mapped), None)
         last = next((mapped[t.i] for t in reversed(new) if t.idx < prop.end and t.i in mapped), None)
         if first is None or last is None or last < first:

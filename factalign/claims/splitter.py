@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from ..errors import InputError, StageError
 from ..models import Claim, Source
-from .attribution import Part, analyse, quote_spans
+from .attribution import Part, analyse, names_a_work, quote_spans
 from .coref import UNRESOLVED, PersonTracker, pronoun_substitutions
 from .decompose import DEFAULT_RULES, decompose as _decompose, without_asides
 from .furniture import Block, body_blocks
@@ -93,7 +93,7 @@ class ClaimSplitter:
         sentence_index = -1
         previous_text = ""
         for block, doc in parsed:
-            spans = quote_spans(doc.text)
+            spans = [span for span in quote_spans(doc.text) if not names_a_work(doc, span)]
             quoted = {t.i for t in doc if any(a <= t.idx < b for a, b in spans)}
             analysed = []
             for sent in doc.sents:

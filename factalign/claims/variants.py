@@ -26,15 +26,18 @@ MAX_VARIANTS = 12
 
 
 def distribute(doc, own_: set[int], borrowed: set[int], lists: list | None = None,
-               ) -> list[tuple[set[int], set[int]]]:
+               known: tuple[frozenset[int], ...] = ()) -> list[tuple[set[int], set[int]]]:
     """Variants of a clause (``own_`` its words) with each coordinated phrase reduced to one of its conjuncts.
 
     With several coordinations in one clause, each is distributed in turn while the others keep only
     their first conjunct: the variants grow with the sum of the list lengths, not their product.
-    ``lists``: :func:`title_lists` of ``own_`` when the caller has them already.
+    ``lists``: :func:`title_lists` of ``own_`` when the caller has them already; ``known``: names known
+    to be whole (see :func:`bracketed_titles`).
     """
-    lists = title_lists(doc, own_) if lists is None else lists
-    groups = [(items, glue) for items, glue, _ in lists if not _parsed_alike(doc, items, own_)]
+    lists = title_lists(doc, own_, known) if lists is None else lists
+    # The parser's reading of a list wins unless brackets closed its names (see bracketed_titles).
+    groups = [(items, glue) for items, glue, _ in lists
+              if not _parsed_alike(doc, items, own_) or any(frozenset(item) in known for item in items)]
     claimed: set[int] = set().union(*(glue.union(*items) for items, glue in groups))
     for tok in sorted(own_):
         first = doc[tok]
@@ -58,8 +61,11 @@ def distribute(doc, own_: set[int], borrowed: set[int], lists: list | None = Non
         if len(members) < 2 or len(members) > MAX_VARIANTS or _same_entity(first, members) or _collective(first):
             continue
         claimed |= {m.i for m in members}
-        glue = {c.i for m in members for c in m.children if c.dep_ in ("cc", "preconj", "punct")
-                and c.i in own_ and min(x.i for x in members) < c.i < max(x.i for x in members)}
+        # The joins of the list, also those hung on a name folded into a member ("Johnson & Johnson and Pfizer").
+        linked = members + [c for m in members for c in m.children if c.dep_ == "conj" and c not in members]
+        glue = {c.i for m in linked for c in m.children if c.dep_ in ("cc", "preconj", "punct")
+                and c.i in own_ and min(x.i for x in members) < c.i < max(x.i for x in members)
+                and c.text not in NAME_JOINS and c.text not in _QUOTES}
         glue |= {i for a, b in zip(members, members[1:]) for i in range(a.right_edge.i + 1, b.left_edge.i)
                  if i in own_ and doc[i].dep_ in ("cc", "punct") and doc[i].head.i == first.head.i}
         groups.append(([member_tokens(m, members) & own_ for m in members], glue))
@@ -155,9 +161,19 @@ def _chain(tok, member) -> list:
     return sorted(out, key=lambda t: t.i)
 
 
+NAME_JOINS = frozenset({"&", "+"})
+"""Joins inside a name ("Romeo + Juliet", "Men, Women & Children"); prose lists say "and"."""
+
+
 def conjuncts(tok, own: set[int]) -> list:
     out = _chain(tok, lambda c: c.i in own and (
         (c.dep_ == "conj" and c.pos_ in (*NOUNISH, "ADJ")) or is_list_item(c)))
+    joined = [m for m in out[1:] if m.doc[m.left_edge.i - 1].text in NAME_JOINS]
+    if joined:
+        if joined[-1] is out[-1] and not any(c.dep_ == "cc" and c.text not in NAME_JOINS
+                                             for m in out for c in m.children):
+            return out[:1]  # "Men, Women & Children": one name
+        out = [m for m in out if m not in joined]  # "Romeo + Juliet, The Hours and Stardust"
     if len(out) >= 2 and not any(c.dep_ == "cc" for m in out for c in m.children):
         out += _list_tail(out[-1], own)
     return out
@@ -183,7 +199,7 @@ def _list_tail(last, own: set[int]) -> list:
 def member_tokens(member, members: list) -> set[int]:
     others = {m.i for m in members if m.i != member.i}
     return {t.i for t in member.subtree if not any(a.i in others for a in path_up(t, member))
-            and not (t.dep_ in ("cc", "punct", "preconj") and t.head.i == member.i)}
+            and not (t.dep_ in ("cc", "punct", "preconj") and t.head.i == member.i and t.text not in NAME_JOINS)}
 
 
 def _same_entity(first, members: list) -> bool:
@@ -338,7 +354,10 @@ def parentheticals(doc, allowed: set[int], brackets: bool) -> list[tuple[set[int
             group = {j for j in range(opened, i + 1) if j in allowed}
             prev = opened - 1
             anchor: set[int] = set()
-            if prev in allowed and wordy(doc[prev]):
+            quoted = _quoted_before(doc, prev, allowed)
+            if quoted:
+                anchor = quoted  # '"Man on the Moon" (1999)'
+            elif prev in allowed and wordy(doc[prev]):
                 ent = next((e for e in doc.ents if e.start <= prev < e.end), None)
                 title = title_run(doc, prev)
                 if ent is not None and ent.end - ent.start >= len(title):
@@ -354,6 +373,22 @@ def parentheticals(doc, allowed: set[int], brackets: bool) -> list[tuple[set[int
 
 
 _LINKS = frozenset({"of", "the", "a", "an", "from", "on", "in", "at", "to", "for", "and", "&", "with", "by"})
+MAX_QUOTED_TITLE = 12
+
+
+def _quoted_before(doc, end: int, allowed: set[int]) -> set[int]:
+    """The quoted title that ends at ``end`` (its closing quotation mark), with its marks; empty if none."""
+    if end < 1 or end not in allowed or doc[end].text not in _QUOTES:
+        return set()
+    for i in range(end - 1, max(end - MAX_QUOTED_TITLE, 0) - 1, -1):
+        if doc[i].text in _QUOTES:
+            inner = range(i + 1, end)
+            if inner and _capital(doc[i + 1]) and all(j in allowed for j in range(i, end + 1)):
+                return set(range(i, end + 1))
+            return set()
+        if doc[i].text in ("(", ")", ";"):
+            return set()
+    return set()
 
 
 def title_run(doc, end: int) -> list[int]:
@@ -367,8 +402,8 @@ def title_run(doc, end: int) -> list[int]:
         # "Twin Peaks: The Return (2017)": a colon inside a title, between capitals.
         link = link or (tok.text == ":" and run and i > 0 and not doc[i - 1].whitespace_
                         and _capital(doc[i - 1]) and _capital(doc[run[0]]))
-        if link and tok.lower_ in ("and", "&") and doc[i - 1].ent_type_ == "PERSON":
-            break  # "by David Fincher and Blindness (2008)": a name, then the next title
+        if link and tok.lower_ == "and" and doc[i - 1].ent_type_ == "PERSON" and doc[i - 2].ent_iob_ in ("B", "I"):
+            break  # "by David Fincher and Blindness (2008)": a full name, then the next title ("Fun with Dick and Jane")
         if not (capital or link):
             break
         run.insert(0, i)
@@ -518,18 +553,21 @@ def _tail_end(doc, i: int, stop: int, free: bool = True) -> tuple[str | None, in
     return (doc[i].lower_, j) if j > i + 1 and ends_item else (None, i)
 
 
-def title_lists(doc, own: set[int]) -> list[tuple[list[set[int]], set[int], list[set[int]]]]:
+def title_lists(doc, own: set[int], known: tuple[frozenset[int], ...] = (),
+                ) -> list[tuple[list[set[int]], set[int], list[set[int]]]]:
     """Lists of three or more titles or names ("The Avengers, Iron Man 3 and Thor: Ragnarok"), read from
     capitals and commas rather than from the parse, which the small parser often gets wrong on such lists.
 
     Each item may carry a short tail shared by the others ("Italy to the west, Austria to the north").
+    Names in ``known`` (see :func:`bracketed_titles`) are whole, and two of them make a list.
     Returns ``(items, glue, tails)``: the token indices of each title (with its tail), of the separators
     between them, and of each tail alone.
     """
     order = sorted(own)
     out: list[tuple[list[set[int]], set[int], list[set[int]]]] = []
+    ends = {min(n): max(n) + 1 for n in known if n and n <= own}
     texts = [doc[i].text for i in order]
-    if "," not in texts or not ({"and", "or"} & {t.lower() for t in texts}):  # no list to read
+    if ("," not in texts and len(ends) < 2) or not ({"and", "or"} & {t.lower() for t in texts}):  # no list to read
         return out
     toks = list(doc)  # plain indexing; the scan below reads each token many times
     k = 0
@@ -537,10 +575,10 @@ def title_lists(doc, own: set[int]) -> list[tuple[list[set[int]], set[int], list
         stop = k
         while stop + 1 < len(order) and order[stop + 1] == order[stop] + 1:
             stop += 1
-        found = _title_list(toks, order[k], order[stop] + 1)
+        found = _title_list(toks, order[k], order[stop] + 1, ends)
         if found is None:
             # Starting inside the first title would only read a shorter one.
-            first = _title_end(toks, order[k], order[stop] + 1)
+            first = ends.get(order[k]) or _title_end(toks, order[k], order[stop] + 1)
             k = next((j for j in range(k + 1, len(order)) if order[j] >= first), len(order)) if first > order[k] \
                 else k + 1
             continue
@@ -550,13 +588,27 @@ def title_lists(doc, own: set[int]) -> list[tuple[list[set[int]], set[int], list
     return out
 
 
-def _title_list(doc, start: int, stop: int):
+MAX_CLOSING_ASIDE = 4
+"""A year, a date or a translation closes a name; a longer aside may be a subtitle."""
+
+
+def bracketed_titles(doc, allowed: set[int], asides) -> tuple[frozenset[int], ...]:
+    """Names that a bracketed aside closes: "Kick-Ass 2 (2013) and Dumb and Dumber To (2014)" names two
+    films, whatever their "and"s. ``asides``: :func:`parentheticals` of the sentence."""
+    return tuple(frozenset(anchor) for group, anchor in asides
+                 if anchor and max(anchor) + 1 == min(group) and all(i in allowed for i in anchor)
+                 and sum(wordy(doc[i]) for i in group) <= MAX_CLOSING_ASIDE
+                 and _capital(next(doc[i] for i in sorted(anchor) if doc[i].text not in _QUOTES)))
+
+
+def _title_list(doc, start: int, stop: int, known: dict[int, int]):
+    """One list starting at ``start``; ``known``: the end of each known name by its first token."""
     items: list[tuple[int, int, int]] = []  # first token, end of the title, end of its tail
     tails: list[str | None] = []
     glue: set[int] = set()
     i, closed, last = start, False, False
     while i < stop:
-        end = _title_end(doc, i, stop)
+        end = known.get(i) or _title_end(doc, i, stop)
         if end == i:
             break
         prep, tail = _tail_end(doc, end, stop, free=not closed)
@@ -567,7 +619,8 @@ def _title_list(doc, start: int, stop: int):
         i = tail
         if closed:
             last = True
-            if i + 1 < stop and doc[i].text == "," and _title_end(doc, i + 1, stop) > i + 1:
+            if (i + 1 < stop and doc[i].text == "," and _title_end(doc, i + 1, stop) > i + 1
+                    and not any(a in known for a, _, _ in items[-2:])):
                 # "..., Halt and Catch Fire, Twin Peaks and Good Girls": the "and" sat inside a title.
                 first = items[-2][0]
                 glue -= set(range(first, i))
@@ -586,7 +639,10 @@ def _title_list(doc, start: int, stop: int):
             break
         glue |= set(sep)
         i += len(sep)
-    if not last or not 3 <= len(items) <= MAX_TITLES or not any(doc[j].text == "," for j in glue):
+    # Two names make a list when brackets closed them ("Kick-Ass 2 (2013) and Dumb and Dumber To (2014)").
+    sure = sum(a in known for a, _, _ in items) >= 2
+    if not last or not (2 if sure else 3) <= len(items) <= MAX_TITLES or not (
+            sure or any(doc[j].text == "," for j in glue)):
         return None
     if any(tails.count(t) < 2 for t in tails if t):
         return None  # "Martin Scorsese in the films Raging Bull, Goodfellas ...": a phrase only one name has
