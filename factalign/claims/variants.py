@@ -41,7 +41,8 @@ def distribute(doc, own_: set[int], borrowed: set[int], lists: list | None = Non
     claimed: set[int] = set().union(*(glue.union(*items) for items, glue in groups))
     for tok in sorted(own_):
         first = doc[tok]
-        if tok in claimed or first.dep_ in ("conj", "appos", "compound", "nmod"):
+        if tok in claimed or first.dep_ in ("conj", "appos") or (
+                first.dep_ in ("compound", "nmod") and not _numbered(first, own_)):
             continue
         # "a corrupt and arrogant X", "they are corrupt and arrogant"
         adjectives = first.pos_ == "ADJ" and first.dep_ in ("amod", "acomp")
@@ -87,6 +88,13 @@ def distribute(doc, own_: set[int], borrowed: set[int], lists: list | None = Non
             if all(own != o for o, _ in out):
                 out.append((own, set(borrowed)))
     return out
+
+
+def _numbered(first, own: set[int]) -> bool:
+    """"the -300, -400 and -500 models", "the 2004 and 2008 elections": numbers before a noun are a list
+    (other nouns before a noun are often one name: "the Procter and Gamble shares")."""
+    members = conjuncts(first, own)
+    return len(members) >= 2 and all(any(ch.isdigit() for ch in m.text) for m in members)
 
 
 def _parsed_alike(doc, items: list[set[int]], own: set[int]) -> bool:
@@ -431,13 +439,22 @@ _CLOSE = {"(": ")", "[": "]"}
 
 
 def split_at(doc, group: set[int], sep: str) -> list[set[int]]:
+    """The pieces of a bracketed aside between separators: ";", and a comma between a place and a date
+    ("(New York, December 27, 1995)" says where and when, two facts)."""
     pieces: list[set[int]] = [set()]
     for i in sorted(group):
-        if doc[i].text == sep:
+        if doc[i].text == sep or (doc[i].text == "," and _place_date_comma(doc, i)):
             pieces.append(set())
         elif doc[i].text not in "()[]":
             pieces[-1].add(i)
     return [p for p in pieces if any(wordy(doc[i]) for i in p)]
+
+
+def _place_date_comma(doc, i: int) -> bool:
+    if i == 0 or i + 1 >= len(doc):
+        return False
+    kinds = {doc[i - 1].ent_type_, doc[i + 1].ent_type_}
+    return "DATE" in kinds and bool(kinds & {"GPE", "LOC"})
 
 
 def split_fronted(doc, head, own: set[int], borrowed: set[int]) -> set[int] | None:
