@@ -533,3 +533,29 @@ def test_copula_left_without_its_complement_is_no_claim(seeds):
     _, claims = seeds["001"]
     assert not any(c.text.startswith("That’s") and len(c.text.split()) < 3 for c in claims), texts(claims)
     find(claims, r"^a cooperation between us in East Asia")
+
+
+def test_numbers_before_a_noun_are_a_list():
+    got = texts(extract_claims("Boeing introduced the extended -300, -400 and -500 models to the market."))
+    assert got == ["Boeing introduced the extended -300 models to the market",
+                   "Boeing introduced the extended -400 models to the market",
+                   "Boeing introduced the extended -500 models to the market"], got
+    # Negative: nouns before a noun are often one name.
+    assert len(extract_claims("Shares of Procter and Gamble rose.")) == 1
+
+
+def test_bracketed_place_and_date_are_two_facts():
+    got = texts(extract_claims("Timothée Chalamet (New York, December 27, 1995) is an actor."))
+    assert "Timothée Chalamet New York" in got and "Timothée Chalamet December 27, 1995" in got, got
+    # Negative: the comma inside a date does not split it.
+    got = texts(extract_claims("Claire Danes (born April 12, 1979) is an actress."))
+    assert "Claire Danes born April 12, 1979" in got, got
+
+
+def test_relative_clause_agrees_with_its_noun():
+    got = texts(extract_claims("Slovenia is a democratic state with around 2 million inhabitants, which borders Italy "
+                               "and Austria."))
+    assert "Slovenia borders Italy" in got and "Slovenia borders Austria" in got, got
+    # Negative: a plural verb keeps the plural noun.
+    got = texts(extract_claims("He met the leaders of the rebels, who control the north."))
+    assert "the rebels control the north" in got, got

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from .render import render
 from .syntax import (
-    NOUNISH, VERBAL, WH, core_np, has_subject, is_list_item, place_in_place, referent, set_off, subjects_of,
+    NOUNISH, VERBAL, WH, antecedent, core_np, has_subject, is_list_item, place_in_place, referent, set_off, subjects_of,
     title_tokens, wordy,
 )
 from .variants import (
@@ -236,10 +236,10 @@ class _Walker:
             if child.dep_ == "prep":
                 self.subst[child.i] = self.subst[wh.i] = ""
             elif relcl is not None:
-                self.subst[wh.i] = render(self.doc, core_np(referent(relcl.head), self.allowed), self.subst)
+                self.subst[wh.i] = render(self.doc, core_np(referent(antecedent(relcl)), self.allowed), self.subst)
 
     def _substitute_relative(self, verb) -> None:
-        np_text = render(self.doc, core_np(referent(verb.head), self.allowed), self.subst)
+        np_text = render(self.doc, core_np(referent(antecedent(verb)), self.allowed), self.subst)
         for tok in verb.subtree:
             if tok.tag_ == "WRB" and tok.head.i == verb.i and tok.lower_ in ("where", "when"):
                 self.subst[tok.i] = ""  # ", where she was part of the council" -> "she was part of the council"

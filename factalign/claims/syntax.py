@@ -83,6 +83,24 @@ def referent(noun):
     return noun
 
 
+def antecedent(relcl):
+    """The noun a relative clause is about, checked by agreement: in "a state with around 2 million
+    inhabitants, which borders Italy", "borders" cannot agree with "inhabitants"; the clause is about the state.
+    """
+    head = relcl.head
+    wh_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in WH for c in relcl.children)
+    verb = next((c for c in relcl.children if c.dep_ in ("aux", "auxpass")), relcl)
+    if not wh_subject or verb.tag_ != "VBZ" or head.tag_ not in ("NNS", "NNPS"):
+        return head
+    for up in head.ancestors:
+        if up.pos_ in VERBAL:  # "Slovenia is a state with around 2 million inhabitants, which borders ..."
+            subject = next((c for c in up.children if c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP")), None)
+            return subject if subject is not None else head
+        if up.tag_ in ("NN", "NNP"):
+            return up
+    return head
+
+
 def subjects_of(verb) -> list:
     """The subject(s) of ``verb``, looking up through conjoined, participle and xcomp heads."""
     for _ in range(6):
