@@ -559,3 +559,9 @@ def test_relative_clause_agrees_with_its_noun():
     # Negative: a plural verb keeps the plural noun.
     got = texts(extract_claims("He met the leaders of the rebels, who control the north."))
     assert "the rebels control the north" in got, got
+
+
+def test_names_after_a_colon_spell_out_the_phrase_before_it():
+    got = texts(extract_claims("Giant pandas live in the mountainous regions of central China: Sichuan and Tibet."))
+    assert got == ["Giant pandas live in the mountainous regions of central China", "Giant pandas live in Sichuan",
+                   "Giant pandas live in Tibet"], got

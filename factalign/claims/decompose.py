@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from .render import render
 from .syntax import (
-    NOUNISH, VERBAL, WH, antecedent, core_np, has_subject, is_list_item, place_in_place, referent, set_off, subjects_of,
+    NOUNISH, VERBAL, WH, antecedent, colon_anchor, core_np, has_subject, is_list_item, place_in_place, referent, set_off, subjects_of,
     title_tokens, wordy,
 )
 from .variants import (
@@ -87,7 +87,7 @@ def is_relative_clause(child) -> bool:
 def is_apposition(child) -> bool:
     """"Fumio Kishida, the Japanese Prime Minister": an apposition states a fact about its noun."""
     return (child.dep_ == "appos" and child.pos_ in NOUNISH and child.head.pos_ in NOUNISH
-            and not is_list_item(child) and not place_in_place(child))
+            and not is_list_item(child) and not place_in_place(child) and colon_anchor(child) is None)
 
 
 def is_participle_modifier(child) -> bool:

@@ -36,9 +36,29 @@ def place_in_place(child) -> bool:
     return child.ent_type_ == "GPE" and child.head.ent_type_ == "GPE" and child.i > child.head.i
 
 
+def colon_anchor(child):
+    """The noun phrase a list after a colon spells out, when the parser hung the list on a farther noun.
+
+    "Giant pandas live in the mountainous regions of central China: Sichuan and Tibet": the parser makes
+    "Sichuan" an apposition of "pandas"; the names spell out "the mountainous regions". None otherwise.
+    """
+    if child.dep_ != "appos" or child.left_edge.i < 2:
+        return None
+    doc = child.doc
+    colon = child.left_edge.i - 1
+    if doc[colon].text != ":" or child.head.i >= colon - 1:
+        return None
+    tok = doc[colon - 1]
+    while tok.dep_ in ("pobj", "prep", "compound", "amod", "nummod") and tok.head.i < tok.i and tok.head.i > child.head.i:
+        if tok.dep_ in ("pobj", "dobj") and tok.head.dep_ == "prep" and tok.head.head.pos_ in VERBAL:
+            break
+        tok = tok.head
+    return tok if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("pobj", "dobj", "attr") else None
+
+
 def is_list_item(child) -> bool:
     """"with Sharlto Copley, Elle Fanning, Sam Riley": names in a list, which the parser often calls appositions."""
-    if child.dep_ != "appos" or place_in_place(child):
+    if child.dep_ != "appos" or place_in_place(child) or colon_anchor(child) is not None:
         return False
     head = child.head
     if sum(c.dep_ == "appos" for c in head.children) > 1 or any(c.dep_ == "conj" for c in child.children):

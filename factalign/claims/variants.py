@@ -8,7 +8,7 @@ work on token ranges before any clause is read.
 
 from __future__ import annotations
 
-from .syntax import NOUNISH, VERBAL, core_np, has_subject, is_list_item, path_up, wordy
+from .syntax import NOUNISH, VERBAL, colon_anchor, core_np, has_subject, is_list_item, path_up, wordy
 
 RECIPROCAL = frozenset(
     f"{stem}{end}" for stem, ends in {
@@ -71,6 +71,7 @@ def distribute(doc, own_: set[int], borrowed: set[int], lists: list | None = Non
                  if i in own_ and doc[i].dep_ in ("cc", "punct") and doc[i].head.i == first.head.i}
         groups.append(([member_tokens(m, members) & own_ for m in members], glue))
     groups += _comma_adjectives(doc, own_)
+    groups += _colon_lists(doc, own_, claimed)
     if not groups:
         return [(set(own_), set(borrowed))]
     out: list[tuple[set[int], set[int]]] = []
@@ -88,6 +89,24 @@ def distribute(doc, own_: set[int], borrowed: set[int], lists: list | None = Non
             if all(own != o for o, _ in out):
                 out.append((own, set(borrowed)))
     return out
+
+
+def _colon_lists(doc, own: set[int], claimed: set[int]) -> list[tuple[list[set[int]], set[int]]]:
+    """"live in the mountainous regions of central China: Sichuan and Tibet": the phrase before the colon
+    and each name after it are alternatives ("live in Sichuan", "live in Tibet"); see :func:`colon_anchor`."""
+    groups = []
+    for i in sorted(own):
+        tok = doc[i]
+        anchor = colon_anchor(tok) if i not in claimed else None
+        if anchor is None or anchor.i not in own:
+            continue
+        names = [m for m in _chain(tok, lambda c: c.i in own and c.dep_ == "conj")]
+        phrase = {t.i for t in anchor.subtree if t.i < tok.left_edge.i - 1} & own
+        glue = {tok.left_edge.i - 1} | {c.i for m in names for c in m.children if c.dep_ in ("cc", "punct")}
+        items = [phrase] + [member_tokens(m, names) & own - glue for m in names]
+        groups.append((items, glue & own))
+        claimed |= set().union(*items)
+    return groups
 
 
 def _numbered(first, own: set[int]) -> bool:
