@@ -565,3 +565,9 @@ def test_names_after_a_colon_spell_out_the_phrase_before_it():
     got = texts(extract_claims("Giant pandas live in the mountainous regions of central China: Sichuan and Tibet."))
     assert got == ["Giant pandas live in the mountainous regions of central China", "Giant pandas live in Sichuan",
                    "Giant pandas live in Tibet"], got
+
+
+def test_emphatic_words_are_not_appositions():
+    assert texts(extract_claims("Dickens himself pointed out the flaw.")) == ["Dickens himself pointed out the flaw"]
+    assert texts(extract_claims("Miyazaki and Takahata both left the company.")) == [
+        "Miyazaki left the company", "Takahata left the company"]

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 
 from .render import render
 from .syntax import (
-    NOUNISH, VERBAL, WH, antecedent, colon_anchor, core_np, has_subject, is_list_item, place_in_place, referent, set_off, subjects_of,
-    title_tokens, wordy,
+    NOUNISH, QUANTIFIERS, VERBAL, WH, antecedent, colon_anchor, core_np, has_subject, is_list_item, place_in_place,
+    referent, set_off, subjects_of, title_tokens, wordy,
 )
 from .variants import (
     distribute, parentheticals, semicolon_segments, split_adjuncts, split_at, split_examples, split_fronted,
@@ -86,6 +86,10 @@ def is_relative_clause(child) -> bool:
 
 def is_apposition(child) -> bool:
     """"Fumio Kishida, the Japanese Prime Minister": an apposition states a fact about its noun."""
+    if child.lower_ in QUANTIFIERS or child.lower_.endswith(("self", "selves")):
+        return False  # "Dickens himself", "Miyazaki and Takahata both": emphasis, not a second name
+    if child.ent_type_ == child.head.ent_type_ == "DATE" and child.ent_iob_ == "I":
+        return False  # "November 22, 1967": one date
     return (child.dep_ == "appos" and child.pos_ in NOUNISH and child.head.pos_ in NOUNISH
             and not is_list_item(child) and not place_in_place(child) and colon_anchor(child) is None)
 

@@ -10,6 +10,8 @@ SUBJ = ("nsubj", "nsubjpass", "expl", "csubj")
 VERBAL = ("VERB", "AUX")
 NOUNISH = ("NOUN", "PROPN", "NUM", "PRON")
 WH = ("WDT", "WP", "WP$")
+QUANTIFIERS = frozenset({"both", "all", "each", "either", "neither"})
+"""Words the parser may call an apposition of a list ("Miyazaki and Takahata both left")."""
 CORE_NP = frozenset({"det", "compound", "amod", "nummod", "poss", "case", "flat", "nmod", "quantmod", "predet",
                       "prep", "pobj", "advmod", "npadvmod", "neg", "nn"})
 """Dependents that belong to a noun phrase when it is borrowed into another claim (no clauses, no lists)."""

@@ -8,7 +8,7 @@ work on token ranges before any clause is read.
 
 from __future__ import annotations
 
-from .syntax import NOUNISH, VERBAL, colon_anchor, core_np, has_subject, is_list_item, path_up, wordy
+from .syntax import NOUNISH, QUANTIFIERS, VERBAL, colon_anchor, core_np, has_subject, is_list_item, path_up, wordy
 
 RECIPROCAL = frozenset(
     f"{stem}{end}" for stem, ends in {
@@ -69,6 +69,8 @@ def distribute(doc, own_: set[int], borrowed: set[int], lists: list | None = Non
                 and c.text not in NAME_JOINS and c.text not in _QUOTES}
         glue |= {i for a, b in zip(members, members[1:]) for i in range(a.right_edge.i + 1, b.left_edge.i)
                  if i in own_ and doc[i].dep_ in ("cc", "punct") and doc[i].head.i == first.head.i}
+        # "Miyazaki and Takahata both left": one of them alone did not leave "both".
+        glue |= {c.i for c in first.children if c.dep_ == "appos" and c.lower_ in QUANTIFIERS and c.i in own_}
         groups.append(([member_tokens(m, members) & own_ for m in members], glue))
     groups += _comma_adjectives(doc, own_)
     groups += _colon_lists(doc, own_, claimed)
