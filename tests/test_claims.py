@@ -500,6 +500,7 @@ def test_restrictive_participle_with_an_agent_is_a_claim():
     ("Since 1983, the site has been on the UNESCO World Heritage List.", 1),
     # Real boundaries stay, also before a lowercase word a machine translation left ("they are only talks").
     ("The news was confirmed by the minister. they are only talks, he says.", 2),
+    ("Koirala was sleeping outdoors .  Basnet was forced to evacuate .", 2),  # white space between
 ])
 def test_no_sentence_starts_mid_sentence(nlp, text, sentences):
     from factalign.claims.syntax import no_mid_sentence_starts

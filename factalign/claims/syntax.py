@@ -177,16 +177,20 @@ def no_mid_sentence_starts(doc):
     """
     close = _closing_brackets(doc)
     inside = 0
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if prev.i in close:
-            inside += 1
-        if prev.text in ")]" and inside:
-            inside -= 1
-        if "\n" in prev.whitespace_ or "\n" in prev.text or tok.is_space:
+    prev = None  # the last token that is not white space
+    gap = ""  # the white space since it
+    for tok in doc:
+        if tok.is_space:
+            gap += tok.text
             continue
-        if inside or tok.text in ",;:)]([" or prev.text[-1] not in _MAY_END:
+        if prev is not None and "\n" not in gap + prev.whitespace_ and (
+                inside or tok.text in ",;:)]([" or prev.text[-1] not in _MAY_END):
             tok.is_sent_start = False
+        if tok.i in close:
+            inside += 1
+        elif tok.text in ")]" and inside:
+            inside -= 1
+        prev, gap = tok, ""
     return doc
 
 
