@@ -88,6 +88,9 @@ class _Replay:
     def __init__(self, nlp, docs):
         self.pipe_names, self._docs, self._nlp = nlp.pipe_names, docs, nlp
 
+    def make_doc(self, text):
+        return self._nlp.make_doc(text)
+
     def pipe(self, texts, **kwargs):
         texts = list(texts)
         if len(texts) == len(self._docs):
