@@ -530,7 +530,8 @@ def test_brackets_close_names_in_a_two_item_list():
 
 
 def test_copula_left_without_its_complement_is_no_claim(seeds):
-    # "That’s why a cooperation between us in East Asia and NATO [is] becoming …": the clause goes, "That’s" stays.
+    # "That’s why a cooperation between us in East Asia and NATO [is] becoming …": the clause goes, "That’s"
+    # stays behind and says nothing.
     _, claims = seeds["001"]
     assert not any(c.text.startswith("That’s") and len(c.text.split()) < 3 for c in claims), texts(claims)
     find(claims, r"^a cooperation between us in East Asia")

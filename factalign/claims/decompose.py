@@ -23,8 +23,8 @@ from .syntax import (
     referent, set_off, subjects_of, title_tokens, wordy,
 )
 from .variants import (
-    distribute, parentheticals, semicolon_segments, split_adjuncts, split_at, split_examples, split_fronted,
-    split_modifiers, split_time, title_lists, bracketed_titles,
+    bracketed_titles, distribute, parentheticals, semicolon_segments, split_adjuncts, split_at, split_examples,
+    split_fronted, split_modifiers, split_time, title_lists,
 )
 
 ASSERTING_MARKS = frozenset({"while", "whereas", "although", "though", "because", "since", "after", "as"})
@@ -454,7 +454,7 @@ def without_asides(sent) -> str | None:
 
 
 def _reparsed(doc, allowed: set[int], rules: tuple[str, ...], subst: dict[int, str],
-              reparse: Callable[[str], object], titles: list[set[int]] = ()) -> list[Proposition]:
+              reparse: Callable[[str], object], titles: tuple[frozenset[int], ...] = ()) -> list[Proposition]:
     """Propositions of the words in ``allowed`` parsed anew as one text; offsets mapped back into ``doc``."""
     text, starts = joined(doc, allowed)
     new = reparse(text)

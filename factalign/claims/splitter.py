@@ -57,7 +57,7 @@ class ClaimSplitter:
         doc = self._reparsed.get(text)
         if doc is None:
             nlp = self.nlp
-            doc = next(iter(nlp.pipe([no_mid_sentence_starts(nlp.make_doc(text))], disable=_unneeded(nlp))))
+            doc = next(iter(nlp.pipe([_prepared(nlp, text)], disable=_unneeded(nlp))))
         return doc
 
     def split(self, source: Source) -> list[Claim]:
@@ -73,13 +73,12 @@ class ClaimSplitter:
         texts = [s.text[b.start:b.end] for s, bs in zip(sources, blocks) for b in bs]
         nlp = self.nlp
         disable = _unneeded(nlp)
-        docs = iter(nlp.pipe((no_mid_sentence_starts(nlp.make_doc(t)) for t in texts), disable=disable, batch_size=64))
+        docs = iter(nlp.pipe((_prepared(nlp, t) for t in texts), disable=disable, batch_size=64))
         parsed = [[(b, next(docs)) for b in bs] for bs in blocks]
         # Sentences with bracketed asides are parsed again without them (see decompose()), in one batch too.
         again = list(dict.fromkeys(t for bs in parsed for _, doc in bs for sent in doc.sents
                                    if (t := without_asides(sent)) is not None)) if self.decompose else []
-        self._reparsed = dict(zip(again, nlp.pipe((no_mid_sentence_starts(nlp.make_doc(t)) for t in again),
-                                                  disable=disable, batch_size=64)))
+        self._reparsed = dict(zip(again, nlp.pipe((_prepared(nlp, t) for t in again), disable=disable, batch_size=64)))
         try:
             return [self._claims(source, bs) for source, bs in zip(sources, parsed)]
         finally:
@@ -160,6 +159,11 @@ class _QuoteState:
     def remember(self, speaker: str | None, sentence: int) -> None:
         if speaker is not None:
             self.speaker, self.sentence = speaker, sentence
+
+
+def _prepared(nlp, text: str):
+    """The text tokenized, with the sentence starts the parser may not make (see :func:`no_mid_sentence_starts`)."""
+    return no_mid_sentence_starts(nlp.make_doc(text))
 
 
 def _unneeded(nlp) -> list[str]:

@@ -51,8 +51,9 @@ def colon_anchor(child):
     if doc[colon].text != ":" or child.head.i >= colon - 1:
         return None
     tok = doc[colon - 1]
-    while tok.dep_ in ("pobj", "prep", "compound", "amod", "nummod") and tok.head.i < tok.i and tok.head.i > child.head.i:
-        if tok.dep_ in ("pobj", "dobj") and tok.head.dep_ == "prep" and tok.head.head.pos_ in VERBAL:
+    # Up from the word before the colon to the phrase's noun: "China" -> "of" -> "regions" (in "live in ...").
+    while tok.dep_ in ("pobj", "prep", "compound", "amod", "nummod") and child.head.i < tok.head.i < tok.i:
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in VERBAL:
             break
         tok = tok.head
     return tok if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("pobj", "dobj", "attr") else None

@@ -432,7 +432,7 @@ def title_run(doc, end: int) -> list[int]:
         link = link or (tok.text == ":" and run and i > 0 and not doc[i - 1].whitespace_
                         and _capital(doc[i - 1]) and _capital(doc[run[0]]))
         if link and tok.lower_ == "and" and doc[i - 1].ent_type_ == "PERSON" and doc[i - 2].ent_iob_ in ("B", "I"):
-            break  # "by David Fincher and Blindness (2008)": a full name, then the next title ("Fun with Dick and Jane")
+            break  # "by David Fincher and Blindness (2008)": a full name, then the next title (not "Dick and Jane")
         if not (capital or link):
             break
         run.insert(0, i)
