@@ -36,7 +36,6 @@ def load_texts(basil: str, articles: int) -> list[str]:
     return texts
 
 
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--basil", default=str(BASIL), help="BASIL jsonl ('' for seeds only)")

@@ -26,12 +26,12 @@ from typing import Callable, Iterable, Sequence
 
 from ..errors import InputError
 from ..models import Claim, Finding, Source
-from ._doc import Artefact, Corpus, SourceDoc
+from ._doc import Artefact, Corpus, SourceDoc, is_english
 from .casing import detect_casing
 from .entity import detect_entity
 from .fused import detect_fused
 from .punctuation import detect_punctuation
-from .untranslated import _is_english_text, detect_untranslated
+from .untranslated import detect_untranslated
 
 Detector = Callable[[SourceDoc, Corpus], Iterable[Artefact]]
 
@@ -90,7 +90,7 @@ def detect_artefacts(sources: Sequence[Source], claims: Sequence[Claim] = (), *,
     for doc in corpus.docs:
         taken: list[tuple[int, int]] = []
         mine: list[Finding] = []
-        english = _is_english_text(doc)
+        english = is_english(doc)
         for name in names:
             if name in ENGLISH_ONLY and not english:
                 continue  # they read English words; a source in another language is not a translation into English
@@ -161,7 +161,7 @@ def _repair_attribution(attribution: str | None, findings: Sequence[Finding]) ->
     if not attribution:
         return attribution
     for f in findings:
-        if f.subtype in _NON_WORD_SUBTYPES and re.search(rf"(?<!\w){re.escape(f.span)}(?!\w)", attribution):
+        if f.subtype in _NON_WORD_SUBTYPES:
             attribution = re.sub(rf"(?<!\w){re.escape(f.span)}(?!\w)", lambda _: f.suggestion, attribution)
     return attribution
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple, Sequence
 
 from ..models import Source
+from . import _lexicon as lex
 
 
 class Token(NamedTuple):
@@ -56,6 +57,18 @@ class SourceDoc:
         start, end = self.sentences[index]
         letters = [c for c in self.text[start:end] if c.isalpha()]
         return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.6
+
+
+def is_english(doc: SourceDoc) -> bool:
+    """The source's declared language, else what py3langid makes of its first 2,000 characters."""
+    if doc.source.language:
+        return doc.source.language.lower().startswith("en")
+    return _looks_english(doc.text[:2000])
+
+
+@functools.lru_cache(maxsize=256)
+def _looks_english(text: str) -> bool:
+    return lex.identify_language(text, ("en",) + lex.FOREIGN_LANGUAGES) == "en"
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from importlib import resources
 from typing import Iterator
 
 from . import _lexicon as lex
-from ._doc import Artefact, Corpus, SourceDoc, Token, in_markup, whole_word
+from ._doc import Artefact, Corpus, SourceDoc, Token, in_markup, is_english, whole_word
 
 MIN_FOREIGN_ZIPF = 3.0        # common in the other language: seen at least once per million words
 MIN_MARGIN = 2.0              # and at least 100 times more frequent there than in English
@@ -64,18 +64,6 @@ def _leans_foreign(word: str) -> bool:
 def _pick_language(word: str, best: str, z_best: float) -> str:
     close = tuple(l for l in lex.FOREIGN_LANGUAGES if lex.zipf(word.lower(), l) >= z_best - 0.5)
     return best if len(close) < 2 else lex.identify_language(word, close)
-
-
-def _is_english_text(doc: SourceDoc) -> bool:
-    """The source's declared language, else what py3langid makes of its first 2,000 characters."""
-    if doc.source.language:
-        return doc.source.language.lower().startswith("en")
-    return _looks_english(doc.text[:2000])
-
-
-@functools.lru_cache(maxsize=256)
-def _looks_english(text: str) -> bool:
-    return lex.identify_language(text, ("en",) + lex.FOREIGN_LANGUAGES) == "en"
 
 
 @functools.lru_cache(maxsize=4096)
@@ -249,7 +237,7 @@ def detect_untranslated(doc: SourceDoc, corpus: Corpus) -> Iterator[Artefact]:
         One artefact per foreign word (or run of foreign script), with an English rendering when the word is
         a function word whose translation is known, else no suggestion.
     """
-    if not _is_english_text(doc):
+    if not is_english(doc):
         return
     for start, end in _script_runs(doc.text):
         if _marked(doc.text, start, end, doc.quotes):

@@ -86,11 +86,11 @@ def is_relative_clause(child) -> bool:
 
 def is_apposition(child) -> bool:
     """"Fumio Kishida, the Japanese Prime Minister": an apposition states a fact about its noun."""
-    if child.lower_ in QUANTIFIERS or child.lower_.endswith(("self", "selves")):
+    if child.dep_ != "appos" or child.lower_ in QUANTIFIERS or child.lower_.endswith(("self", "selves")):
         return False  # "Dickens himself", "Miyazaki and Takahata both": emphasis, not a second name
     if child.ent_type_ == child.head.ent_type_ == "DATE" and child.ent_iob_ == "I":
         return False  # "November 22, 1967": one date
-    return (child.dep_ == "appos" and child.pos_ in NOUNISH and child.head.pos_ in NOUNISH
+    return (child.pos_ in NOUNISH and child.head.pos_ in NOUNISH
             and not is_list_item(child) and not place_in_place(child) and colon_anchor(child) is None)
 
 
@@ -284,7 +284,7 @@ class _Walker:
             unit.own -= {c.i for c in head.children if c.dep_ == "mark"
                          or (c.tag_ == "WRB" and c.i == head.left_edge.i)}  # "That's why [X]"
         elif rule == "absolute_clause":
-            unit.own -= {head.i}  # "with" 
+            unit.own -= {head.i}  # "with"
         if rule == "conjoined_clause":
             self._substitute_conjoined_relative(head)
 
@@ -375,7 +375,7 @@ def decompose(sent, allowed: set[int] | None = None, rules: tuple[str, ...] = DE
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[^\W_]+", text.lower())}
+    return set(re.findall(r"[^\W_]+", text.lower()))
 
 
 def _drop_contained(props: list[Proposition]) -> list[Proposition]:

@@ -41,8 +41,7 @@ def distribute(doc, own_: set[int], borrowed: set[int], lists: list | None = Non
     claimed: set[int] = set().union(*(glue.union(*items) for items, glue in groups))
     for tok in sorted(own_):
         first = doc[tok]
-        if tok in claimed or first.dep_ in ("conj", "appos") or (
-                first.dep_ in ("compound", "nmod") and not _numbered(first, own_)):
+        if tok in claimed or first.dep_ in ("conj", "appos"):
             continue
         # "a corrupt and arrogant X", "they are corrupt and arrogant"
         adjectives = first.pos_ == "ADJ" and first.dep_ in ("amod", "acomp")
@@ -55,6 +54,8 @@ def distribute(doc, own_: set[int], borrowed: set[int], lists: list | None = Non
                 continue  # "with and against the U.S.": the phrases share one object
         elif adjectives or (first.pos_ in NOUNISH and first.dep_ != "amod"):
             members = conjuncts(first, own_)
+            if first.dep_ in ("compound", "nmod") and not _numbered(members):
+                continue
         else:
             continue
         if any(m.i in claimed for m in members):
@@ -102,7 +103,7 @@ def _colon_lists(doc, own: set[int], claimed: set[int]) -> list[tuple[list[set[i
         anchor = colon_anchor(tok) if i not in claimed else None
         if anchor is None or anchor.i not in own:
             continue
-        names = [m for m in _chain(tok, lambda c: c.i in own and c.dep_ == "conj")]
+        names = _chain(tok, lambda c: c.i in own and c.dep_ == "conj")
         phrase = {t.i for t in anchor.subtree if t.i < tok.left_edge.i - 1} & own
         glue = {tok.left_edge.i - 1} | {c.i for m in names for c in m.children if c.dep_ in ("cc", "punct")}
         items = [phrase] + [member_tokens(m, names) & own - glue for m in names]
@@ -111,10 +112,9 @@ def _colon_lists(doc, own: set[int], claimed: set[int]) -> list[tuple[list[set[i
     return groups
 
 
-def _numbered(first, own: set[int]) -> bool:
+def _numbered(members: list) -> bool:
     """"the -300, -400 and -500 models", "the 2004 and 2008 elections": numbers before a noun are a list
     (other nouns before a noun are often one name: "the Procter and Gamble shares")."""
-    members = conjuncts(first, own)
     return len(members) >= 2 and all(any(ch.isdigit() for ch in m.text) for m in members)
 
 
@@ -516,7 +516,6 @@ def _fronted_adjunct(c) -> bool:
     if c.dep_ == "advcl":
         return all(m.lower_ in _ASSERTING_MARKS for m in c.children if m.dep_ == "mark")
     return False
-
 
 
 _TITLE_GLUE = frozenset({"'s", "’s", ":", "-", "+", "/", "&", "!", "?", "'", "’"})

@@ -152,12 +152,13 @@ def _frame(tok) -> set[str]:
             ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and t.lemma_.lower() != own}
 
 
-def _best_sentences(claim: str, reference: Sequence[str], top_k: int, embedder: str | None) -> list[int]:
+def _ranked_sentences(claim: str, reference: Sequence[str], embedder: str | None) -> list[int]:
+    """Indices of the reference sentences, most similar to the claim first."""
     import numpy as np
 
     vec = _sentence_vector(claim, embedder)
     sims = np.array([_sentence_vector(s, embedder) for s in reference]) @ vec
-    return [int(k) for k in np.argsort(-sims)[:top_k]]
+    return [int(k) for k in np.argsort(-sims)]
 
 
 def _polarity(doc, matched) -> list[WordSupport]:
@@ -201,7 +202,8 @@ def word_support(claim: str, reference_sentences: Sequence[str], *, top_k: int =
         raise InputError("support() needs at least one non-empty reference sentence")
     full = " ".join(reference)
     doc = parse(claim)
-    matched = [parse(reference[k]) for k in _best_sentences(claim, reference, top_k, embedder)]
+    ranked = _ranked_sentences(claim, reference, embedder)
+    matched = [parse(reference[k]) for k in ranked[:top_k]]
     out: list[WordSupport] = []
     # Every word of a name must be mentioned: "Pierre Elliott Trudeau" is not backed by "Pierre Poilievre".
     for tok in doc:
@@ -209,7 +211,7 @@ def word_support(claim: str, reference_sentences: Sequence[str], *, top_k: int =
                 and tok.lower_ not in TITLES and not tok.is_stop and not _mentions(tok.text, full):
             out.append(WordSupport(tok.text, 0.0, None, "entity"))
     # Numbers must stand in the matched sentences: a document mentions many numbers, each about one thing.
-    wide = _best_sentences(claim, reference, NUMBER_WINDOW * top_k, embedder)
+    wide = ranked[:NUMBER_WINDOW * top_k]
     near_numbers = set(number_words(" ".join(reference[k] for k in wide)))
     out += [WordSupport(n, 0.0, None, "number") for n in number_words(claim) if n not in near_numbers]
 
