@@ -573,3 +573,62 @@ def test_emphatic_words_are_not_appositions():
     assert texts(extract_claims("Dickens himself pointed out the flaw.")) == ["Dickens himself pointed out the flaw"]
     assert texts(extract_claims("Miyazaki and Takahata both left the company.")) == [
         "Miyazaki left the company", "Takahata left the company"]
+
+
+def test_verbless_tail_fragment_is_no_claim():
+    assert extract_claims("in 2006.") == []
+    assert extract_claims(", official date of independence of this country.") == []
+    # Negative: a fragment that names something still gives claims.
+    assert extract_claims('the English "Norway", Old English "Norþweg").')
+
+
+def test_as_well_as_is_glue_of_a_list():
+    got = texts(extract_claims("The film was released in the Disney Digital 3D, RealD 3D and IMAX 3D formats, "
+                               "as well as in conventional theaters."))
+    assert got and not any("as well" in t for t in got), got
+    assert "The film was released in RealD 3D" in got, got
+
+
+def test_a_date_does_not_open_a_title_list():
+    got = texts(extract_claims("The film was released on May 30, 2014 in the Disney Digital 3D, RealD 3D and "
+                               "IMAX 3D formats, as well as in conventional theaters."))
+    assert not any(t.endswith("on 2014") or "on RealD" in t or "on IMAX" in t for t in got), got
+    assert "The film was released in IMAX 3D formats" in got, got
+
+
+def test_a_list_inside_the_last_names_phrase_is_distributed():
+    got = texts(extract_claims("It is bordered by Sierra Leone to its northwest, Guinea to its north, and the "
+                               "Atlantic Ocean to its south and southwest."))
+    assert "It is bordered by Sierra Leone to its northwest" in got, got
+    assert "It is bordered by the Atlantic Ocean to its south" in got, got
+    assert any(t.startswith("It is bordered by the Atlantic Ocean to") and t.endswith("southwest") for t in got), got
+    assert not any("northwest and southwest" in t or "Guinea and southwest" in t for t in got), got
+
+
+def test_the_time_of_the_first_verb_carries_to_the_second():
+    got = texts(extract_claims("After the 1952 revolution, Egypt expelled the British troops and proclaimed a "
+                               "republic."))
+    assert "After the 1952 revolution Egypt proclaimed a republic" in got, got
+    # Negative: a second verb with its own time keeps only its own.
+    got = texts(extract_claims("From 1963 to 1967, Carter served in the Senate, and in 1970 was elected governor."))
+    assert not any("1967" in t and "1970" in t for t in got), got
+
+
+def test_prefixed_verbs_stay_one_word():
+    got = texts(extract_claims("In 1996, he co-starred with Leonardo DiCaprio and received wide attention."))
+    assert "he co-starred with Leonardo DiCaprio" in got, got
+    assert not any(t.endswith(" co") or "1996-starred" in t for t in got), got
+
+
+def test_a_preposition_left_without_its_object_takes_the_next_verbs():
+    got = texts(extract_claims("Ruffalo starred in and co-produced Dark Waters."))
+    assert got == ["Ruffalo starred in Dark Waters", "Ruffalo co-produced Dark Waters"], got
+    # Negative: a bare verb does not borrow an object.
+    got = texts(extract_claims("The ship sank and killed 300 people."))
+    assert "The ship sank" in got and not any("sank 300" in t for t in got), got
+
+
+def test_nominal_adjectives_in_a_list_are_distributed():
+    got = texts(extract_claims("In the elderly and people with weak immunity, the virus can become active."))
+    assert "In the elderly the virus can become active" in got, got
+    assert "In people with weak immunity, the virus can become active" in got, got

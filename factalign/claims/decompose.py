@@ -177,6 +177,33 @@ class _Unit:
     inserts: dict[float, str] = field(default_factory=dict)
 
 
+TIME_PREPS = frozenset({"after", "before", "during", "following", "since", "until"})
+
+
+def _temporal(tok) -> bool:
+    """A time adjunct: "in 2004", "last year", "after the war"."""
+    return tok.dep_ in ("prep", "npadvmod") and (
+        tok.lower_ in TIME_PREPS or any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree))
+
+
+def _raised_object(verb, allowed: set[int]) -> set[int]:
+    """"voted for and signed the bill", "starred in and produced Dark Waters": a preposition left without
+    its object before "and" takes the object of the next verb. (A bare verb does not: in "the ship sank and
+    killed 300 people", "sank" has no object.)"""
+    if verb.pos_ != "VERB":
+        return set()
+    doc = verb.doc
+    second = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i in allowed), None)
+    if second is None or has_subject(second) or second.i <= verb.i + 2:
+        return set()
+    between = [doc[j] for j in range(verb.i + 1, second.i)]
+    if not (all(t.head.i == verb.i and t.dep_ in ("cc", "prep") and not list(t.children) for t in between)
+            and between[0].dep_ == "prep" and between[-1].dep_ == "cc"):
+        return set()
+    obj = next((c for c in second.children if c.dep_ == "dobj" and c.i > second.i and c.i in allowed), None)
+    return core_np(obj, allowed) if obj is not None else set()
+
+
 class _Walker:
     def __init__(self, doc, allowed: set[int], rules: tuple[str, ...], titles: tuple[frozenset[int], ...] = ()):
         self.doc, self.allowed = doc, allowed
@@ -257,12 +284,20 @@ class _Walker:
 
     def _complete(self, unit: _Unit) -> None:
         head, rule = unit.head, unit.rule
+        unit.borrowed |= _raised_object(head, self.allowed)
         if rule in ("conjoined_clause", "participle_clause") and not has_subject(head):
             verb = head.head.head if head.dep_ == "pcomp" else head.head
             for subj in subjects_of(verb):
                 if subj.tag_ in WH and subj.head.dep_ == "relcl":
                     subj = subj.head.head  # "a discourse that blames ... and views": the discourse views
                 unit.borrowed |= core_np(subj, self.allowed | {subj.i}, strict=False)
+            if rule == "conjoined_clause" and not any(_temporal(c) for c in head.children if c.i in self.allowed):
+                # "After the war, he returned home and became a teacher": the time of the first verb is
+                # the time of the second, unless the second has its own.
+                start = min((s.left_edge.i for s in subjects_of(verb)), default=verb.i)
+                for c in verb.children:
+                    if c.i < start and c.i in self.allowed and _temporal(c):
+                        unit.borrowed |= {t.i for t in c.subtree} & self.allowed
             if rule == "conjoined_clause" and head.tag_ in ("VB", "VBN") and not any(
                     c.dep_ in ("aux", "auxpass") for c in head.children):
                 unit.borrowed |= {c.i for c in head.head.children if c.dep_ in ("aux", "auxpass", "neg")}

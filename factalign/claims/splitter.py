@@ -15,7 +15,7 @@ from .attribution import Part, analyse, names_a_work, quote_spans
 from .coref import UNRESOLVED, PersonTracker, pronoun_substitutions
 from .decompose import DEFAULT_RULES, decompose as _decompose, without_asides
 from .furniture import Block, body_blocks
-from .syntax import no_mid_sentence_starts
+from .syntax import is_tail_fragment, join_prefixed, no_mid_sentence_starts
 
 NEEDED_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler", "parser", "ner")
 """The lemmatizer is not needed: speech verbs are matched by word form."""
@@ -96,7 +96,7 @@ class ClaimSplitter:
             quoted = {t.i for t in doc if any(a <= t.idx < b for a, b in spans)}
             analysed = []
             for sent in doc.sents:
-                if not any(t.is_alpha or t.like_num for t in sent):
+                if not any(t.is_alpha or t.like_num for t in sent) or is_tail_fragment(sent):
                     continue
                 parts, hint = analyse(sent, quoted)
                 analysed.append((sent, parts, hint, _span_ids(sent, spans)))
@@ -162,8 +162,9 @@ class _QuoteState:
 
 
 def _prepared(nlp, text: str):
-    """The text tokenized, with the sentence starts the parser may not make (see :func:`no_mid_sentence_starts`)."""
-    return no_mid_sentence_starts(nlp.make_doc(text))
+    """The text tokenized, prefixed words whole (see :func:`join_prefixed`), with the sentence starts the
+    parser may not make (see :func:`no_mid_sentence_starts`)."""
+    return no_mid_sentence_starts(join_prefixed(nlp.make_doc(text)))
 
 
 def _unneeded(nlp) -> list[str]:

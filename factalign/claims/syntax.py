@@ -167,6 +167,39 @@ _MAY_END = frozenset('.!?…"”’\'»')
 """A sentence may end after a token whose last character is one of these."""
 
 
+def is_tail_fragment(sent) -> bool:
+    """The verbless end of a broken sentence ("in 2006.", ", official date of independence."): it opens
+    with a lowercase word or with a comma, colon or semicolon and names nothing, so it states no fact alone.
+    Fragments that name something ("the English "Norway", Old English "Norþweg")") still give claims."""
+    first = next((t for t in sent if not t.is_space), None)
+    if first is None or not (first.is_lower or first.text in ",;:"):
+        return False
+    return not any(t.pos_ in ("VERB", "AUX", "PROPN") or t.text in _QUOTE_MARKS for t in sent)
+
+
+_QUOTE_MARKS = frozenset('"“”‘’«»\'')
+
+BOUND_PREFIXES = frozenset({"co", "re", "mis"})
+"""Prefixes that make one verb with the hyphen after them ("co-starred", "re-elected", "mis-sold"). Prefixes of
+adjectives ("post-college", "non-profit") are left alone: the parser reads those compounds well."""
+
+
+def join_prefixed(doc):
+    """Merge "co - starred" into one token before the parser runs; returns ``doc``.
+
+    The tokenizer splits at every hyphen, and the small parser then reads "co" as a verb of its own
+    ("he co", "-starred with ..."). The merged word keeps its suffix, which is what the tagger reads.
+    """
+    spans = [(t.i, t.i + 3) for t in doc[:-2] if t.lower_ in BOUND_PREFIXES and not t.whitespace_
+             and doc[t.i + 1].text == "-" and not doc[t.i + 1].whitespace_ and doc[t.i + 2].is_alpha
+             and (t.i == 0 or doc[t.i - 1].text != "-")]
+    if spans:
+        with doc.retokenize() as retokenizer:
+            for start, end in spans:
+                retokenizer.merge(doc[start:end])
+    return doc
+
+
 def no_mid_sentence_starts(doc):
     """Forbid sentence starts where no sentence can start, before the parser runs; returns ``doc``.
 

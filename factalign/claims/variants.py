@@ -36,9 +36,11 @@ def distribute(doc, own_: set[int], borrowed: set[int], lists: list | None = Non
     """
     lists = title_lists(doc, own_, known) if lists is None else lists
     # The parser's reading of a list wins unless brackets closed its names (see bracketed_titles).
-    groups = [(items, glue) for items, glue, _ in lists
-              if not _parsed_alike(doc, items, own_) or any(frozenset(item) in known for item in items)]
-    claimed: set[int] = set().union(*(glue.union(*items) for items, glue in groups))
+    kept = [(items, glue, tails) for items, glue, tails in lists
+            if not _parsed_alike(doc, items, own_) or any(frozenset(item) in known for item in items)]
+    groups = [(items, glue) for items, glue, _ in kept]
+    # A list inside a name's phrase ("... to its south and southwest") is distributed within that name.
+    claimed: set[int] = set().union(*(glue.union(*items) - set().union(*tails) for items, glue, tails in kept))
     for tok in sorted(own_):
         first = doc[tok]
         if tok in claimed or first.dep_ in ("conj", "appos"):
@@ -52,7 +54,9 @@ def distribute(doc, own_: set[int], borrowed: set[int], lists: list | None = Non
             members = _same_word_anchor(members, own_)
             if not all(any(c.dep_ in ("pobj", "pcomp") for c in m.children) for m in members):
                 continue  # "with and against the U.S.": the phrases share one object
-        elif adjectives or (first.pos_ in NOUNISH and first.dep_ != "amod"):
+        elif adjectives or (first.pos_ in NOUNISH and first.dep_ != "amod") or (
+                first.pos_ == "ADJ" and first.dep_ in ("pobj", "nsubj", "dobj")  # "in the elderly and people ..."
+                and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in first.children)):
             members = conjuncts(first, own_)
             if first.dep_ in ("compound", "nmod") and not _numbered(members):
                 continue
@@ -68,6 +72,8 @@ def distribute(doc, own_: set[int], borrowed: set[int], lists: list | None = Non
         glue = {c.i for m in linked for c in m.children if c.dep_ in ("cc", "preconj", "punct")
                 and c.i in own_ and min(x.i for x in members) < c.i < max(x.i for x in members)
                 and c.text not in NAME_JOINS and c.text not in _QUOTES}
+        # "..., as well as in theaters": the whole joining phrase goes with its "as".
+        glue |= {t.i for i in list(glue) if doc[i].dep_ == "cc" for t in doc[i].subtree if t.i in own_}
         glue |= {i for a, b in zip(members, members[1:]) for i in range(a.right_edge.i + 1, b.left_edge.i)
                  if i in own_ and doc[i].dep_ in ("cc", "punct") and doc[i].head.i == first.head.i}
         # "Miyazaki and Takahata both left": one of them alone did not leave "both".
@@ -327,7 +333,8 @@ def split_time(doc, head, own: set[int], borrowed: set[int]) -> list[tuple[set[i
     timed = [c for c in head.children if c.i in own and c.dep_ in ("prep", "npadvmod", "advmod")
              and any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree)]
     # Only adjuncts are split off; the verb's own arguments ("took place", "opened its office") stay.
-    others = [c for c in head.children if c.i in own and c not in timed and c.dep_ in ("prep", "advcl", "agent")]
+    others = [c for c in head.children if c.i in own and c not in timed and c.dep_ in ("prep", "advcl", "agent")
+              and any(c.children)]  # a preposition without its object ("starred in and produced X") is no adjunct
     # "premiered on July 26, 2019 on Amazon Prime Video": the parser hangs the place on the date.
     others += [p for c in timed for p in c.subtree if p.dep_ == "prep" and p.i in own and p.head.i != c.i
                and p.head.ent_type_ == "DATE" and p.head.pos_ in ("PROPN", "NUM") and p.lower_ != "of"
@@ -528,6 +535,13 @@ def _capital(tok) -> bool:
     return tok.text[:1].isupper() or tok.text[:1].isdigit()  # "Iron Man 3", not "three" or "first"
 
 
+def _dated(tok) -> bool:
+    if tok.ent_type_ not in ("DATE", "TIME"):
+        return False
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and any(t.like_num for t in ent)
+
+
 def _title_end(doc, i: int, stop: int) -> int:
     """One past the last word of the title starting at ``i`` ("Pirates of the Caribbean: Dead Men Tell No
     Tales", "Charlie and the Chocolate Factory"), or ``i`` when no title starts there."""
@@ -536,8 +550,8 @@ def _title_end(doc, i: int, stop: int) -> int:
         i += 1  # "the Adriatic Sea"
     if i + 1 < stop and doc[i].text in _QUOTES:
         i += 1  # "Angry Bull"
-    if i >= stop or not _capital(doc[i]) or doc[i].is_punct:
-        return start
+    if i >= stop or not _capital(doc[i]) or doc[i].is_punct or _dated(doc[i]):
+        return start  # "on May 30, 2014 in the ...": a date is not a title
     if doc[i].is_sent_start and doc[i].is_stop and (doc[i].pos_ == "ADP" or not (
             i + 1 < stop and _capital(doc[i + 1]))):
         return start  # "In 2019, ...", "The film ...": a capital that only opens the sentence
@@ -586,6 +600,13 @@ def _tail_end(doc, i: int, stop: int, free: bool = True) -> tuple[str | None, in
             or (free and doc[j].text in _TITLE_GLUE)) and (
             free or not _capital(doc[j]) or doc[j].like_num):
         j += 1
+    if not free and j > i + 1 and j < stop and doc[j].lower_ in ("and", "or"):
+        # "..., and the Atlantic Ocean to its south and southwest": the last name's phrase may be a list itself.
+        k = j + 1
+        while k < stop and k - i <= 8 and (doc[k].is_alpha and not _capital(doc[k])):
+            k += 1
+        if k > j + 1 and (k >= stop or doc[k].is_punct):
+            j = k
     ends_item = j >= stop or doc[j].is_punct or doc[j].lower_ in ("and", "or")
     return (doc[i].lower_, j) if j > i + 1 and ends_item else (None, i)
 
