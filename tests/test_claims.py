@@ -632,3 +632,25 @@ def test_nominal_adjectives_in_a_list_are_distributed():
     got = texts(extract_claims("In the elderly and people with weak immunity, the virus can become active."))
     assert "In the elderly the virus can become active" in got, got
     assert "In people with weak immunity, the virus can become active" in got, got
+
+
+def test_gapped_clause_repeats_the_verb():
+    got = texts(extract_claims("Slovenia joined the EU and NATO in 2004, and the euro area in 2007."))
+    assert got == ["Slovenia joined the EU in 2004", "Slovenia joined NATO in 2004",
+                   "Slovenia joined the euro area in 2007"], got
+    # Negative: the end of a list is no gapped clause.
+    got = texts(extract_claims("He shared the award with the cast, the director, and the casting director for "
+                               "the film."))
+    assert not any(t.startswith("He shared the casting director") for t in got), got
+
+
+def test_examples_read_as_a_title_list():
+    got = texts(extract_claims("He is known for playing comedic roles in films such as Ace Ventura, Debi and Loide, The Mask, "
+                               "Serial Misadventures and Dick and Jane's Follies."))
+    assert got == ["He is known for playing comedic roles in films", "He is known for playing comedic roles in Ace Ventura",
+                   "He is known for playing comedic roles in Debi and Loide", "He is known for playing comedic roles in The Mask",
+                   "He is known for playing comedic roles in Serial Misadventures",
+                   "He is known for playing comedic roles in Dick and Jane's Follies"], got
+    # Negative: plain examples still split by the parse.
+    assert texts(extract_claims("She appeared in films such as Avatar and Titanic.")) == [
+        "She appeared in films", "She appeared in Avatar", "She appeared in Titanic"]

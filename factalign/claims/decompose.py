@@ -42,6 +42,21 @@ def is_conjoined_clause(child) -> bool:
     return child.dep_ == "conj" and child.pos_ in VERBAL and child.head.pos_ in VERBAL
 
 
+def is_gapped_clause(child) -> bool:
+    """"joined the EU in 2004, and the euro area in 2007": after a comma and "and", an object with its own
+    adjunct conjoined to a verb that has an object already is a clause whose verb was left out."""
+    verb = child.head
+    if child.dep_ != "conj" or child.pos_ not in ("NOUN", "PROPN") or verb.pos_ != "VERB":
+        return False
+    if not any(c.dep_ == "dobj" and c.i < child.i for c in verb.children):
+        return False
+    doc = child.doc
+    start = child.left_edge.i
+    if start < 3 or doc[start - 1].dep_ != "cc" or doc[start - 2].text != "," or doc[start - 3].dep_ in ("appos", "conj"):
+        return False  # "with the cast, the director, and the casting director for ...": the end of a list
+    return any(c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children) for c in child.children)
+
+
 def is_participle_clause(child) -> bool:
     """", killing at least 12 people": a subjectless -ing/-ed adverbial clause."""
     if child.dep_ == "pcomp" and child.tag_ == "VBG" and not has_subject(child):
@@ -141,6 +156,7 @@ def is_absolute_clause(child) -> bool:
 
 DECOMPOSERS: dict[str, Callable] = {
     "conjoined_clause": is_conjoined_clause,
+    "gapped_clause": is_gapped_clause,
     "participle_clause": is_participle_clause,
     "adverbial_clause": is_adverbial_clause,
     "relative_clause": is_relative_clause,
@@ -246,7 +262,7 @@ class _Walker:
                     self._substitute_relative(child)
                 continue
             own |= self._collect(child, found)
-        if any(rule == "conjoined_clause" and c.head.i == tok.i for rule, c in found):
+        if any(rule in ("conjoined_clause", "gapped_clause") and c.head.i == tok.i for rule, c in found):
             # The "and" that joined a detached clause joins nothing any more.
             own -= {c.i for c in tok.children if c.dep_ in ("cc", "preconj")}
         return own
@@ -315,6 +331,11 @@ class _Walker:
             if rule == "apposition":
                 plural = head.head.tag_ in ("NNS", "NNPS")
                 unit.inserts[head.left_edge.i - 0.5] = "are" if plural else "is"
+        elif rule == "gapped_clause":
+            verb = head.head
+            for subj in subjects_of(verb):
+                unit.borrowed |= core_np(subj, self.allowed | {subj.i}, strict=False)
+            unit.borrowed |= {verb.i} | {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
         elif rule == "adverbial_clause":
             unit.own -= {c.i for c in head.children if c.dep_ == "mark"
                          or (c.tag_ == "WRB" and c.i == head.left_edge.i)}  # "That's why [X]"

@@ -271,6 +271,10 @@ def split_examples(doc, own: set[int], borrowed: set[int]) -> list[tuple[set[int
         pp = {t.i for t in prep.subtree} | ({i - 1} if prep.lower_ == "as" else set())
         noun = {t.i for t in prep.head.subtree} & own
         out = [(own - pp, borrowed)]
+        examples = {t.i for t in obj.subtree} & own
+        if title_lists(doc, examples):
+            # A list of titles is read from capitals and commas (see title_lists), when the caller distributes.
+            return out + [((own - noun) | examples, borrowed)]
         out += [((own - noun) | (member_tokens(m, members) & own), borrowed) for m in members]
         return out
     return [(own, borrowed)]
@@ -669,6 +673,12 @@ def _title_list(doc, start: int, stop: int, known: dict[int, int]):
         end = known.get(i) or _title_end(doc, i, stop)
         if end == i:
             break
+        if closed and i not in known and end + 1 < stop and doc[end].lower_ in ("and", "or"):
+            # "..., Serial Misadventures and Dick and Jane's Follies": a list has one closing "and"; one
+            # more inside the last title, up to where the list ends, belongs to that title.
+            more = _title_end(doc, end + 1, stop)
+            if more > end + 1 and (more >= stop or doc[more].is_punct):
+                end = more
         prep, tail = _tail_end(doc, end, stop, free=not closed)
         if closed and prep not in tails:
             prep, tail = None, end  # "..., and Lesley Manville to their roles": said of every name
