@@ -645,12 +645,11 @@ def test_gapped_clause_repeats_the_verb():
 
 
 def test_examples_read_as_a_title_list():
-    got = texts(extract_claims("He is known for playing comedic roles in films such as Ace Ventura, Debi and Loide, The Mask, "
-                               "Serial Misadventures and Dick and Jane's Follies."))
-    assert got == ["He is known for playing comedic roles in films", "He is known for playing comedic roles in Ace Ventura",
-                   "He is known for playing comedic roles in Debi and Loide", "He is known for playing comedic roles in The Mask",
-                   "He is known for playing comedic roles in Serial Misadventures",
-                   "He is known for playing comedic roles in Dick and Jane's Follies"], got
+    got = texts(extract_claims("He is known for playing comedic roles in films such as Ace Ventura, Debi and Loide, "
+                               "The Mask, Serial Misadventures and Dick and Jane's Follies."))
+    stem = "He is known for playing comedic roles in "
+    assert got == [stem + t for t in ("films", "Ace Ventura", "Debi and Loide", "The Mask", "Serial Misadventures",
+                                      "Dick and Jane's Follies")], got
     # Negative: plain examples still split by the parse.
     assert texts(extract_claims("She appeared in films such as Avatar and Titanic.")) == [
         "She appeared in films", "She appeared in Avatar", "She appeared in Titanic"]

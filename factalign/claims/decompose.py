@@ -52,7 +52,9 @@ def is_gapped_clause(child) -> bool:
         return False
     doc = child.doc
     start = child.left_edge.i
-    if start < 3 or doc[start - 1].dep_ != "cc" or doc[start - 2].text != "," or doc[start - 3].dep_ in ("appos", "conj"):
+    if start < 3 or doc[start - 1].dep_ != "cc" or doc[start - 2].text != ",":
+        return False
+    if doc[start - 3].dep_ in ("appos", "conj"):
         return False  # "with the cast, the director, and the casting director for ...": the end of a list
     return any(c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children) for c in child.children)
 

@@ -167,6 +167,9 @@ _MAY_END = frozenset('.!?…"”’\'»')
 """A sentence may end after a token whose last character is one of these."""
 
 
+_QUOTE_MARKS = frozenset('"“”‘’«»\'')
+
+
 def is_tail_fragment(sent) -> bool:
     """The verbless end of a broken sentence ("in 2006.", ", official date of independence."): it opens
     with a lowercase word or with a comma, colon or semicolon and names nothing, so it states no fact alone.
@@ -175,9 +178,6 @@ def is_tail_fragment(sent) -> bool:
     if first is None or not (first.is_lower or first.text in ",;:"):
         return False
     return not any(t.pos_ in ("VERB", "AUX", "PROPN") or t.text in _QUOTE_MARKS for t in sent)
-
-
-_QUOTE_MARKS = frozenset('"“”‘’«»\'')
 
 BOUND_PREFIXES = frozenset({"co", "re", "mis"})
 """Prefixes that make one verb with the hyphen after them ("co-starred", "re-elected", "mis-sold"). Prefixes of

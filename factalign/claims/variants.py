@@ -540,10 +540,15 @@ def _capital(tok) -> bool:
 
 
 def _dated(tok) -> bool:
+    """Inside a date with a number ("May 30, 2014"; not "The Day After Tomorrow")."""
     if tok.ent_type_ not in ("DATE", "TIME"):
         return False
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    return ent is not None and any(t.like_num for t in ent)
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return any(t.like_num for t in doc[start:end])
 
 
 def _title_end(doc, i: int, stop: int) -> int:
