@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .syntax import QUOTE_MARKS
+
 SPEECH_VERBS = frozenset(
     f"{stem}{end}" for stem, ends in {
         "sa": ("y", "ys", "id", "ying"), "tel": ("l", "ls", "ling"), "tol": ("d",), "add": ("", "s", "ed", "ing"),
@@ -27,7 +29,6 @@ SPEECH_VERBS = frozenset(
 """Word forms (no lemmatizer needed) of verbs that introduce reported speech."""
 
 QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
-_QUOTE_MARKS = frozenset('“”«»„"‘’')
 MIN_QUOTE_WORDS = 4
 """Shorter quoted stretches are scare quotes or titles ('“brain dead”'), not quotations of a statement."""
 
@@ -86,7 +87,7 @@ def names_a_work(doc, span: tuple[int, int]) -> bool:
     common noun or a naming word ('the documentary “Don't f*ck with cats”', 'a book titled “Fire and
     Fury”'). A whole clause stays a quotation ('his statement: “We will win.”')."""
     inside = [t.i for t in doc if span[0] <= t.idx < span[1]]
-    if not inside or inside[0] < 2 or doc[inside[0] - 1].text not in _QUOTE_MARKS:
+    if not inside or inside[0] < 2 or doc[inside[0] - 1].text not in QUOTE_MARKS:
         return False
     before = doc[inside[0] - 2]
     return (before.pos_ == "NOUN" or before.lower_ in NAMING_WORDS) and doc[inside[0]].text[:1].isupper() \
@@ -122,7 +123,7 @@ def analyse(sent, quoted: set[int]) -> tuple[list[Part], _SpeakerHint | None]:
         parts = [Part(frozenset(in_quote), True, name, pron), *_speaker_facts(verb, quoted)]
         # The writer's own words around a quote ("Stoltenberg visited Japan, and ...") are not the quote.
         if _is_clause(sent.doc, rest):
-            marks = {i for i in idx if sent.doc[i].text in _QUOTE_MARKS}
+            marks = {i for i in idx if sent.doc[i].text in QUOTE_MARKS}
             parts.insert(0, Part(frozenset(i for i in idx if i not in frame and i not in quoted and i not in marks)))
         return parts, hint
     if verb is not None:

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 
 from .render import render
 from .syntax import (
-    NOUNISH, QUANTIFIERS, VERBAL, WH, antecedent, colon_anchor, core_np, has_subject, is_list_item, place_in_place,
-    referent, set_off, subjects_of, title_tokens, wordy,
+    NOUNISH, QUANTIFIERS, VERBAL, WH, antecedent, colon_anchor, core_np, has_subject, is_list_item, mentions_time,
+    place_in_place, referent, set_off, subjects_of, title_tokens, wordy,
 )
 from .variants import (
     bracketed_titles, distribute, parentheticals, semicolon_segments, split_adjuncts, split_at, split_examples,
@@ -201,7 +201,7 @@ TIME_PREPS = frozenset({"after", "before", "during", "following", "since", "unti
 def _temporal(tok) -> bool:
     """A time adjunct: "in 2004", "last year", "after the war"."""
     return tok.dep_ in ("prep", "npadvmod") and (
-        tok.lower_ in TIME_PREPS or any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree))
+        tok.lower_ in TIME_PREPS or mentions_time(tok))
 
 
 def _raised_object(verb, allowed: set[int]) -> set[int]:
@@ -305,10 +305,7 @@ class _Walker:
         unit.borrowed |= _raised_object(head, self.allowed)
         if rule in ("conjoined_clause", "participle_clause") and not has_subject(head):
             verb = head.head.head if head.dep_ == "pcomp" else head.head
-            for subj in subjects_of(verb):
-                if subj.tag_ in WH and subj.head.dep_ == "relcl":
-                    subj = subj.head.head  # "a discourse that blames ... and views": the discourse views
-                unit.borrowed |= core_np(subj, self.allowed | {subj.i}, strict=False)
+            self._borrow_subject(unit, verb)
             if rule == "conjoined_clause" and not any(_temporal(c) for c in head.children if c.i in self.allowed):
                 # "After the war, he returned home and became a teacher": the time of the first verb is
                 # the time of the second, unless the second has its own.
@@ -318,7 +315,7 @@ class _Walker:
                         unit.borrowed |= {t.i for t in c.subtree} & self.allowed
             if rule == "conjoined_clause" and head.tag_ in ("VB", "VBN") and not any(
                     c.dep_ in ("aux", "auxpass") for c in head.children):
-                unit.borrowed |= {c.i for c in head.head.children if c.dep_ in ("aux", "auxpass", "neg")}
+                unit.borrowed |= _auxiliaries(head.head)
         elif rule == "participle_modifier" and head.head.dep_ == "attr" and head.head.head.pos_ == "AUX" and (
                 subj := [c for c in head.head.head.children if c.dep_ == "nsubj" and c.i in self.allowed]):
             # "X is a 2019 film directed by Y" -> "X is directed by Y": the film is X.
@@ -334,10 +331,8 @@ class _Walker:
                 plural = head.head.tag_ in ("NNS", "NNPS")
                 unit.inserts[head.left_edge.i - 0.5] = "are" if plural else "is"
         elif rule == "gapped_clause":
-            verb = head.head
-            for subj in subjects_of(verb):
-                unit.borrowed |= core_np(subj, self.allowed | {subj.i}, strict=False)
-            unit.borrowed |= {verb.i} | {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
+            self._borrow_subject(unit, head.head)
+            unit.borrowed |= {head.head.i} | _auxiliaries(head.head)
         elif rule == "adverbial_clause":
             unit.own -= {c.i for c in head.children if c.dep_ == "mark"
                          or (c.tag_ == "WRB" and c.i == head.left_edge.i)}  # "That's why [X]"
@@ -345,6 +340,17 @@ class _Walker:
             unit.own -= {head.i}  # "with"
         if rule == "conjoined_clause":
             self._substitute_conjoined_relative(head)
+
+    def _borrow_subject(self, unit: _Unit, verb) -> None:
+        """The subject of ``verb`` for a clause that has none of its own."""
+        for subj in subjects_of(verb):
+            if subj.tag_ in WH and subj.head.dep_ == "relcl":
+                subj = subj.head.head  # "a discourse that blames ... and views": the discourse views
+            unit.borrowed |= core_np(subj, self.allowed | {subj.i}, strict=False)
+
+
+def _auxiliaries(verb) -> set[int]:
+    return {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
 
 
 def decompose(sent, allowed: set[int] | None = None, rules: tuple[str, ...] = DEFAULT_RULES,

@@ -10,6 +10,8 @@ SUBJ = ("nsubj", "nsubjpass", "expl", "csubj")
 VERBAL = ("VERB", "AUX")
 NOUNISH = ("NOUN", "PROPN", "NUM", "PRON")
 WH = ("WDT", "WP", "WP$")
+QUOTE_MARKS = frozenset('“”«»„"‘’')
+"""Quotation marks (not the apostrophe, which also marks possessives)."""
 QUANTIFIERS = frozenset({"both", "all", "each", "either", "neither"})
 """Words the parser may call an apposition of a list ("Miyazaki and Takahata both left")."""
 CORE_NP = frozenset({"det", "compound", "amod", "nummod", "poss", "case", "flat", "nmod", "quantmod", "predet",
@@ -31,6 +33,23 @@ def set_off(tok) -> bool:
     if left > 0 and doc[left - 1].text in (",", "—", "–", "(", ";"):
         return True
     return left == tok.sent.start and right + 1 < len(doc) and doc[right + 1].text == ","
+
+
+def mentions_time(tok) -> bool:
+    """A date or a time somewhere in the phrase of ``tok`` ("in May 2012", "last year")."""
+    return any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree)
+
+
+def entity_bounds(tok) -> tuple[int, int] | None:
+    """Token range ``(start, end)`` of the named entity ``tok`` is in, or None when it is in none."""
+    if not tok.ent_type_:
+        return None
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
 
 
 def place_in_place(child) -> bool:
@@ -167,9 +186,6 @@ _MAY_END = frozenset('.!?…"”’\'»')
 """A sentence may end after a token whose last character is one of these."""
 
 
-_QUOTE_MARKS = frozenset('"“”‘’«»\'')
-
-
 def is_tail_fragment(sent) -> bool:
     """The verbless end of a broken sentence ("in 2006.", ", official date of independence."): it opens
     with a lowercase word or with a comma, colon or semicolon and names nothing, so it states no fact alone.
@@ -177,7 +193,8 @@ def is_tail_fragment(sent) -> bool:
     first = next((t for t in sent if not t.is_space), None)
     if first is None or not (first.is_lower or first.text in ",;:"):
         return False
-    return not any(t.pos_ in ("VERB", "AUX", "PROPN") or t.text in _QUOTE_MARKS for t in sent)
+    return not any(t.pos_ in ("VERB", "AUX", "PROPN") or t.text in QUOTE_MARKS for t in sent)
+
 
 BOUND_PREFIXES = frozenset({"co", "re", "mis"})
 """Prefixes that make one verb with the hyphen after them ("co-starred", "re-elected", "mis-sold"). Prefixes of

@@ -8,7 +8,10 @@ work on token ranges before any clause is read.
 
 from __future__ import annotations
 
-from .syntax import NOUNISH, QUANTIFIERS, VERBAL, colon_anchor, core_np, has_subject, is_list_item, path_up, wordy
+from .syntax import (
+    NOUNISH, QUANTIFIERS, VERBAL, colon_anchor, core_np, entity_bounds, has_subject, is_list_item, mentions_time,
+    path_up, wordy,
+)
 
 RECIPROCAL = frozenset(
     f"{stem}{end}" for stem, ends in {
@@ -239,16 +242,8 @@ def member_tokens(member, members: list) -> set[int]:
 
 def _same_entity(first, members: list) -> bool:
     # "Dumb and Dumber", "Halt and Catch Fire": a conjunction inside one name is not a coordination.
-    def ent_start(tok):
-        if not tok.ent_type_:
-            return None
-        i = tok.i
-        while tok.doc[i].ent_iob_ == "I" and i > 0:
-            i -= 1
-        return i
-
-    start = ent_start(first)
-    if start is None or any(ent_start(m) != start for m in members[1:]):
+    name = entity_bounds(first)
+    if name is None or any(entity_bounds(m) != name for m in members[1:]):
         return False
     # "The Truman Show and Man on the Moon": two titles of several words each, each opening with a capital,
     # are two names even when the tagger read one ("Pride and Prejudice", "Harry Potter and the ..." stay one).
@@ -335,14 +330,14 @@ def split_time(doc, head, own: set[int], borrowed: set[int]) -> list[tuple[set[i
         return {x.i for x in t.subtree} & own
 
     timed = [c for c in head.children if c.i in own and c.dep_ in ("prep", "npadvmod", "advmod")
-             and any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree)]
+             and mentions_time(c)]
     # Only adjuncts are split off; the verb's own arguments ("took place", "opened its office") stay.
     others = [c for c in head.children if c.i in own and c not in timed and c.dep_ in ("prep", "advcl", "agent")
               and any(c.children)]  # a preposition without its object ("starred in and produced X") is no adjunct
     # "premiered on July 26, 2019 on Amazon Prime Video": the parser hangs the place on the date.
     others += [p for c in timed for p in c.subtree if p.dep_ == "prep" and p.i in own and p.head.i != c.i
                and p.head.ent_type_ == "DATE" and p.head.pos_ in ("PROPN", "NUM") and p.lower_ != "of"
-               and not any(x.ent_type_ in ("DATE", "TIME") for x in p.subtree)]
+               and not mentions_time(p)]
     if not timed or not others:
         return [(own, borrowed)]
     time_tokens = set().union(*(subtree(c) for c in timed)) - set().union(*(subtree(p) for p in others))
@@ -543,12 +538,8 @@ def _dated(tok) -> bool:
     """Inside a date with a number ("May 30, 2014"; not "The Day After Tomorrow")."""
     if tok.ent_type_ not in ("DATE", "TIME"):
         return False
-    doc, start, end = tok.doc, tok.i, tok.i + 1
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return any(t.like_num for t in doc[start:end])
+    start, end = entity_bounds(tok)
+    return any(t.like_num for t in tok.doc[start:end])
 
 
 def _title_end(doc, i: int, stop: int) -> int:
