@@ -95,7 +95,7 @@ def detect_fused(doc: SourceDoc, corpus: Corpus) -> Iterator[Artefact]:
         One artefact per fused token, suggesting the two parts apart.
     """
     for i, tok in enumerate(doc.tokens):
-        if len(tok.text) < _MIN_LEN or not tok.text.isalpha() or tok.text.isupper() or in_markup(doc.text, tok):
+        if len(tok.text) < _MIN_LEN or not tok.text.isalpha() or tok.text.isupper() or in_markup(doc, tok):
             continue
         if doc.is_headline(tok.sent) or not _is_unknown(tok.text) or corpus.words.get(tok.text, 0) > 1:
             continue

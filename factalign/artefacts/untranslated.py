@@ -119,7 +119,7 @@ def _latin_candidate(doc: SourceDoc, i: int, corpus: Corpus) -> tuple[str, float
     tokens = doc.tokens
     tok = tokens[i]
     word = _word_of(tok)
-    if word is None or not _is_latin(word) or in_markup(doc.text, tok) or (len(word) > 1 and word.isupper()):
+    if word is None or not _is_latin(word) or in_markup(doc, tok) or (len(word) > 1 and word.isupper()):
         return None  # acronyms ("ÖVP") are names in any language
     if not whole_word(doc.text, tok):
         return None  # part of a contraction or compound ("wo" of "won't")

@@ -1,0 +1,134 @@
+"""Names translated as words: a surname rendered as the ordinary word it means in the source language
+(Spanish "Marta Lobo" as "Marta Wolf", "Carlos Cuerpo" as "Carlos Body").
+
+A first name followed by a capitalised common English word is a candidate. It is flagged only with evidence
+from another source that names the same person differently: that source writes the same first name followed
+by a surname that is not an English word, in a sentence that says the same thing (enough shared ordinary words)
+or gives the person the same role (the same title words just before the name: "Interior Minister Marta ...").
+Names that happen to be words ("Theresa May", "Tim Cook") are left alone unless another source spells the same
+person differently, and a name that another source writes the same way is a real name.
+
+Every occurrence is reported: the full name, and the translated surname standing alone later ("Wolf said").
+"""
+
+from __future__ import annotations
+
+from typing import Iterator, NamedTuple
+
+from . import _lexicon as lex
+from ._doc import Artefact, Corpus, SourceDoc, Token
+from ._evidence import STOP, evidence
+
+# Ordinary words two sentences must share before the other's spelling of a name counts as evidence.
+MIN_NAME_OVERLAP = 4
+# Fewer shared words suffice when the person also has the same role (title words before the name).
+MIN_ROLE_OVERLAP = 1
+# A surname rendered as a word is a frequent English word (wordfreq Zipf); rarer words are likelier names.
+MIN_WORD_ZIPF = 3.5
+# Title words looked at before a first name ("the interior minister Marta").
+ROLE_WINDOW = 3
+MIN_FIRST_NAME = 3   # shorter capitalised tokens are initials or abbreviations ("Mr", "J")
+
+
+class _Rename(NamedTuple):
+    surname: str
+    where: str
+    why: str
+
+
+def _role(doc: SourceDoc, i: int) -> frozenset[str]:
+    """Lower-cased title words just before token ``i`` in its sentence ("interior", "minister")."""
+    toks = doc.tokens
+    words = set()
+    for j in range(max(0, i - ROLE_WINDOW), i):
+        tok = toks[j]
+        if tok.sent == toks[i].sent and tok.text.isalpha() and tok.text.lower() not in STOP \
+                and lex.is_lowercase_word(tok.text):
+            words.add(tok.text.lower())
+    return frozenset(words)
+
+
+def _is_candidate(doc: SourceDoc, first: Token, word: Token) -> bool:
+    if len(first.text) < MIN_FIRST_NAME or not first.text.isalpha() or not first.text.istitle():
+        return False
+    if first.sent != word.sent or word.sent_start or not (word.text.istitle() and word.text.isalpha()):
+        return False
+    if lex.is_lowercase_word(first.text) or doc.is_headline(word.sent):
+        return False
+    return lex.is_lowercase_word(word.text) and lex.zipf(word.text) >= MIN_WORD_ZIPF
+
+
+def _evidence_for(doc: SourceDoc, d: int, i: int, corpus: Corpus) -> _Rename | None:
+    ev = evidence(corpus)
+    first, word = doc.tokens[i], doc.tokens[i + 1]
+    here = ev.content(d, word.sent, lower_only=True)
+    role = _role(doc, i)
+    best = None
+    for od, oi in ev.after_first.get(first.text, []):
+        if od == d:
+            continue
+        other = corpus.docs[od]
+        surname = other.tokens[oi + 1]
+        if (surname.text == word.text or not surname.text.istitle() or lex.is_lowercase_word(surname.text)
+                or lex.zipf(surname.text) >= MIN_WORD_ZIPF):
+            continue
+        overlap = len(here & ev.content(od, surname.sent, lower_only=True))
+        same_role = sorted(role & _role(other, oi))
+        if overlap < MIN_NAME_OVERLAP and not (same_role and overlap >= MIN_ROLE_OVERLAP):
+            continue
+        key = (bool(same_role), overlap)
+        if best is None or key > best[0]:
+            why = (f"the same role ('{' '.join(same_role)}')" if same_role else "") + (
+                " and " if same_role else "") + f"a sentence sharing {overlap} ordinary words"
+            best = (key, _Rename(surname.text, other.source.name, why))
+    return None if best is None else best[1]
+
+
+def detect_translated_names(doc: SourceDoc, corpus: Corpus) -> Iterator[Artefact]:
+    """Find surnames rendered as ordinary English words, every occurrence.
+
+    Args:
+        doc: the parsed source.
+        corpus: all sources; their spellings of the same person are the evidence.
+
+    Yields:
+        One artefact per occurrence of the translated surname, suggesting the other source's spelling.
+    """
+    ev = evidence(corpus)
+    d = ev.index_of(doc)
+    toks = doc.tokens
+    renamed: dict[str, tuple[_Rename, str]] = {}
+    flagged: set[int] = set()
+    for i in range(len(toks) - 1):
+        first, word = toks[i], toks[i + 1]
+        if not _is_candidate(doc, first, word):
+            continue
+        if any(od != d and (word.text in ev.words_by_doc[od]) for od in range(len(corpus.docs))):
+            continue  # another source writes the same word as a name too: a real name
+        found = renamed.get(word.text, (None, ""))[0] or _evidence_for(doc, d, i, corpus)
+        if found is None:
+            continue
+        renamed.setdefault(word.text, (found, first.text))
+        flagged.add(i + 1)
+        yield Artefact(word.start, word.end, found.surname,
+                       f"'{first.text} {word.text}': '{word.text}' is an ordinary English word where "
+                       f"'{found.where}' names '{first.text} {found.surname}', with {found.why}: a surname "
+                       "translated as a word", 0.8)
+    yield from _lone_mentions(doc, renamed, flagged)
+
+
+def _lone_mentions(doc: SourceDoc, renamed: dict[str, tuple[_Rename, str]], flagged: set[int]) -> Iterator[Artefact]:
+    """The translated surname on its own later ("Wolf said"), not part of another name ("Wolf Blitzer")."""
+    toks = doc.tokens
+    for i, tok in enumerate(toks):
+        if i in flagged or tok.text not in renamed:
+            continue
+        prev = toks[i - 1] if i > 0 and toks[i - 1].sent == tok.sent else None
+        nxt = toks[i + 1] if i + 1 < len(toks) and toks[i + 1].sent == tok.sent else None
+        if (prev is not None and prev.text[:1].isupper() and not prev.sent_start) or (
+                nxt is not None and nxt.text[:1].isupper()):
+            continue
+        found, first = renamed[tok.text]
+        yield Artefact(tok.start, tok.end, found.surname,
+                       f"'{tok.text}' again names the person written '{first} {tok.text}' above, whom "
+                       f"'{found.where}' calls '{first} {found.surname}': a surname translated as a word", 0.7)
