@@ -8,7 +8,8 @@ Each detector is a small function ``detector(doc, corpus) -> Iterable[Artefact]`
 - ``untranslated``: a word of another language left in English ("technologies y cyber threats").
 - ``fused``: two words run together ("Stoltenbergand", "russianjapanese", "GangChinese").
 - ``casing``: a proper noun in lower case ("support for kyiv").
-- ``punctuation``: doubled punctuation ("the Philippines. . The office").
+- ``numbers``: a number or date in the source language's format ("1.200 euros", "3,5 million", "14/03").
+- ``punctuation`` (opt-in): doubled punctuation ("the Philippines. . The office").
 
     >>> from factalign import Source
     >>> findings = detect_artefacts([Source("a", "It covers new technologies y cyber threats.")])  # doctest: +SKIP
@@ -33,6 +34,7 @@ from ._doc import Artefact, Corpus, SourceDoc, is_english
 from .casing import detect_casing
 from .entity import detect_entity
 from .fused import detect_fused
+from .numbers import detect_numbers
 from .punctuation import detect_punctuation
 from .untranslated import detect_untranslated
 
@@ -43,19 +45,24 @@ DETECTORS: dict[str, Detector] = {
     "untranslated": detect_untranslated,
     "fused": detect_fused,
     "casing": detect_casing,
+    "numbers": detect_numbers,
     "punctuation": detect_punctuation,
 }
+
+#: Detectors run when none are named. ``punctuation`` is opt-in: translation engines copy the source's
+#: punctuation, so a doubled mark is a slip of the original text, not evidence of machine translation.
+DEFAULT_DETECTORS = ("entity", "untranslated", "fused", "casing", "numbers")
 
 #: Detectors that judge English words; they skip sources that are not in English.
 ENGLISH_ONLY = frozenset({"entity", "untranslated", "fused"})
 
-__all__ = ["DETECTORS", "Artefact", "detect_artefacts", "repair_claims"]
+__all__ = ["DEFAULT_DETECTORS", "DETECTORS", "Artefact", "detect_artefacts", "repair_claims"]
 
 
 def _check(sources: Sequence[Source], detectors: Sequence[str] | None) -> tuple[str, ...]:
     if isinstance(sources, Source) or not all(isinstance(s, Source) for s in sources):
         raise InputError("detect_artefacts needs a sequence of Source objects")
-    names = tuple(DETECTORS) if detectors is None else tuple(detectors)
+    names = DEFAULT_DETECTORS if detectors is None else tuple(detectors)
     unknown = [n for n in names if n not in DETECTORS]
     if unknown:
         raise InputError(f"unknown artefact detector(s) {unknown}; known: {sorted(DETECTORS)}")

@@ -13,6 +13,7 @@ Every occurrence is reported: the full name, and the translated surname standing
 
 from __future__ import annotations
 
+import re
 from typing import Iterator, NamedTuple
 
 from . import _lexicon as lex
@@ -25,6 +26,9 @@ MIN_NAME_OVERLAP = 4
 MIN_ROLE_OVERLAP = 1
 # A surname rendered as a word is a frequent English word (wordfreq Zipf); rarer words are likelier names.
 MIN_WORD_ZIPF = 3.5
+# The other source's surname must be this much (10x) rarer in English text than the word: a name there
+# ("Lobo", "Mattis"), the ordinary word here ("Wolf", "Generate").
+SURNAME_RARER = 1.0
 # Title words looked at before a first name ("the interior minister Marta").
 ROLE_WINDOW = 3
 MIN_FIRST_NAME = 3   # shorter capitalised tokens are initials or abbreviations ("Mr", "J")
@@ -48,13 +52,25 @@ def _role(doc: SourceDoc, i: int) -> frozenset[str]:
     return frozenset(words)
 
 
-def _is_candidate(doc: SourceDoc, first: Token, word: Token) -> bool:
-    if len(first.text) < MIN_FIRST_NAME or not first.text.isalpha() or not first.text.istitle():
+_HONORIFIC = re.compile(r"^[A-Z][a-z]{1,3}\.$")   # "Mr.", "Mrs.", "Dr.", "Sen.", "Gov."
+
+
+def _opens_name(first: Token) -> bool:
+    """A first name ("Marta"), an abbreviated title ("Mr.") or a capitalised title word ("Justice"): what
+    stands before a surname. Function words ("The White House") do not."""
+    if _HONORIFIC.match(first.text):
+        return True
+    return (len(first.text) >= MIN_FIRST_NAME and first.text.isalpha() and first.text.istitle()
+            and first.text.lower() not in STOP)
+
+
+def _is_candidate(doc: SourceDoc, first: Token, word: Token, after: Token | None) -> bool:
+    if not _opens_name(first) or first.sent != word.sent or word.sent_start:
         return False
-    if first.sent != word.sent or word.sent_start or not (word.text.istitle() and word.text.isalpha()):
+    if not (word.text.istitle() and word.text.isalpha()) or doc.is_headline(word.sent):
         return False
-    if lex.is_lowercase_word(first.text) or doc.is_headline(word.sent):
-        return False
+    if after is not None and after.sent == word.sent and after.text[:1].isupper():
+        return False  # part of a longer name ("White House", "Supreme Court Justice")
     return lex.is_lowercase_word(word.text) and lex.zipf(word.text) >= MIN_WORD_ZIPF
 
 
@@ -69,9 +85,11 @@ def _evidence_for(doc: SourceDoc, d: int, i: int, corpus: Corpus) -> _Rename | N
             continue
         other = corpus.docs[od]
         surname = other.tokens[oi + 1]
-        if (surname.text == word.text or not surname.text.istitle() or lex.is_lowercase_word(surname.text)
-                or lex.zipf(surname.text) >= MIN_WORD_ZIPF):
+        if (surname.text == word.text or not surname.text.istitle()
+                or lex.zipf(surname.text) > lex.zipf(word.text) - SURNAME_RARER):
             continue
+        if surname.text.lower().startswith(word.text.lower()) or word.text.lower().startswith(surname.text.lower()):
+            continue  # one spelling contains the other: a fused or cut token, not another name
         overlap = len(here & ev.content(od, surname.sent, lower_only=True))
         same_role = sorted(role & _role(other, oi))
         if overlap < MIN_NAME_OVERLAP and not (same_role and overlap >= MIN_ROLE_OVERLAP):
@@ -101,7 +119,7 @@ def detect_translated_names(doc: SourceDoc, corpus: Corpus) -> Iterator[Artefact
     flagged: set[int] = set()
     for i in range(len(toks) - 1):
         first, word = toks[i], toks[i + 1]
-        if not _is_candidate(doc, first, word):
+        if not _is_candidate(doc, first, word, toks[i + 2] if i + 2 < len(toks) else None):
             continue
         if any(od != d and (word.text in ev.words_by_doc[od]) for od in range(len(corpus.docs))):
             continue  # another source writes the same word as a name too: a real name

@@ -1,0 +1,105 @@
+"""Function words of the source language left in English syntax ("Utah y New Mexico", "Et the talks ended",
+"says la sales fell", "a member de Congress").
+
+The most frequent words of Spanish, French, German, Italian and Portuguese ("y", "et", "la", "de", "der")
+are short and English text has them too, in names ("Olivia de Havilland", "Le Pen", "Ortega y Gasset"),
+borrowings ("et al.", "de facto") and as English words ("die", "den", "con"). So frequency alone does not
+decide; each rule below names a position English grammar never gives such a word:
+
+* **before a determiner or pronoun**: "judge de that", "allies em the House", "Ma it was";
+* **an article before a noun**: a word whose English rendering is "the" or "a", not after a determiner itself,
+  before a common noun ("says la sales", "stir den pot", "El governor");
+* **between names**: a conjunction ("y", "et", "und", "e") between two capitalised words English knows on
+  their own ("Swiss et French", "Aragon y Navarre"), where a double surname ("Ortega y Gasset") has parts
+  English has hardly seen;
+* **before a common English word in capitals**: a preposition or article before a capitalised word that is an
+  ordinary English word ("member de Congress", "der Republican"); name particles precede names that are not
+  ("da Silva", "von der Leyen").
+
+Capitalised mid-sentence ("Le Pen", "El Paso", "Da Silva") is always a name.
+"""
+
+from __future__ import annotations
+
+from . import _lexicon as lex
+from ._doc import Token
+
+SOURCE_LANGUAGES = ("es", "fr", "de", "it", "pt")
+FUNCTION_WORD_ZIPF = 6.0    # among the language's most frequent words (about 1 in 1,000 words or more)
+MIN_MARGIN = 2.0            # and 100x more frequent there than in English
+# English function words that may follow: frequent (Zipf >= 6) determiners and pronouns.
+_DETERMINER_TAGS = frozenset({"DT", "PRP", "PRP$"})
+ENGLISH_FUNCTION_ZIPF = 6.0
+# A capitalised word after a preposition "is English" when it is a common English word (Congress, House);
+# particle names ("Silva", "Toro", "Costa") are rarer than this in English text.
+COMMON_CAPITAL_ZIPF = 4.3
+# Both sides of a conjunction must be names English text knows this well ("Aragon", "Navarre"); the second
+# part of a Spanish double surname ("Gasset", "Cajal") is rarer.
+KNOWN_NAME_ZIPF = 2.5
+_NOUN_TAGS = frozenset({"NN", "NNS"})
+_VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
+_CONJUNCTIONS = frozenset({"and", "or"})
+_ARTICLES = frozenset({"the", "a"})
+
+
+def source_function_word(word: str) -> tuple[str, float, float] | None:
+    """``(lang, zipf there, zipf in English)`` when ``word`` is a top function word of a source language.
+
+    Example:
+        >>> source_function_word("et")[0], source_function_word("the")
+        ('fr', None)
+    """
+    lower = word.lower()
+    z_en = lex.zipf(lower)
+    best = max(SOURCE_LANGUAGES, key=lambda lang: lex.zipf(lower, lang))
+    z_lang = lex.zipf(lower, best)
+    if z_lang >= FUNCTION_WORD_ZIPF and z_lang - z_en >= MIN_MARGIN:
+        return best, z_lang, z_en
+    return None
+
+
+def _english_function(tok: Token | None) -> bool:
+    return (tok is not None and tok.text.islower() and tok.tag in _DETERMINER_TAGS
+            and lex.zipf(tok.text) >= ENGLISH_FUNCTION_ZIPF and source_function_word(tok.text) is None)
+
+
+def _known_name(tok: Token | None) -> bool:
+    return (tok is not None and tok.text[:1].isupper() and tok.text.isalpha()
+            and lex.zipf(tok.text) >= KNOWN_NAME_ZIPF)
+
+
+def _common_capital(tok: Token | None) -> bool:
+    """A capitalised common English word or proper adjective ("Congress", "French"), or an acronym ("ABC")."""
+    if tok is None or not tok.text[:1].isupper():
+        return False
+    letters = tok.text.replace(".", "")
+    if len(letters) >= 2 and letters.isupper() and letters.isalpha():
+        return True
+    return tok.text.isalpha() and lex.zipf(tok.text) >= COMMON_CAPITAL_ZIPF and (
+        lex.is_lowercase_word(tok.text) or lex.is_capitalised_word(tok.text))
+
+
+def slot_rule(tok: Token, prev: Token | None, nxt: Token | None, lang: str) -> str | None:
+    """The name of the rule that shows ``tok`` (a source-language function word) is not English here, or None.
+
+    Args:
+        tok: the word; ``prev`` and ``nxt``: its neighbours in the sentence (None at its ends).
+        lang: the language whose function word it is.
+    """
+    english = lex.translations().get((lang, tok.text.lower()), "")
+    if tok.text[:1].isupper() and not tok.sent_start:
+        return None  # "Le Pen", "El Paso", "Da Silva"
+    if tok.tag in _VERB_TAGS or nxt is None:
+        return None  # "they die", "con"; a word ending its sentence has no slot to judge
+    if _english_function(nxt):
+        return "before a determiner or pronoun"
+    if (english in _ARTICLES and nxt.tag in _NOUN_TAGS and nxt.text.islower()
+            and (prev is None or prev.tag not in {"DT", "PRP$", "POS"})):
+        return "as an article before a noun"
+    if tok.sent_start:
+        return None
+    if english in _CONJUNCTIONS and _known_name(prev) and _known_name(nxt):
+        return "as a conjunction between names"
+    if english and english not in _CONJUNCTIONS and _common_capital(nxt):
+        return "before a common English word in capitals"
+    return None
