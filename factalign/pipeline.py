@@ -108,7 +108,7 @@ def align(
 
         found = list(detect_artefacts(srcs, claims, detectors=detectors))
         if repair and found:
-            used = _check_claims(repair_claims(claims, found), claims, "repair")
+            used = _check_claims(repair_claims(claims, found, sources=srcs), claims, "repair")
 
     if embedder is None:
         from .embed import SentenceTransformerEmbedder

@@ -24,7 +24,8 @@ from ._doc import Artefact, Corpus, SourceDoc
 _THOUSANDS_POINT = re.compile(r"(?<![\d.,/])[1-9]\d{0,2}(?:\.\d{3})+(?![\d]|[.,]\d)"
                               r"(?!\s*(?:[mb]illion|trillion|millones|millions|milliards?|Millionen|Milliarden|"
                               r"milioni|miliardi|milhões|bilhões|mil millones)\b)")
-_DECIMAL_COMMA = re.compile(r"(?<![\d.,/])\d{1,3},\d{1,2}(?=\s?%|\s?€|\s+[^\W\d_])")
+# Followed by a unit, a percent sign or a word, but not by "and"/"or"/"to": "chapters 1,2 and 3" is a list.
+_DECIMAL_COMMA = re.compile(r"(?<![\d.,/])\d{1,3},\d{1,2}(?=\s?%|\s?€|\s+[^\W\d_])(?!\s+(?:and|or|to)\b)")
 _DAY_FIRST = re.compile(r"(?<![\d/.,])(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/]|[.,]\d)")
 MAX_MONTH = 12
 MAX_DAY = 31
