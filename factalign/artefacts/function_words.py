@@ -8,7 +8,7 @@ decide; each rule below names a position English grammar never gives such a word
 
 * **before a determiner or pronoun**: "judge de that", "allies em the House", "Ma it was";
 * **an article before a noun**: a word whose English rendering is "the" or "a", not after a determiner itself,
-  before a common noun ("says la sales", "stir den pot", "El governor");
+  before a lower-case noun or adjective ("says la sales", "stir den pot", "El governor", "la presumptive");
 * **between names**: a conjunction ("y", "et", "und", "e") between two capitalised words English knows on
   their own ("Swiss et French", "Aragon y Navarre"), where a double surname ("Ortega y Gasset") has parts
   English has hardly seen;
@@ -36,7 +36,8 @@ COMMON_CAPITAL_ZIPF = 4.3
 # Both sides of a conjunction must be names English text knows this well ("Aragon", "Navarre"); the second
 # part of a Spanish double surname ("Gasset", "Cajal") is rarer.
 KNOWN_NAME_ZIPF = 2.5
-_NOUN_TAGS = frozenset({"NN", "NNS"})
+# What an article introduces; the tagger, thrown by the foreign word, sometimes calls a lower-case noun "NNP".
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "JJ"})
 _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
 _CONJUNCTIONS = frozenset({"and", "or"})
 _ARTICLES = frozenset({"the", "a"})
@@ -89,11 +90,11 @@ def slot_rule(tok: Token, prev: Token | None, nxt: Token | None, lang: str) -> s
     english = lex.translations().get((lang, tok.text.lower()), "")
     if tok.text[:1].isupper() and not tok.sent_start:
         return None  # "Le Pen", "El Paso", "Da Silva"
-    if tok.tag in _VERB_TAGS or nxt is None:
-        return None  # "they die", "con"; a word ending its sentence has no slot to judge
+    if nxt is None or (tok.tag in _VERB_TAGS and lex.is_lowercase_word(tok.text)):
+        return None  # "they die", "con" as English verbs; a word ending its sentence has no slot to judge
     if _english_function(nxt):
         return "before a determiner or pronoun"
-    if (english in _ARTICLES and nxt.tag in _NOUN_TAGS and nxt.text.islower()
+    if (english in _ARTICLES and nxt.tag in _NOUN_TAGS and nxt.text.islower() and nxt.text.isalpha()
             and (prev is None or prev.tag not in {"DT", "PRP$", "POS"})):
         return "as an article before a noun"
     if tok.sent_start:

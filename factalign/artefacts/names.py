@@ -1,7 +1,7 @@
 """Names translated as words: a surname rendered as the ordinary word it means in the source language
 (Spanish "Marta Lobo" as "Marta Wolf", "Carlos Cuerpo" as "Carlos Body").
 
-A first name followed by a capitalised common English word is a candidate. It is flagged only with evidence
+A first name or an abbreviated title ("Mr.") followed by a capitalised common English word is a candidate. It is flagged only with evidence
 from another source that names the same person differently: that source writes the same first name followed
 by a surname that is not an English word, in a sentence that says the same thing (enough shared ordinary words)
 or gives the person the same role (the same title words just before the name: "Interior Minister Marta ...").
@@ -56,12 +56,12 @@ _HONORIFIC = re.compile(r"^[A-Z][a-z]{1,3}\.$")   # "Mr.", "Mrs.", "Dr.", "Sen."
 
 
 def _opens_name(first: Token) -> bool:
-    """A first name ("Marta"), an abbreviated title ("Mr.") or a capitalised title word ("Justice"): what
-    stands before a surname. Function words ("The White House") do not."""
+    """A first name ("Marta") or an abbreviated title ("Mr."): what stands before a surname. Capitalised
+    ordinary words ("The White House", "Republican House") do not."""
     if _HONORIFIC.match(first.text):
         return True
     return (len(first.text) >= MIN_FIRST_NAME and first.text.isalpha() and first.text.istitle()
-            and first.text.lower() not in STOP)
+            and not lex.is_lowercase_word(first.text))
 
 
 def _is_candidate(doc: SourceDoc, first: Token, word: Token, after: Token | None) -> bool:
@@ -85,7 +85,7 @@ def _evidence_for(doc: SourceDoc, d: int, i: int, corpus: Corpus) -> _Rename | N
             continue
         other = corpus.docs[od]
         surname = other.tokens[oi + 1]
-        if (surname.text == word.text or not surname.text.istitle()
+        if (surname.text == word.text or not surname.text.istitle() or lex.zipf(surname.text) >= MIN_WORD_ZIPF
                 or lex.zipf(surname.text) > lex.zipf(word.text) - SURNAME_RARER):
             continue
         if surname.text.lower().startswith(word.text.lower()) or word.text.lower().startswith(surname.text.lower()):

@@ -174,8 +174,9 @@ def _function_word_slot(doc: SourceDoc, i: int) -> tuple[tuple[str, float, float
     if _mentioned(prev, nxt) or (tok.quoted and _quoted_foreign(doc, tok)):
         return None
     for neighbour in (prev, nxt):
-        if _is_word_token(neighbour) and neighbour.text.islower() and _leans_foreign(neighbour.text):
-            return None  # a borrowed phrase ("et al.", "de facto") or a foreign quotation
+        if (_is_word_token(neighbour) and neighbour.text.islower() and _leans_foreign(neighbour.text)
+                and not lex.is_lowercase_word(neighbour.text)):
+            return None  # a borrowed phrase ("et al.", "de facto") or a foreign quotation, not "la comment"
     rule = slot_rule(tok, prev, nxt, found[0])
     return None if rule is None else (found, rule)
 
