@@ -234,6 +234,7 @@ def repair_claims(claims: Sequence[Claim], findings: Sequence[Finding], *,
         by_source.setdefault(f.source, []).append(f)
     starts = {name: [f.start for f in group] for name, group in by_source.items()}
     texts = {s.name: s.text for s in sources}
+    fixers: dict[str, Callable[[str | None], str | None]] = {}
     repaired = []
     for claim in claims:
         mine = by_source.get(claim.source, [])
@@ -242,7 +243,9 @@ def repair_claims(claims: Sequence[Claim], findings: Sequence[Finding], *,
         hi = bisect.bisect_left(starts.get(claim.source, []), claim.end)
         fixes = [f for f in mine[lo:hi] if f.end <= claim.end]
         text = _repair_text(claim, fixes, texts.get(claim.source)) if fixes else claim.text
-        attribution = _repair_attribution(claim.attribution, mine)
+        if claim.source not in fixers:
+            fixers[claim.source] = _attribution_fixer(mine)
+        attribution = fixers[claim.source](claim.attribution)
         if text == claim.text and attribution == claim.attribution:
             repaired.append(claim)
         else:
@@ -250,16 +253,17 @@ def repair_claims(claims: Sequence[Claim], findings: Sequence[Finding], *,
     return repaired
 
 
-def _repair_attribution(attribution: str | None, findings: Sequence[Finding]) -> str | None:
+def _attribution_fixer(findings: Sequence[Finding]) -> Callable[[str | None], str | None]:
     """Repair the speaker's name ("Qin GangChinese" -> "Qin Gang Chinese") wherever the attribution was taken
     from. Only spans that are not words themselves (fused tokens, garbled names) are replaced this way: they
-    cannot mean anything else, while an untranslated "y" could."""
-    if not attribution:
-        return attribution
-    for f in findings:
-        if f.subtype in _NON_WORD_SUBTYPES:
-            attribution = re.sub(rf"(?<!\w){re.escape(f.span)}(?!\w)", lambda _: f.suggestion, attribution)
-    return attribution
+    cannot mean anything else, while an untranslated "y" could. One pattern per source, so the cost does not
+    grow with claims times findings."""
+    renames = {f.span: f.suggestion for f in findings if f.subtype in _NON_WORD_SUBTYPES}
+    if not renames:
+        return lambda attribution: attribution
+    alternatives = "|".join(re.escape(span) for span in sorted(renames, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    return lambda attribution: attribution and pattern.sub(lambda m: renames[m.group()], attribution)
 
 
 _NON_WORD_SUBTYPES = frozenset({"fused", "entity", "casing"})
