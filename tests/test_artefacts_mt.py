@@ -113,6 +113,9 @@ def test_names_that_are_words_without_a_differing_spelling_are_left_alone(a, b):
     ("She loves to stir den pot, he said.", [("den", "the")]),                                      # de
     ("Ma it was also meant as a nod to the voters.", [("Ma", "But")]),                              # it
     ("Republican allies em the House voted no.", [("em", "in")]),                                   # pt
+    ("I am trying to save lives e prevent the next attack.", [("e", "and")]),                         # it/pt
+    ("They back a working man und woman agenda.", [("und", "and")]),                                  # de
+    ("He said it was un visible change in policy.", [("un", "a")]),                                 # es/fr/it
 ])
 def test_function_words_left_in_english_syntax(text, expected):
     assert spans(text, detector="untranslated") == expected
@@ -125,6 +128,7 @@ def test_function_words_left_in_english_syntax(text, expected):
     "Soldiers die every day, and they die the same way.",
     "The fox left its den in the woods. A con man stole the car.",
     "Vitamin E and Generation Y are terms, he said.",
+    "Take vitamin e and rest, he said; the die is cast.",
 ])
 def test_names_borrowings_and_english_words_are_not_function_word_artefacts(text):
     assert spans(text, detector="untranslated") == []

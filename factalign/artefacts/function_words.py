@@ -11,7 +11,7 @@ decide; each rule below names a position English grammar never gives such a word
   before a lower-case noun or adjective ("says la sales", "stir den pot", "El governor", "la presumptive");
 * **between names**: a conjunction ("y", "et", "und", "e") between two capitalised words English knows on
   their own ("Swiss et French", "Aragon y Navarre"), where a double surname ("Ortega y Gasset") has parts
-  English has hardly seen;
+  English has hardly seen; or between two lower-case English content words ("save lives e prevent");
 * **before a common English word in capitals**: a preposition or article before a capitalised word that is an
   ordinary English word ("member de Congress", "der Republican"); name particles precede names that are not
   ("da Silva", "von der Leyen").
@@ -30,16 +30,20 @@ MIN_MARGIN = 2.0            # and 100x more frequent there than in English
 # English function words that may follow: frequent (Zipf >= 6) determiners and pronouns.
 _DETERMINER_TAGS = frozenset({"DT", "PRP", "PRP$"})
 ENGLISH_FUNCTION_ZIPF = 6.0
-# A capitalised word after a preposition "is English" when it is a common English word (Congress, House);
-# particle names ("Silva", "Toro", "Costa") are rarer than this in English text.
+# A capitalised word after a preposition "is English" when it is a common English word (Congress, House,
+# Women), at least as frequent in English as in any source language; particle names ("Silva", "Toro",
+# "Costa", "Cruz") are rarer than this in English text.
 COMMON_CAPITAL_ZIPF = 4.3
 # Both sides of a conjunction must be names English text knows this well ("Aragon", "Navarre"); the second
 # part of a Spanish double surname ("Gasset", "Cajal") is rarer.
 KNOWN_NAME_ZIPF = 2.5
 # What an article introduces; the tagger, thrown by the foreign word, sometimes calls a lower-case noun "NNP".
+# A word tagged as a verb is read as the English verb when English uses it this much ("die": 5.0; "den": 4.0).
+ENGLISH_VERB_ZIPF = 4.5
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "JJ"})
 _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
 _CONJUNCTIONS = frozenset({"and", "or"})
+_CONTENT_TAG_PREFIXES = frozenset({"NN", "JJ", "VB", "RB", "PR"})
 _ARTICLES = frozenset({"the", "a"})
 
 
@@ -59,9 +63,27 @@ def source_function_word(word: str) -> tuple[str, float, float] | None:
     return None
 
 
+def rendering(word: str) -> str:
+    """The English rendering of a source-language function word, from the language where it is most frequent
+    among those whose table knows it ("un": Italian and Spanish both give "a")."""
+    lower = word.lower()
+    table = lex.translations()
+    for lang in sorted(SOURCE_LANGUAGES, key=lambda lang: -lex.zipf(lower, lang)):
+        if (lang, lower) in table:
+            return table[(lang, lower)]
+    return ""
+
+
 def _english_function(tok: Token | None) -> bool:
     return (tok is not None and tok.text.islower() and tok.tag in _DETERMINER_TAGS
             and lex.zipf(tok.text) >= ENGLISH_FUNCTION_ZIPF and source_function_word(tok.text) is None)
+
+
+def _content_word(tok: Token | None) -> bool:
+    """A lower-case English content word or pronoun ("lives e prevent", "religion y I")."""
+    return (tok is not None and tok.text.isalpha() and (tok.text.islower() or tok.text == "I")
+            and tok.tag[:2] in _CONTENT_TAG_PREFIXES and lex.is_english_word(tok.text)
+            and source_function_word(tok.text) is None)
 
 
 def _known_name(tok: Token | None) -> bool:
@@ -76,21 +98,21 @@ def _common_capital(tok: Token | None) -> bool:
     letters = tok.text.replace(".", "")
     if len(letters) >= 2 and letters.isupper() and letters.isalpha():
         return True
-    return tok.text.isalpha() and lex.zipf(tok.text) >= COMMON_CAPITAL_ZIPF and (
-        lex.is_lowercase_word(tok.text) or lex.is_capitalised_word(tok.text))
+    z_en = lex.zipf(tok.text)
+    return tok.text.isalpha() and z_en >= COMMON_CAPITAL_ZIPF and all(
+        lex.zipf(tok.text, lang) <= z_en for lang in SOURCE_LANGUAGES)
 
 
-def slot_rule(tok: Token, prev: Token | None, nxt: Token | None, lang: str) -> str | None:
+def slot_rule(tok: Token, prev: Token | None, nxt: Token | None) -> str | None:
     """The name of the rule that shows ``tok`` (a source-language function word) is not English here, or None.
 
     Args:
         tok: the word; ``prev`` and ``nxt``: its neighbours in the sentence (None at its ends).
-        lang: the language whose function word it is.
     """
-    english = lex.translations().get((lang, tok.text.lower()), "")
+    english = rendering(tok.text)
     if tok.text[:1].isupper() and not tok.sent_start:
         return None  # "Le Pen", "El Paso", "Da Silva"
-    if nxt is None or (tok.tag in _VERB_TAGS and lex.is_lowercase_word(tok.text)):
+    if nxt is None or (tok.tag in _VERB_TAGS and lex.zipf(tok.text) >= ENGLISH_VERB_ZIPF):
         return None  # "they die", "con" as English verbs; a word ending its sentence has no slot to judge
     if _english_function(nxt):
         return "before a determiner or pronoun"
@@ -101,6 +123,8 @@ def slot_rule(tok: Token, prev: Token | None, nxt: Token | None, lang: str) -> s
         return None
     if english in _CONJUNCTIONS and _known_name(prev) and _known_name(nxt):
         return "as a conjunction between names"
+    if english in _CONJUNCTIONS and _content_word(prev) and _content_word(nxt):
+        return "as a conjunction between English words"
     if english and english not in _CONJUNCTIONS and _common_capital(nxt):
         return "before a common English word in capitals"
     return None

@@ -56,12 +56,13 @@ _HONORIFIC = re.compile(r"^[A-Z][a-z]{1,3}\.$")   # "Mr.", "Mrs.", "Dr.", "Sen."
 
 
 def _opens_name(first: Token) -> bool:
-    """A first name ("Marta") or an abbreviated title ("Mr."): what stands before a surname. Capitalised
-    ordinary words ("The White House", "Republican House") do not."""
+    """A first name ("Marta"; "Mary" too, a dictionary word the tagger reads as a person) or an abbreviated
+    title ("Mr."): what stands before a surname. Capitalised ordinary words ("The White House", "Republican
+    House") do not."""
     if _HONORIFIC.match(first.text):
         return True
     return (len(first.text) >= MIN_FIRST_NAME and first.text.isalpha() and first.text.istitle()
-            and not lex.is_lowercase_word(first.text))
+            and (not lex.is_lowercase_word(first.text) or first.ent == "PERSON"))
 
 
 def _is_candidate(doc: SourceDoc, first: Token, word: Token, after: Token | None) -> bool:

@@ -26,7 +26,7 @@ from typing import Iterator
 
 from . import _lexicon as lex
 from ._doc import Artefact, Corpus, SourceDoc, Token, in_markup, is_english, whole_word
-from .function_words import slot_rule, source_function_word
+from .function_words import rendering, slot_rule, source_function_word
 
 MIN_FOREIGN_ZIPF = 3.0        # common in the other language: seen at least once per million words
 MIN_MARGIN = 2.0              # and at least 100 times more frequent there than in English
@@ -177,7 +177,7 @@ def _function_word_slot(doc: SourceDoc, i: int) -> tuple[tuple[str, float, float
         if (_is_word_token(neighbour) and neighbour.text.islower() and _leans_foreign(neighbour.text)
                 and not lex.is_lowercase_word(neighbour.text)):
             return None  # a borrowed phrase ("et al.", "de facto") or a foreign quotation, not "la comment"
-    rule = slot_rule(tok, prev, nxt, found[0])
+    rule = slot_rule(tok, prev, nxt)
     return None if rule is None else (found, rule)
 
 
@@ -269,6 +269,8 @@ def detect_untranslated(doc: SourceDoc, corpus: Corpus) -> Iterator[Artefact]:
         lang = _pick_language(word, best, z_other)
         z_lang = lex.zipf(word.lower(), lang)
         suggestion = lex.translations().get((lang, word.lower())) if word == tok.text else None
+        if rule:
+            suggestion = rendering(word) or None
         if suggestion and tok.text[:1].isupper():
             suggestion = suggestion[:1].upper() + suggestion[1:]
         name = lex.language_name(lang)
