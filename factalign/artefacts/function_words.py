@@ -10,11 +10,12 @@ decide; each rule below names a position English grammar never gives such a word
 * **an article before a noun**: a word whose English rendering is "the" or "a", not after a determiner itself,
   before a lower-case noun or adjective ("says la sales", "stir den pot", "El governor", "la presumptive");
 * **between names**: a conjunction ("y", "et", "und", "e") between two capitalised words English knows on
-  their own ("Swiss et French", "Aragon y Navarre"), where a double surname ("Ortega y Gasset") has parts
-  English has hardly seen; or between two lower-case English content words ("save lives e prevent");
+  their own ("Swiss et French", "Aragon y Navarre"), or such a name and an English content word ("temple
+  oder Christian"), where a double surname ("Ortega y Gasset") has parts English has hardly seen; or between
+  two lower-case English content words ("save lives e prevent", "in 1995 y has");
 * **before a common English word in capitals**: a preposition or article before a capitalised word that is an
-  ordinary English word ("member de Congress", "der Republican"); name particles precede names that are not
-  ("da Silva", "von der Leyen").
+  ordinary English word ("member de Congress", "der Republican", "Las Republicans" opening a sentence); name
+  particles precede names that are not ("da Silva", "von der Leyen", "Las Vegas").
 
 Capitalised mid-sentence ("Le Pen", "El Paso", "Da Silva") is always a name.
 """
@@ -28,7 +29,7 @@ SOURCE_LANGUAGES = ("es", "fr", "de", "it", "pt")
 FUNCTION_WORD_ZIPF = 6.0    # among the language's most frequent words (about 1 in 1,000 words or more)
 MIN_MARGIN = 2.0            # and 100x more frequent there than in English
 # English function words that may follow: frequent (Zipf >= 6) determiners and pronouns.
-_DETERMINER_TAGS = frozenset({"DT", "PRP", "PRP$"})
+_DETERMINER_TAGS = frozenset({"DT", "PRP", "PRP$", "WDT", "WP"})
 ENGLISH_FUNCTION_ZIPF = 6.0
 # A capitalised word after a preposition "is English" when it is a common English word (Congress, House,
 # Women), at least as frequent in English as in any source language; particle names ("Silva", "Toro",
@@ -42,6 +43,8 @@ KNOWN_NAME_ZIPF = 2.5
 ENGLISH_VERB_ZIPF = 4.5
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "JJ"})
 _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
+# A neighbour 10x more frequent in a source language than in English is not an English word here ("al").
+CLEARLY_FOREIGN = 1.0
 _CONJUNCTIONS = frozenset({"and", "or"})
 _CONTENT_TAG_PREFIXES = frozenset({"NN", "JJ", "VB", "RB", "PR"})
 _ARTICLES = frozenset({"the", "a"})
@@ -80,10 +83,11 @@ def _english_function(tok: Token | None) -> bool:
 
 
 def _content_word(tok: Token | None) -> bool:
-    """A lower-case English content word or pronoun ("lives e prevent", "religion y I")."""
+    """A lower-case English content word or pronoun, not clearly more at home in a source language
+    ("lives e prevent", "man und woman"; not the "al" of "et al.")."""
     return (tok is not None and tok.text.isalpha() and (tok.text.islower() or tok.text == "I")
             and tok.tag[:2] in _CONTENT_TAG_PREFIXES and lex.is_english_word(tok.text)
-            and source_function_word(tok.text) is None)
+            and all(lex.zipf(tok.text, lang) - lex.zipf(tok.text) < CLEARLY_FOREIGN for lang in SOURCE_LANGUAGES))
 
 
 def _known_name(tok: Token | None) -> bool:
@@ -112,19 +116,28 @@ def slot_rule(tok: Token, prev: Token | None, nxt: Token | None) -> str | None:
     english = rendering(tok.text)
     if tok.text[:1].isupper() and not tok.sent_start:
         return None  # "Le Pen", "El Paso", "Da Silva"
-    if nxt is None or (tok.tag in _VERB_TAGS and lex.zipf(tok.text) >= ENGLISH_VERB_ZIPF):
+    english_verb = tok.tag in _VERB_TAGS and lex.is_lowercase_word(tok.text)
+    if nxt is None or (english_verb and lex.zipf(tok.text) >= ENGLISH_VERB_ZIPF):
         return None  # "they die", "con" as English verbs; a word ending its sentence has no slot to judge
-    if _english_function(nxt):
-        return "before a determiner or pronoun"
+    if _english_function(nxt) and not english_verb:
+        return "before a determiner or pronoun"  # not "gut the concept"
     if (english in _ARTICLES and nxt.tag in _NOUN_TAGS and nxt.text.islower() and nxt.text.isalpha()
             and (prev is None or prev.tag not in {"DT", "PRP$", "POS"})):
         return "as an article before a noun"
-    if tok.sent_start:
-        return None
-    if english in _CONJUNCTIONS and _known_name(prev) and _known_name(nxt):
-        return "as a conjunction between names"
-    if english in _CONJUNCTIONS and _content_word(prev) and _content_word(nxt):
-        return "as a conjunction between English words"
     if english and english not in _CONJUNCTIONS and _common_capital(nxt):
         return "before a common English word in capitals"
+    if tok.sent_start:
+        return None
+    if english in _CONJUNCTIONS and _either(prev) and _either(nxt) and (_known_name(prev) or _known_name(nxt)):
+        return "as a conjunction between names"
+    if english in _CONJUNCTIONS and (_content_word(prev) or _number(prev)) and _content_word(nxt):
+        return "as a conjunction between English words"
     return None
+
+
+def _number(tok: Token | None) -> bool:
+    return tok is not None and tok.tag == "CD" and tok.text.isdigit()
+
+
+def _either(tok: Token | None) -> bool:
+    return _known_name(tok) or _content_word(tok)
