@@ -116,6 +116,9 @@ def test_names_that_are_words_without_a_differing_spelling_are_left_alone(a, b):
     ("I am trying to save lives e prevent the next attack.", [("e", "and")]),                         # it/pt
     ("They back a working man und woman agenda.", [("und", "and")]),                                  # de
     ("He said it was un visible change in policy.", [("un", "a")]),                                 # es/fr/it
+    ("Las Republicans hit back on Tuesday.", [("Las", "The")]),                                     # es
+    ("Would they allow a temple oder Christian church there?", [("oder", "or")]),                   # de
+    ("It was an attack dans which four died.", [("dans", "in")]),                                   # fr
 ])
 def test_function_words_left_in_english_syntax(text, expected):
     assert spans(text, detector="untranslated") == expected
@@ -129,6 +132,7 @@ def test_function_words_left_in_english_syntax(text, expected):
     "The fox left its den in the woods. A con man stole the car.",
     "Vitamin E and Generation Y are terms, he said.",
     "Take vitamin e and rest, he said; the die is cast.",
+    "Critics said they would gut the concept. Las Vegas voted and Le Monde reported it.",
 ])
 def test_names_borrowings_and_english_words_are_not_function_word_artefacts(text):
     assert spans(text, detector="untranslated") == []
