@@ -96,14 +96,18 @@ def _known_name(tok: Token | None) -> bool:
 
 
 def _common_capital(tok: Token | None) -> bool:
-    """A capitalised common English word or proper adjective ("Congress", "French"), or an acronym ("ABC")."""
+    """A capitalised common English word or proper adjective of the dictionary ("Congress", "Republicans",
+    "French"), or an acronym ("ABC"); not the second half of a name ("Las Vegas", "Los Angeles")."""
     if tok is None or not tok.text[:1].isupper():
         return False
     letters = tok.text.replace(".", "")
     if len(letters) >= 2 and letters.isupper() and letters.isalpha():
         return True
     z_en = lex.zipf(tok.text)
-    return tok.text.isalpha() and z_en >= COMMON_CAPITAL_ZIPF and all(
+    singular = tok.text[:-1] if tok.text.endswith("s") else tok.text   # the tagger keeps "Republicans" whole
+    in_dictionary = any(lex.is_lowercase_word(form) or lex.is_capitalised_word(form)
+                        for form in (tok.text, tok.lemma or tok.text, singular))
+    return tok.text.isalpha() and in_dictionary and z_en >= COMMON_CAPITAL_ZIPF and all(
         lex.zipf(tok.text, lang) <= z_en for lang in SOURCE_LANGUAGES)
 
 
