@@ -104,7 +104,8 @@ def _common_capital(tok: Token | None) -> bool:
     if len(letters) >= 2 and letters.isupper() and letters.isalpha():
         return True
     z_en = lex.zipf(tok.text)
-    singular = tok.text[:-1] if tok.text.endswith("s") else tok.text   # the tagger keeps "Republicans" whole
+    # The tagger keeps a plural name-like noun whole ("Republicans"/NNPS); "Vegas" (NNP) is no plural.
+    singular = tok.text[:-1] if tok.tag == "NNPS" and tok.text.endswith("s") else tok.text
     in_dictionary = any(lex.is_lowercase_word(form) or lex.is_capitalised_word(form)
                         for form in (tok.text, tok.lemma or tok.text, singular))
     return tok.text.isalpha() and in_dictionary and z_en >= COMMON_CAPITAL_ZIPF and all(
