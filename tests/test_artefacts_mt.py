@@ -133,6 +133,7 @@ def test_function_words_left_in_english_syntax(text, expected):
     "Vitamin E and Generation Y are terms, he said.",
     "Take vitamin e and rest, he said; the die is cast.",
     "Critics said they would gut the concept. Las Vegas voted and Le Monde reported it.",
+    "DES MOINES – The senator spoke on Sunday.",
 ])
 def test_names_borrowings_and_english_words_are_not_function_word_artefacts(text):
     assert spans(text, detector="untranslated") == []

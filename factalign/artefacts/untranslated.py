@@ -164,8 +164,8 @@ def _function_word_slot(doc: SourceDoc, i: int) -> tuple[tuple[str, float, float
     """A source-language function word in a position English grammar never gives it (see
     :mod:`.function_words`): ``((lang, zipf there, zipf in English), rule)``, or None."""
     tok = doc.tokens[i]
-    if not tok.text.isalpha() or not _is_latin(tok.text):
-        return None
+    if not tok.text.isalpha() or not _is_latin(tok.text) or (len(tok.text) > 1 and tok.text.isupper()):
+        return None  # words in capitals are acronyms or datelines ("DES MOINES")
     found = source_function_word(tok.text)
     if found is None or in_markup(doc, tok) or not whole_word(doc.text, tok):
         return None
