@@ -62,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--no-repair", action="store_true", help="do not repair translation artefacts before comparing")
     compare.add_argument("--no-artefacts", action="store_true", help="do not look for translation artefacts")
     compare.add_argument("--sentences", action="store_true", help="one claim per sentence (no decomposition)")
+    compare.add_argument("--stories", action="store_true",
+                         help="SOURCE arguments are folders of articles: group them into stories, compare each")
 
     claims = sub.add_parser("claims", help="list the claims of one article",
                             description="Split one article into atomic claims.")
@@ -104,13 +106,15 @@ def _compare(args) -> int:
     from .pipeline import align
     from .read import read_source
 
-    sources = [read_source(spec) for spec in args.sources]
     options = {k: v for k, v in {
         "model": args.model, "threshold": args.threshold, "min_overlap": args.min_overlap,
         "judges": args.judges, "nli": args.nli, "reference": args.reference,
     }.items() if v is not None}
-    report = align(sources, repair=not args.no_repair, artefacts=not args.no_artefacts,
-                   decompose=not args.sentences, **options)
+    flags = {"repair": not args.no_repair, "artefacts": not args.no_artefacts, "decompose": not args.sentences}
+    if args.stories:
+        return _compare_stories(args, lambda story: align(story, **flags, **options))
+    sources = [read_source(spec) for spec in args.sources]
+    report = align(sources, **flags, **options)
     if args.min_salience:
         kept = tuple(f for f in report.findings if f.kind != "omission" or f.score >= args.min_salience)
         report = replace(report, findings=kept)
@@ -123,6 +127,29 @@ def _compare(args) -> int:
     }[args.format]()
     _write(text, args.output)
     failing = [f for f in report.findings if f.kind in args.fail_on]
+    if failing:
+        kinds = sorted({f.kind for f in failing})
+        print(f"factalign: {len(failing)} finding(s) of kind {', '.join(kinds)} (--fail-on)", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _compare_stories(args, align_story) -> int:
+    """``compare --stories DIR...``: one report per story of two or more articles, plus a summary table."""
+    from .errors import InputError
+    from .grouping.command import compare_stories, render
+
+    if args.reference:
+        raise InputError("--reference names one article; it cannot be combined with --stories")
+    found, reports = compare_stories(args.sources, align_story, model=args.model)
+    if args.min_salience:
+        from dataclasses import replace
+
+        reports = [r and replace(r, findings=tuple(f for f in r.findings
+                                                   if f.kind != "omission" or f.score >= args.min_salience))
+                   for r in reports]
+    _write(render(found, reports, args.format, None if args.limit <= 0 else args.limit), args.output)
+    failing = [f for r in reports if r is not None for f in r.findings if f.kind in args.fail_on]
     if failing:
         kinds = sorted({f.kind for f in failing})
         print(f"factalign: {len(failing)} finding(s) of kind {', '.join(kinds)} (--fail-on)", file=sys.stderr)

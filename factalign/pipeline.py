@@ -121,6 +121,7 @@ def align(
     labels = group(emb, owners, threshold, speakers=speakers)
     overlap = pair_overlap(labels, owners, len(names))
     related = story(overlap, min_overlap, names.index(reference) if reference else None)
+    related, set_aside = _story_filter(srcs, related, reference, model, spacy_model, embedder)
     if len(related) < len(names):
         keep = np.isin(owners, related)
         labels = np.where(keep, -1, np.arange(len(used)) + len(used))
@@ -158,6 +159,7 @@ def align(
     return Report(
         sources=tuple(srcs), claims=tuple(used), facts=tuple(facts), findings=tuple(findings),
         overlap=overlap, unrelated=tuple(n for n in names if n not in related_names), options=options,
+        set_aside=set_aside,
     )
 
 
@@ -238,6 +240,22 @@ def speaker_ids(claims: Sequence[Claim]) -> np.ndarray:
         if names:
             out[i] = keys.setdefault(names[-1].lower(), len(keys))
     return out
+
+
+#: From this many sources on, ``align()`` also groups them into stories by article (names, figures, lead) and sets
+#: aside those outside the main story: claim overlap alone chains unrelated articles together when there are many.
+STORY_FILTER_MIN_SOURCES = 3
+
+
+def _story_filter(srcs, related, reference, model, spacy_model, embedder) -> tuple[list[int], dict[str, str]]:
+    """Keep in ``related`` only the sources of the main story (see :func:`factalign.grouping.main_story`)."""
+    if len(srcs) < STORY_FILTER_MIN_SOURCES:
+        return related, {}
+    from .grouping import main_story
+
+    members, reasons = main_story(srcs, reference=reference, model=model, spacy_model=spacy_model, embedder=embedder)
+    kept = [i for i in related if i in members]
+    return (kept if len(kept) >= 2 else []), reasons
 
 
 def _default_judge(sources: Sequence[Source], judges: Sequence[str] | None, nli: str | None):

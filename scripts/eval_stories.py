@@ -1,0 +1,148 @@
+"""Stories: recover BASIL's events from a shuffled pile of their articles.
+
+    python scripts/eval_stories.py [--eval ../shared/eval] [--split dev|test] [--sweep] [--no-dates] [--incremental]
+    python scripts/eval_stories.py --time N [--compare K]
+
+BASIL has 100 events, each covered by Fox News, the New York Times and HuffPost. The events are split once, by a
+seeded permutation of their ids, into dev (50 events: calibration) and test (50 events: reported once). All
+articles of a split are shuffled and grouped with :func:`factalign.stories`; scored against the events by the
+adjusted Rand index (ARI), the articles joined to a wrong story (in each predicted story, the articles not of its
+majority event) and the articles split off their story (per event, the articles outside its largest part).
+
+The hard variant keeps only the events that share a topic with another event of the split: topic is defined from
+the data's ``main_entities`` field (two events share a topic when any article of one lists a main entity that
+an article of the other lists too: "Michael Steele", "Supreme Court").
+
+``--time N`` groups N articles (BASIL articles repeated under new names when N > 300) and times it, and times
+``align()`` on K events (default 5) to extrapolate comparing N articles in stories of three.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from factalign.models import Source  # noqa: E402
+from factalign.grouping import affinity, cluster, profile_articles  # noqa: E402
+
+SEED = 20
+
+
+def load(path: Path) -> list[dict]:
+    if not path.exists():
+        sys.exit(f"evaluation data not found at {path}; pass --eval PATH")
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def split_events(events: list[dict], split: str) -> list[dict]:
+    order = sorted(events, key=lambda e: e["triplet_uuid"])
+    random.Random(SEED).shuffle(order)
+    half = len(order) // 2
+    return order[:half] if split == "dev" else order[half:]
+
+
+def topic_sharing(events: list[dict]) -> list[dict]:
+    entities = [{m.lower() for a in e["articles"] for m in a.get("main_entities", [])} for e in events]
+    return [e for i, e in enumerate(events) if any(entities[i] & entities[j] for j in range(len(events)) if j != i)]
+
+
+def articles_of(events: list[dict], dates: bool) -> tuple[list[Source], list[int]]:
+    sources, truth = [], []
+    for k, event in enumerate(events):
+        for article in event["articles"]:
+            text = "\n\n".join(p.strip() for p in article["paragraphs"] if p.strip())
+            date = _dt.date.fromisoformat(article["date"]) if dates and article.get("date") else None
+            sources.append(Source(name=f"e{k}-{article['source']}", text=text, published=date))
+            truth.append(k)
+    order = list(range(len(sources)))
+    random.Random(SEED).shuffle(order)
+    return [sources[i] for i in order], [truth[i] for i in order]
+
+
+def score(labels, truth) -> dict:
+    from sklearn.metrics import adjusted_rand_score
+
+    labels, truth = np.asarray(labels), np.asarray(truth)
+    wrong = sum(int((labels == c).sum() - np.bincount(truth[labels == c]).max()) for c in np.unique(labels))
+    split_off = sum(int((truth == e).sum() - np.bincount(labels[truth == e]).max()) for e in np.unique(truth))
+    return {"ari": adjusted_rand_score(truth, labels), "wrong": wrong, "split": split_off, "n": len(labels),
+            "stories": len(np.unique(labels))}
+
+
+def line(name: str, s: dict) -> str:
+    return (f"{name:<34} articles {s['n']:>3}  stories {s['stories']:>3}  ARI {s['ari']:.3f}  "
+            f"joined to a wrong story {s['wrong']:>2}  split off {s['split']:>2}")
+
+
+def evaluate(args, events: list[dict]) -> None:
+    variants = {"all events": events, "hard (shared topic)": topic_sharing(events)}
+    for name, chosen in variants.items():
+        sources, truth = articles_of(chosen, dates=not args.no_dates)
+        profiles = profile_articles(sources)
+        aff = affinity(profiles, max_days=None if args.no_dates else 7)
+        thresholds = np.round(np.arange(0.30, 0.71, 0.025), 3) if args.sweep else [args.threshold]
+        for t in thresholds:
+            print(line(f"{name} @ {t:.3f}", score(cluster(aff, t), truth)))
+        if args.incremental:
+            from factalign.grouping import Stories
+
+            stories = Stories(threshold=args.threshold, max_days=None if args.no_dates else 7)
+            for source in sources:
+                stories.add(source)
+            lookup = {s.name: k for k, story in enumerate(stories) for s in story}
+            print(line(f"{name}, incremental", score([lookup[s.name] for s in sources], truth)))
+
+
+def timing(args, events: list[dict]) -> None:
+    from factalign import align, stories
+
+    pool = [s for s in articles_of(events, dates=True)[0]]
+    sources = [Source(f"{s.name}-{i}", s.text, published=s.published)
+               for i, s in enumerate(pool * (args.time // len(pool) + 1))][: args.time]
+    profile_articles(sources[:2])  # load the models before timing
+    t0 = time.perf_counter()
+    result = stories(sources)
+    grouping = time.perf_counter() - t0
+    print(f"grouping {len(sources)} articles: {grouping:.1f} s ({len(result)} stories)")
+    t0 = time.perf_counter()
+    for event in events[: args.compare]:
+        align(articles_of([event], dates=True)[0])
+    per_article = (time.perf_counter() - t0) / (3 * args.compare)
+    print(f"comparing: {per_article:.2f} s per article ({args.compare} events of 3); "
+          f"{len(sources)} articles ≈ {per_article * len(sources):.0f} s; grouping is "
+          f"{grouping / (per_article * len(sources)):.1%} of that")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--eval", type=Path, default=Path("../shared/eval"))
+    parser.add_argument("--split", choices=("dev", "test"), default="dev")
+    parser.add_argument("--threshold", type=float, default=None)
+    parser.add_argument("--sweep", action="store_true", help="print every threshold from 0.30 to 0.70")
+    parser.add_argument("--no-dates", action="store_true", help="withhold publication dates")
+    parser.add_argument("--incremental", action="store_true", help="also add the articles one by one")
+    parser.add_argument("--time", type=int, default=0, metavar="N", help="time grouping N articles")
+    parser.add_argument("--compare", type=int, default=5, metavar="K", help="events aligned to time comparing")
+    args = parser.parse_args()
+    if args.threshold is None:
+        from factalign.grouping import DEFAULT_THRESHOLD
+
+        args.threshold = DEFAULT_THRESHOLD
+    events = load(args.eval / "multisource" / "basil_event_triplets.jsonl")
+    if args.time:
+        timing(args, events)
+        return
+    evaluate(args, split_events(events, args.split))
+
+
+if __name__ == "__main__":
+    main()
