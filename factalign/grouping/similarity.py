@@ -62,7 +62,7 @@ class ArticleProfile:
     Args:
         name: the source's name.
         vector: L2-normalised embedding of the article's lead.
-        keys: entity and figure keys, one per mention ("person:steele", "value:30000").
+        keys: entity and figure keys, one per mention ("name:steele", "value:30000").
         published: publication date, if known.
     """
 
@@ -77,7 +77,7 @@ class ArticleProfile:
 def key_similarity(keys: Sequence[Sequence[str]]) -> np.ndarray:
     """Cosine similarity of sublinear TF-IDF vectors over entity keys; IDF over the given articles.
 
-    >>> sim = key_similarity([["person:ames", "gpe:ohio"], ["person:ames"], ["gpe:peru"]])
+    >>> sim = key_similarity([["name:ames", "name:ohio"], ["name:ames"], ["name:peru"]])
     >>> bool(sim[0, 1] > 0.5), float(sim[0, 2])
     (True, 0.0)
     """
@@ -148,13 +148,15 @@ def cluster(affinity_matrix: np.ndarray, threshold: float = DEFAULT_THRESHOLD) -
 def entity_key(label: str, text: str) -> str | None:
     """A comparable key for one entity mention, or None when it carries nothing specific.
 
-    People are keyed by surname ("Michael Steele" and "Mr. Steele" meet); other names by their lower-cased text
-    without a leading article; figures and dates only when written with digits, without separators.
+    Names share one namespace whatever their label, because the recogniser labels one name differently from one
+    article to the next ("Baltic Line" as an organisation, then as a place). People are keyed by surname
+    ("Michael Steele" and "Mr. Steele" meet); other names by their lower-cased text without a leading article;
+    figures and dates only when written with digits, without separators.
 
     >>> entity_key("PERSON", "Michael Steele’s"), entity_key("ORG", "the Senate"), entity_key("MONEY", "$1,500")
-    ('person:steele', 'org:senate', 'value:1500')
-    >>> entity_key("CARDINAL", "two") is None
-    True
+    ('name:steele', 'name:senate', 'value:1500')
+    >>> entity_key("CARDINAL", "two") is None, entity_key("TIME", "10 p.m.") is None
+    (True, True)
     """
     text = _POSSESSIVE.sub("", text.strip())
     if label in VALUE_LABELS:
@@ -164,9 +166,9 @@ def entity_key(label: str, text: str) -> str | None:
         return None
     if label == "PERSON":
         words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 1]
-        return f"person:{words[-1].lower()}" if words else None
+        return f"name:{words[-1].lower()}" if words else None
     name = _LEADING_ARTICLE.sub("", text).lower()
-    return f"{label.lower()}:{name}" if name else None
+    return f"name:{name}" if name else None
 
 
 def profile_articles(
