@@ -68,6 +68,10 @@ class Stories:
         if source.name in {s.name for s in self._sources}:
             raise InputError(f"an article named {source.name!r} is already grouped; names must be unique")
         (profile,) = self._profile([source])
+        return self.add_profiled(source, profile)
+
+    def add_profiled(self, source: Source, profile: ArticleProfile) -> int:
+        """:meth:`add` for an article already read by :func:`profile_articles` (no model is run)."""
         story, best = self.closest(profile)
         label = story if story is not None and best >= self.threshold else (max(self._labels, default=-1) + 1)
         self._sources.append(source)
