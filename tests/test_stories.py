@@ -216,3 +216,15 @@ def test_lead_cuts_at_a_break_and_keeps_short_texts():
 def test_empty_input_is_an_input_error():
     with pytest.raises(InputError):
         stories([])
+
+
+class _WrongShape:
+    def embed(self, texts):
+        return np.zeros((len(texts) + 1, 4))
+
+
+def test_an_embedder_breaking_its_contract_is_named():
+    from factalign.errors import StageError
+
+    with pytest.raises(StageError, match="embed stage"):
+        stories({"a": FERRY_WIRE, "b": MATCH}, embedder=_WrongShape())

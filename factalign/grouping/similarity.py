@@ -26,6 +26,7 @@ from typing import Any, Iterable, Sequence
 
 import numpy as np
 
+from ..errors import StageError
 from ..models import Source
 
 #: Affinity (mean of lead-embedding cosine and entity TF-IDF cosine) at or above which two articles are one story.
@@ -174,19 +175,28 @@ def entity_key(label: str, text: str) -> str | None:
 def profile_articles(
     sources: Sequence[Source], *, embedder: Any = None, model: str | None = None, spacy_model: str | None = None,
 ) -> list[ArticleProfile]:
-    """Read each article once: embed its lead, parse its first ``ENTITY_CHARS`` characters for entities."""
-    from ..resources import spacy_pipeline
+    """Read each article once: embed its lead, parse its first ``ENTITY_CHARS`` characters for entities.
 
-    if embedder is None:
-        from ..embed import SentenceTransformerEmbedder
-        from ..resources import DEFAULT_EMBEDDER
+    Args:
+        sources: the articles.
+        embedder: anything with ``embed(texts) -> ndarray``; default: the sentence-transformers ``model``.
+        model: sentence-transformers model name or path (default all-MiniLM-L6-v2).
+        spacy_model: spaCy pipeline name or path; only its entity recogniser runs.
 
-        embedder = SentenceTransformerEmbedder(model or DEFAULT_EMBEDDER)
+    Raises:
+        StageError: the embedder returned the wrong shape or non-finite values.
+    """
     if not sources:
         return []
-    from ..embed import normalise_rows
+    from ..embed import SentenceTransformerEmbedder, normalise_rows
+    from ..resources import DEFAULT_EMBEDDER, spacy_pipeline
 
-    vectors = normalise_rows(np.asarray(embedder.embed([lead(s.text) for s in sources]), dtype=np.float32))
+    embedder = embedder if embedder is not None else SentenceTransformerEmbedder(model or DEFAULT_EMBEDDER)
+    vectors = np.asarray(embedder.embed([lead(s.text) for s in sources]), dtype=np.float32)
+    if vectors.ndim != 2 or vectors.shape[0] != len(sources) or not np.all(np.isfinite(vectors)):
+        raise StageError(f"embed stage must return finite values of shape ({len(sources)}, dim) for the article "
+                         f"leads, got {vectors.shape}")
+    vectors = normalise_rows(vectors)
     nlp = spacy_pipeline(spacy_model)
     disable = [name for name in nlp.pipe_names if name != "ner"]
     docs = nlp.pipe((s.text[:ENTITY_CHARS] for s in sources), disable=disable, batch_size=32)

@@ -16,8 +16,6 @@ from ..models import Source
 from .similarity import DEFAULT_MAX_DAYS, DEFAULT_THRESHOLD, ArticleProfile, affinity, cluster, profile_articles
 
 
-
-
 class Stories:
     """Articles grouped into stories: a list of stories, each a list of :class:`~factalign.models.Source`.
 
