@@ -208,5 +208,5 @@ def main_story(sources: Sequence[Source], reference: str | None = None, threshol
         if labels[i] != chosen:
             mean = float(row_of[i, keep].mean())
             reasons[names[i]] = (f"reports a different story: its affinity with the others (shared names, figures "
-                                 f"and lead) is {mean:.2f}, below {threshold:.2f}")
+                                 f"and lead) is {mean:.2f}, below {threshold:g}")
     return keep, reasons
