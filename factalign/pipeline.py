@@ -13,6 +13,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
+from . import nlp
 from .errors import InputError
 from .facts import judge_facts, make_facts, omissions, positions_of
 from .linking import coverage, link_by_values, sentence_of, speaker_ids
@@ -60,13 +61,14 @@ def align(
                    decompose=decompose, reference=reference, judges=judges, detectors=detectors, nli=nli,
                    spacy_model=spacy_model)
     srcs = read_stage(sources, opts)
-    claims = split_stage(srcs, splitter or _default_splitter(opts))
-    used, found = artefact_stage(srcs, claims, opts)
-    embedder = embedder or _default_embedder(opts)
-    emb = embed_stage(used, embedder)
-    aligned = align_stage(used, emb, [s.name for s in srcs], opts, numbers_only=judge is None)
-    findings = judge_stage(srcs, used, aligned, judge or _default_judge(srcs, opts), opts)
-    findings += omission_stage(srcs, used, aligned, opts)
+    with nlp.using(opts.spacy_model):
+        claims = split_stage(srcs, splitter or _default_splitter(opts))
+        used, found = artefact_stage(srcs, claims, opts)
+        embedder = embedder or _default_embedder(opts)
+        emb = embed_stage(used, embedder)
+        aligned = align_stage(used, emb, [s.name for s in srcs], opts, numbers_only=judge is None)
+        findings = judge_stage(srcs, used, aligned, judge or _default_judge(srcs, opts), opts)
+        findings += omission_stage(srcs, used, aligned, opts)
     from .report import Report
 
     return Report(
