@@ -181,13 +181,15 @@ def profile_articles(
         sources: the articles.
         embedder: anything with ``embed(texts) -> ndarray``; default: the sentence-transformers ``model``.
         model: sentence-transformers model name or path (default all-MiniLM-L6-v2).
-        spacy_model: spaCy pipeline name or path; only its entity recogniser runs.
+        spacy_model: spaCy pipeline name or path (None: the run's, see :mod:`factalign.nlp`); only its entity
+            recogniser runs.
 
     Raises:
         StageError: the embedder returned the wrong shape or non-finite values.
     """
     if not sources:
         return []
+    from .. import nlp as run_nlp
     from ..embed import SentenceTransformerEmbedder, normalise_rows
     from ..resources import DEFAULT_EMBEDDER, spacy_pipeline
 
@@ -197,7 +199,7 @@ def profile_articles(
         raise StageError(f"embed stage must return finite values of shape ({len(sources)}, dim) for the article "
                          f"leads, got {vectors.shape}")
     vectors = normalise_rows(vectors)
-    nlp = spacy_pipeline(spacy_model)
+    nlp = spacy_pipeline(spacy_model if spacy_model is not None else run_nlp.name())
     disable = [name for name in nlp.pipe_names if name != "ner"]
     docs = nlp.pipe((s.text[:ENTITY_CHARS] for s in sources), disable=disable, batch_size=32)
     profiles = []
