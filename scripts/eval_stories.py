@@ -18,9 +18,10 @@ an article of the other lists too: "Michael Steele", "Supreme Court").
 ``--mixed N`` measures the story filter of ``align()``: N sets of the three articles of one event plus five
 articles of other events; how many of the five are kept in the story, how many of the three are set aside.
 
-``--time N`` groups N articles (BASIL articles repeated under new names when N > 300) and times it, and times
-``align()`` on K events (default 5) to extrapolate comparing N articles in stories of three. Times are CPU seconds
-of this process (the machine is shared; wall-clock time is printed beside them), models loaded beforehand.
+``--time N --scale M`` times reading N articles (lead embedding and entity parse, linear in the number of articles)
+and the affinity and clustering of M articles (their profiles repeated under new names; the quadratic part,
+timed at full size), and ``align()`` on K events of three (``--compare K``, default 5), then extrapolates both to M
+articles. Times are CPU seconds of this process (the machine is shared), models loaded beforehand.
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from factalign.models import Source  # noqa: E402
 from factalign.grouping import (  # noqa: E402
-    ALIGN_THRESHOLD, DEFAULT_MAX_DAYS, Stories, affinity, cluster, profile_articles,
+    ALIGN_THRESHOLD, DEFAULT_MAX_DAYS, DEFAULT_THRESHOLD, ArticleProfile, Stories, affinity, cluster,
+    profile_articles,
 )
 
 SEED = 20
@@ -140,25 +142,30 @@ def mixed_sets(profiles, truth, max_days, trials: int, others: int = 5) -> None:
 
 
 def timing(args, events: list[dict]) -> None:
-    from factalign import align, stories
+    from factalign import align
 
-    pool = [s for s in articles_of(events, dates=True)[0]]
-    sources = [Source(f"{s.name}-{i}", s.text, published=s.published)
-               for i, s in enumerate(pool * (args.time // len(pool) + 1))][: args.time]
+    sources = articles_of(events, dates=True)[0][: args.time]
     profile_articles(sources[:2])  # load the models before timing
-    wall, cpu = time.perf_counter(), time.process_time()
-    result = stories(sources)
-    wall, grouping = time.perf_counter() - wall, time.process_time() - cpu
-    print(f"grouping {len(sources)} articles: {grouping:.1f} s CPU ({wall:.1f} s wall; {len(result)} stories)")
+    cpu = time.process_time()
+    profiles = profile_articles(sources)
+    per_article = (time.process_time() - cpu) / len(sources)
+    many = [ArticleProfile(f"{p.name}-{k}", p.vector, p.keys, p.published)
+            for k in range(args.scale // len(profiles) + 1) for p in profiles][: args.scale]
+    cpu = time.process_time()
+    cluster(affinity(many), DEFAULT_THRESHOLD)
+    clustering = time.process_time() - cpu
+    grouping = per_article * args.scale + clustering
+    print(f"reading articles (lead embedding + entities): {per_article:.3f} s CPU per article ({len(sources)} timed); "
+          f"affinity + clustering of {args.scale} articles: {clustering:.1f} s CPU; "
+          f"grouping {args.scale} articles ≈ {grouping:.0f} s CPU")
     align(articles_of([events[-1]], dates=True)[0])  # load the claim models before timing
-    wall, cpu = time.perf_counter(), time.process_time()
+    cpu = time.process_time()
     for event in events[: args.compare]:
         align(articles_of([event], dates=True)[0])
-    wall, comparing = time.perf_counter() - wall, time.process_time() - cpu
-    per_article = comparing / (3 * args.compare)
-    print(f"comparing: {per_article:.2f} s CPU per article ({args.compare} events of 3, {wall:.0f} s wall); "
-          f"{len(sources)} articles ≈ {per_article * len(sources):.0f} s CPU; grouping is "
-          f"{grouping / (per_article * len(sources)):.1%} of that")
+    compare = (time.process_time() - cpu) / (3 * args.compare)
+    print(f"comparing (align() per event of 3): {compare:.2f} s CPU per article ({args.compare} events); "
+          f"{args.scale} articles ≈ {compare * args.scale:.0f} s CPU; grouping is {grouping / (compare * args.scale):.1%} "
+          f"of comparing")
 
 
 def main() -> None:
@@ -170,12 +177,11 @@ def main() -> None:
     parser.add_argument("--no-dates", action="store_true", help="withhold publication dates")
     parser.add_argument("--incremental", action="store_true", help="also add the articles one by one")
     parser.add_argument("--mixed", type=int, default=100, metavar="N", help="mixed sets for the align() filter")
-    parser.add_argument("--time", type=int, default=0, metavar="N", help="time grouping N articles")
+    parser.add_argument("--time", type=int, default=0, metavar="N", help="time reading N articles")
+    parser.add_argument("--scale", type=int, default=1000, metavar="M", help="articles to extrapolate to")
     parser.add_argument("--compare", type=int, default=5, metavar="K", help="events aligned to time comparing")
     args = parser.parse_args()
     if args.threshold is None:
-        from factalign.grouping import DEFAULT_THRESHOLD
-
         args.threshold = DEFAULT_THRESHOLD
     events = load(args.eval / "multisource" / "basil_event_triplets.jsonl")
     if args.time:

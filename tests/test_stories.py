@@ -228,3 +228,15 @@ def test_an_embedder_breaking_its_contract_is_named():
 
     with pytest.raises(StageError, match="embed stage"):
         stories({"a": FERRY_WIRE, "b": MATCH}, embedder=_WrongShape())
+
+
+def test_cli_markdown_and_html_have_a_section_per_story(tmp_path):
+    from factalign.grouping.command import compare_stories, render
+
+    for name in ("ferry_wire", "ferry_local", "match"):
+        (tmp_path / f"{name}.txt").write_text(MIXED[name])
+    found, reports = compare_stories([tmp_path], lambda story: align(story))
+    markdown = render(found, reports, "markdown", limit=5)
+    assert markdown.count("## Story") == 1 and "Set aside" in markdown
+    page = render(found, reports, "html", limit=5)
+    assert page.startswith("<!DOCTYPE html>") and page.count("<section>") == 1 and "match" in page
