@@ -107,8 +107,8 @@ def evaluate(args, events: list[dict]) -> None:
         for t in thresholds:
             print(line(f"{name} @ {t:.3f}", score(cluster(aff, t), chosen_truth)))
         if args.incremental:
-            print(line(f"{name}, incremental", score(incremental([sources[i] for i in chosen], chosen_profiles, args.threshold, max_days),
-                                                     chosen_truth)))
+            labels = incremental([sources[i] for i in chosen], chosen_profiles, args.threshold, max_days)
+            print(line(f"{name}, incremental", score(labels, chosen_truth)))
     mixed_sets(profiles, truth, max_days, args.mixed)
 
 
@@ -127,7 +127,8 @@ def mixed_sets(profiles, truth, max_days, trials: int, others: int = 5) -> None:
     joined = lost = split_events = 0
     for _ in range(trials):
         chosen = rng.sample(events, others + 1)
-        idx = list(np.flatnonzero(truth == chosen[0])) + [int(rng.choice(np.flatnonzero(truth == e))) for e in chosen[1:]]
+        idx = list(np.flatnonzero(truth == chosen[0]))
+        idx += [int(rng.choice(np.flatnonzero(truth == e))) for e in chosen[1:]]
         labels = cluster(affinity([profiles[i] for i in idx], max_days), ALIGN_THRESHOLD)
         sizes = np.bincount(labels)
         main = int(np.flatnonzero(sizes == sizes.max())[0])
@@ -164,8 +165,8 @@ def timing(args, events: list[dict]) -> None:
         align(articles_of([event], dates=True)[0])
     compare = (time.process_time() - cpu) / (3 * args.compare)
     print(f"comparing (align() per event of 3): {compare:.2f} s CPU per article ({args.compare} events); "
-          f"{args.scale} articles ≈ {compare * args.scale:.0f} s CPU; grouping is {grouping / (compare * args.scale):.1%} "
-          f"of comparing")
+          f"{args.scale} articles ≈ {compare * args.scale:.0f} s CPU; "
+          f"grouping is {grouping / (compare * args.scale):.1%} of comparing")
 
 
 def main() -> None:

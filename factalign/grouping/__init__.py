@@ -9,5 +9,6 @@
 from .similarity import DEFAULT_MAX_DAYS, DEFAULT_THRESHOLD, ArticleProfile, affinity, cluster, profile_articles
 from .stories import ALIGN_THRESHOLD, Stories, main_story, stories
 
-__all__ = ["stories", "Stories", "main_story", "ALIGN_THRESHOLD", "ArticleProfile", "affinity", "cluster", "profile_articles",
+__all__ = ["stories", "Stories", "main_story", "ALIGN_THRESHOLD", "ArticleProfile", "affinity", "cluster",
+           "profile_articles",
            "DEFAULT_THRESHOLD", "DEFAULT_MAX_DAYS"]

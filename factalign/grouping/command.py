@@ -35,7 +35,8 @@ def read_folders(folders: Sequence[str | Path]) -> list[Source]:
         paths += sorted(p for p in folder.iterdir()
                         if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES + HTML_SUFFIXES)
     if not paths:
-        raise InputError(f"no article files ({', '.join(TEXT_SUFFIXES + HTML_SUFFIXES)}) in {', '.join(map(str, folders))}")
+        kinds = ", ".join(TEXT_SUFFIXES + HTML_SUFFIXES)
+        raise InputError(f"no article files ({kinds}) in {', '.join(map(str, folders))}")
     stems = Counter(p.stem for p in paths)
     names = [p.stem if stems[p.stem] == 1 else f"{p.parent.name}/{p.stem}" for p in paths]
     if len(set(names)) < len(names):

@@ -1,4 +1,4 @@
-"""Affinity between articles, and clustering it into stories: articles that report the same event, whichever outlet wrote them.
+"""How alike two articles are, and clustering them into stories (articles that report the same event).
 
 Two articles are one story when they report the same specific facts, not merely the same topic: coverage of one
 event shares who, where and how many (names, places, organisations, figures), while two Supreme Court rulings share
@@ -10,8 +10,8 @@ mean is the articles' affinity; articles published more than ``max_days`` apart 
 agglomerative clustering (scikit-learn) over ``1 - affinity`` cuts the tree at ``1 - threshold``.
 
     >>> import numpy as np
-    >>> affinity = np.array([[1.0, 0.8, 0.1], [0.8, 1.0, 0.2], [0.1, 0.2, 1.0]])
-    >>> cluster(affinity, threshold=0.5).tolist()
+    >>> scores = np.array([[1.0, 0.8, 0.1], [0.8, 1.0, 0.2], [0.1, 0.2, 1.0]])
+    >>> cluster(scores, threshold=0.5).tolist()
     [0, 0, 1]
 
 The threshold is calibrated on a dev split of BASIL; see docs/benchmarks.md ("Stories").
@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
 import numpy as np
 
