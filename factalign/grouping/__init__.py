@@ -7,7 +7,7 @@
 """
 
 from .similarity import DEFAULT_MAX_DAYS, DEFAULT_THRESHOLD, ArticleProfile, affinity, cluster, profile_articles
-from .stories import ALIGN_THRESHOLD, Stories, main_story, stories
+from .collection import ALIGN_THRESHOLD, Stories, main_story, stories
 
 __all__ = ["stories", "Stories", "main_story", "ALIGN_THRESHOLD", "ArticleProfile", "affinity", "cluster",
            "profile_articles",

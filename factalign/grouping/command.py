@@ -56,7 +56,7 @@ def compare_stories(folders: Sequence[str | Path], align_story: Callable[[list[S
         ``(found, reports)``: the :class:`~factalign.grouping.Stories` and one report per story (None for a story
         of one article).
     """
-    from .stories import stories
+    from .collection import stories
 
     found = stories(read_folders(folders), **grouping)
     reports = [align_story(story) if len(story) >= 2 else None for story in found]
