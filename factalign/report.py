@@ -146,15 +146,44 @@ class Report:
         return render_markdown(self, limit=limit)
 
     def to_html(self) -> str:
-        """A standalone HTML view with the sources highlighted."""
+        """A standalone HTML page: summary, filterable findings, the sources side by side with claims highlighted.
+
+        Example:
+            >>> Path("report.html").write_text(report.to_html(), encoding="utf-8")  # doctest: +SKIP
+        """
         from .views.html import render_html
 
         return render_html(self)
 
     def _repr_html_(self) -> str:
+        """The HTML view as a notebook cell shows it (a fragment of :meth:`to_html`)."""
         from .views.html import render_html
 
         return render_html(self, standalone=False)
+
+    def to_github(self, paths: dict[str, str] | None = None) -> str:
+        """GitHub Actions annotations (``::error``/``::warning`` lines) placed at each finding's claims.
+
+        Args:
+            paths: source name -> file path, for the ``file=`` of each annotation (default: the source name).
+
+        Example:
+            >>> print(report.to_github({"wire": "coverage/wire.txt"}))  # doctest: +SKIP
+            ::error file=coverage/wire.txt,line=3,col=1,endLine=3,endColumn=48,title=factalign contradiction ...
+        """
+        from .views.github import render_github
+
+        return render_github(self, paths)
+
+    def plot(self, figsize: tuple[float, float] = (10.0, 3.5)):
+        """Coverage per source and findings by kind, as a matplotlib figure (needs ``factalign[plot]``).
+
+        Example:
+            >>> report.plot().savefig("factalign.png")  # doctest: +SKIP
+        """
+        from .views.plot import plot_report
+
+        return plot_report(self, figsize=figsize)
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{len(self.of_kind(k))} {k}s" for k in KINDS)

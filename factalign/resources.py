@@ -62,8 +62,11 @@ def sentence_transformer(name: str | None = None, device: str = "cpu"):
     path = resolve_embedder_path(name)
     from sentence_transformers import SentenceTransformer
 
+    from .progress import quiet_loading
+
     try:
-        return SentenceTransformer(path, device=device)
+        with quiet_loading():  # no "Loading weights" bar in notebooks and logs
+            return SentenceTransformer(path, device=device)
     except (OSError, ValueError) as exc:
         hint = "" if Path(path).exists() else " (no such local path, and models are never downloaded here" \
             + (" because HF_HUB_OFFLINE is set)" if os.environ.get("HF_HUB_OFFLINE") else ")")

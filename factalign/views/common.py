@@ -13,6 +13,25 @@ TITLES = {
 }
 
 
+#: One item of each kind, as a count reads it ("1 contradiction", "7 translation artefacts").
+SINGULAR = {
+    "contradiction": "contradiction",
+    "artefact": "translation artefact",
+    "omission": "omission",
+    "agreement": "agreement",
+}
+
+
+def counted(n: int, kind: str) -> str:
+    """``n`` findings of ``kind`` in words.
+
+    Example:
+        >>> counted(1, "contradiction"), counted(7, "artefact")
+        ('1 contradiction', '7 translation artefacts')
+    """
+    return f"{n} {SINGULAR[kind]}{'' if n == 1 else 's'}"
+
+
 def shorten(text: str, width: int = 110) -> str:
     """One line, at most ``width`` characters."""
     text = " ".join(text.split())
@@ -35,7 +54,7 @@ def sides(report, finding: Finding) -> list[tuple[str, str]]:
 def headline(report) -> str:
     counts = {k: len(report.of_kind(k)) for k in ORDER}
     names = ", ".join(s.name for s in report.sources)
-    parts = [f"{counts[k]} {TITLES[k].lower()}" for k in ORDER]
+    parts = [counted(counts[k], k) for k in ORDER]
     return f"{len(report.sources)} sources ({names}), {len(report.claims)} claims, {len(report.facts)} facts: " + \
         ", ".join(parts)
 

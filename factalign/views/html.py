@@ -9,7 +9,7 @@ import itertools
 from collections import Counter
 from html import escape
 
-from .common import ORDER, TITLES, headline, shorten, sides, story_note
+from .common import ORDER, SINGULAR, counted, headline, shorten, sides, story_note
 from .highlight import PRIORITY, marks_of, segments
 from .templates import LEGEND, PAGE, SCRIPT, STYLE
 
@@ -59,8 +59,8 @@ def _root_id(report) -> str:
 
 def _summary(report) -> str:
     counts = Counter(f.kind for f in report.findings)
-    chips = "".join(f'<span class="fa-chip fa-c-{k}"><b>{counts[k]}</b>{escape(TITLES[k].lower())}</span>'
-                    for k in ORDER)
+    words = {k: counted(counts[k], k).split(" ", 1)[1] for k in ORDER}
+    chips = "".join(f'<span class="fa-chip fa-c-{k}"><b>{counts[k]}</b>{escape(words[k])}</span>' for k in ORDER)
     note = story_note(report)
     out = ['<h2>factalign report</h2>', f'<p class="fa-sub">{escape(headline(report))}</p>']
     if note:
@@ -121,7 +121,7 @@ def _cell(value) -> str:
 
 def _controls(report) -> str:
     counts = Counter(f.kind for f in report.findings)
-    kinds = "".join(f'<label><input type="checkbox" name="kind" value="{k}" checked> {escape(TITLES[k].lower())} '
+    kinds = "".join(f'<label><input type="checkbox" name="kind" value="{k}" checked> {escape(SINGULAR[k])} '
                     f"({counts[k]})</label>" for k in ORDER)
     sources = "".join(f'<label><input type="checkbox" name="source" value="s{i}" checked> {escape(s.name)}</label>'
                       for i, s in enumerate(report.sources))

@@ -71,7 +71,7 @@ STYLE = """<style>
 .fa-seg.fa-m-omission{background:#fff1b8}
 .fa-seg.fa-m-contradiction{background:#ffd7d5;border-bottom:2px solid #cf222e}
 .fa-seg.fa-m-artefact{background:#eadcff;text-decoration:underline wavy #8250df}
-.fa-seg.fa-hl{outline:2px solid #0969da;background:#cfe2ff}
+.fa-seg.fa-hl{background:#b6d4fe;border-bottom:2px solid #0969da;box-shadow:0 -1px 0 #0969da inset}
 .fa-legend{display:flex;flex-wrap:wrap;gap:6px;font-size:12px;margin:4px 0}
 .fa-legend span{padding:0 8px;border-radius:3px}
 @media (max-width:820px){.fa-sources{flex-direction:column}.fa-source{width:100%}
