@@ -246,7 +246,7 @@ def test_filters_hide_the_right_rows(page, report):
                "r.dispatchEvent(new Event('input')); })()")
     assert len(browser.js(shown)) == sum(f.score >= 0.5 for f in report.findings)
     # a hidden finding no longer colours the text
-    colours = browser.js("document.querySelectorAll('.fa-text .fa-m-omission').length")
+    colours = browser.js("document.querySelectorAll('.fa-text .fa-omission').length")
     assert colours == 0 or any(f.kind == "omission" and f.score >= 0.5 for f in report.findings)
     browser.js("(() => { const r = document.querySelector('input[name=minscore]'); r.value = 0; "
                "r.dispatchEvent(new Event('input')); })()")

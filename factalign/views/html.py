@@ -188,7 +188,7 @@ def _source(report, i: int, finding_ids: dict[int, str]) -> str:
         if not seg.claim:
             out.append(piece)
             continue
-        classes = "fa-seg fa-claim" + (f" fa-m-{seg.kind}" if seg.kind in PRIORITY else "")
+        classes = "fa-seg fa-claim" + (f" fa-{seg.kind}" if seg.kind in PRIORITY else "")
         title = escape(" | ".join(dict.fromkeys(why[f] for f in seg.findings)) or "a claim with no finding")
         out.append(f'<span class="{classes}" data-f="{" ".join(seg.findings)}" title="{title}">{piece}</span>')
     n_claims = sum(1 for c in report.claims if c.source == source.name)

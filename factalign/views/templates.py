@@ -67,10 +67,10 @@ STYLE = """<style>
  font-family:Georgia,"Times New Roman",serif;font-size:15px;line-height:1.6}
 .fa-seg{border-radius:2px;cursor:pointer}
 .fa-seg.fa-claim{border-bottom:1px dotted #8c959f}
-.fa-seg.fa-m-agreement{background:#d8f3dc}
-.fa-seg.fa-m-omission{background:#fff1b8}
-.fa-seg.fa-m-contradiction{background:#ffd7d5;border-bottom:2px solid #cf222e}
-.fa-seg.fa-m-artefact{background:#eadcff;text-decoration:underline wavy #8250df}
+.fa-seg.fa-agreement{background:#d8f3dc}
+.fa-seg.fa-omission{background:#fff1b8}
+.fa-seg.fa-contradiction{background:#ffd7d5;border-bottom:2px solid #cf222e}
+.fa-seg.fa-artefact{background:#eadcff;text-decoration:underline wavy #8250df}
 .fa-seg.fa-hl{background:#b6d4fe;border-bottom:2px solid #0969da;box-shadow:0 -1px 0 #0969da inset}
 .fa-legend{display:flex;flex-wrap:wrap;gap:6px;font-size:12px;margin:4px 0}
 .fa-legend span{padding:0 8px;border-radius:3px}
@@ -78,9 +78,9 @@ STYLE = """<style>
  .fa-finding{grid-template-columns:40px 1fr}.fa-finding .fa-sides{grid-column:1/3}}
 </style>"""
 
-LEGEND = ('<div class="fa-legend"><span class="fa-seg fa-m-contradiction">contradiction</span>'
-          '<span class="fa-seg fa-m-artefact">translation artefact</span>'
-          '<span class="fa-seg fa-m-omission">omission</span><span class="fa-seg fa-m-agreement">agreement</span>'
+LEGEND = ('<div class="fa-legend"><span class="fa-seg fa-contradiction">contradiction</span>'
+          '<span class="fa-seg fa-artefact">translation artefact</span>'
+          '<span class="fa-seg fa-omission">omission</span><span class="fa-seg fa-agreement">agreement</span>'
           '<span class="fa-seg fa-claim">claim without a finding</span></div>')
 
 # The root element's id is substituted with str.replace (the script is full of braces).
@@ -124,7 +124,7 @@ SCRIPT = """<script>
           best = row.dataset.kind;
         }
       });
-      Object.keys(PRIORITY).forEach(function (k) { seg.classList.toggle("fa-m-" + k, best === k); });
+      Object.keys(PRIORITY).forEach(function (k) { seg.classList.toggle("fa-" + k, best === k); });
     });
   }
 
