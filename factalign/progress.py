@@ -14,6 +14,7 @@ import contextlib
 import os
 import sys
 import threading
+import warnings
 from typing import Iterable, Iterator, TypeVar
 
 T = TypeVar("T")
@@ -103,15 +104,24 @@ def _ticker(desc: str, done: threading.Event) -> None:
 
 @contextlib.contextmanager
 def quiet_loading():
-    """Silence third-party progress bars and advisory warnings while a model loads, then restore them.
+    """Silence third-party progress bars and advisory warnings while a model library loads, then restore them.
 
-    Hugging Face libraries print "Loading weights" bars and advisory warnings to standard error, which end up
-    in notebook output; a library must not change that state for good, so it is put back on exit.
+    Hugging Face libraries print "Loading weights" bars and advisory warnings to standard error, and importing
+    sentence-transformers in a notebook without ipywidgets warns ``TqdmWarning: IProgress not found``; all of it
+    ends up in notebook output. A library must not change that state for good, so it is put back on exit.
 
     Example:
         >>> with quiet_loading():
         ...     pass
     """
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="IProgress not found")  # tqdm's notebook-widget notice
+        with _quiet_transformers():
+            yield
+
+
+@contextlib.contextmanager
+def _quiet_transformers():
     try:
         from transformers.utils import logging as hf_logging
     except ImportError:

@@ -186,5 +186,5 @@ class Report:
         return plot_report(self, figsize=figsize)
 
     def __repr__(self) -> str:
-        counts = ", ".join(f"{len(self.of_kind(k))} {k}s" for k in KINDS)
+        counts = ", ".join(f"{n} {k}{'' if n == 1 else 's'}" for k in KINDS for n in [len(self.of_kind(k))])
         return f"<Report {len(self.sources)} sources, {len(self.claims)} claims: {counts}>"

@@ -100,7 +100,7 @@ def _spots(report, finding) -> list[tuple[str, int, int, str]]:
     out = []
     for cid in finding.claims:
         claim = report.claim(cid)
-        out.append((claim.source, claim.start, claim.end, claim.text))
+        out.append((claim.source, claim.start, claim.end, report.evidence(cid)))
     return out
 
 
