@@ -288,7 +288,7 @@ def main(out: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         page_path = Path(tmp) / "seeds.html"
         page_path.write_text(report.to_html(), encoding="utf-8")
-        browser = Browser(width=1400, height=1000)
+        browser = Browser(width=1400, height=1250)
         try:
             browser.open(page_path)
             browser.js("document.querySelector('.fa-finding[data-kind=contradiction]').click()")

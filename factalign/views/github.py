@@ -97,11 +97,13 @@ def _spots(report, finding) -> list[tuple[str, int, int, str]]:
         if finding.source is None or finding.start is None or finding.end is None:
             return []
         return [(finding.source, finding.start, finding.end, finding.span or "")]
-    out = []
+    # One place per sentence: an omission's several claims from one sentence make one annotation, not three.
+    spans: dict[tuple[str, int], list[int]] = {}
     for cid in finding.claims:
         claim = report.claim(cid)
-        out.append((claim.source, claim.start, claim.end, report.evidence(cid)))
-    return out
+        span = spans.setdefault((claim.source, claim.sentence), [claim.start, claim.end])
+        span[0], span[1] = min(span[0], claim.start), max(span[1], claim.end)
+    return [(name, start, end, report.source(name).text[start:end]) for (name, _), (start, end) in spans.items()]
 
 
 class _FileTexts:

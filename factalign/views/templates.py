@@ -40,8 +40,8 @@ STYLE = """<style>
 .fa-controls fieldset{border:0;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:2px 10px;align-items:center}
 .fa-controls legend{float:left;font-weight:600;margin-right:6px;padding:0}
 .fa-controls label{cursor:pointer;white-space:nowrap}
-.fa-findings{max-height:340px;overflow:auto;border:1px solid #d0d7de;border-radius:6px;background:#fff}
-.fa-finding{display:grid;grid-template-columns:44px 150px 1fr;gap:2px 10px;padding:5px 10px;
+.fa-findings{max-height:290px;overflow:auto;border:1px solid #d0d7de;border-radius:6px;background:#fff}
+.fa-finding{display:grid;grid-template-columns:40px 170px 1fr;gap:0 10px;padding:4px 10px;
  border-bottom:1px solid #eaeef2;cursor:pointer;border-left:4px solid transparent}
 .fa-finding:hover,.fa-finding.fa-on{background:#f3f6fa}
 .fa-finding.fa-pinned{background:#eaf2ff}
@@ -156,7 +156,7 @@ SCRIPT = """<script>
     if (scroll) {
       root.querySelectorAll(".fa-text").forEach(function (box) {
         var first = box.querySelector(".fa-hl");
-        if (first) { box.scrollTop = first.offsetTop - box.offsetTop - box.clientHeight / 3; }
+        if (first) { box.scrollTop = first.offsetTop - box.offsetTop - box.clientHeight / 5; }
       });
     }
   }
