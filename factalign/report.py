@@ -110,37 +110,64 @@ class Report:
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False, default=str)
 
     def to_frame(self):
-        """One row per finding (pandas DataFrame)."""
+        """One row per finding (pandas DataFrame).
+
+        Example:
+            >>> report.to_frame()[["kind", "subtype", "score", "explanation"]].head(3)  # doctest: +SKIP
+        """
         from .views.tables import findings_frame
 
         return findings_frame(self)
 
     def claims_frame(self):
-        """One row per claim (pandas DataFrame)."""
+        """One row per claim (pandas DataFrame).
+
+        Example:
+            >>> report.claims_frame().loc["wire#0", "evidence"]  # doctest: +SKIP
+            'Storm Ada flooded 40 homes'
+        """
         from .views.tables import claims_frame
 
         return claims_frame(self)
 
     def coverage(self):
-        """Facts × sources DataFrame: the id of the claim carrying each fact in each source, or "" where absent."""
+        """Facts × sources DataFrame: the id of the claim carrying each fact in each source, or "" where absent.
+
+        Example:
+            >>> report.coverage().query('wire != "" and local == ""')  # facts only the wire has  # doctest: +SKIP
+        """
         from .views.tables import coverage_frame
 
         return coverage_frame(self)
 
     def summary(self):
-        """One row per source: claims, facts shared, unique facts, omissions, contradictions, artefacts."""
+        """One row per source: claims, facts shared, unique facts, omissions, contradictions, artefacts.
+
+        Example:
+            >>> report.summary().loc["wire", "contradictions"]  # doctest: +SKIP
+            1
+        """
         from .views.tables import summary_frame
 
         return summary_frame(self)
 
     def to_text(self, limit: int | None = 20) -> str:
-        """A plain-text report for terminals; ``limit`` caps the rows per section (None: all)."""
+        """A plain-text report for terminals; ``limit`` caps the rows per section (None: all).
+
+        Example:
+            >>> print(report.to_text(limit=3))  # doctest: +SKIP
+            factalign: 2 sources (wire, local), 5 claims, 4 facts: 1 contradiction, ...
+        """
         from .views.text import render_text
 
         return render_text(self, limit=limit)
 
     def to_markdown(self, limit: int | None = 50) -> str:
-        """A Markdown report that pastes into a pull request or issue."""
+        """A Markdown report that pastes into a pull request or issue.
+
+        Example:
+            >>> Path("factalign.md").write_text(report.to_markdown(limit=20), encoding="utf-8")  # doctest: +SKIP
+        """
         from .views.markdown import render_markdown
 
         return render_markdown(self, limit=limit)

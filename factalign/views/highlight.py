@@ -67,7 +67,8 @@ def segments(length: int, marks: Iterable[Mark]) -> list[Segment]:
 
 
 def marks_of(report, name: str, finding_ids: dict[int, str]) -> list[Mark]:
-    """Every mark in source ``name``: one per finding claim or artefact span, one per claim without a finding.
+    """Every mark in source ``name``: one per finding claim or artefact span, one per claim without a finding
+    (a claim whose only finding is an artefact inside it counts as without one).
 
     Args:
         report: a :class:`~factalign.report.Report`.
@@ -85,8 +86,10 @@ def marks_of(report, name: str, finding_ids: dict[int, str]) -> list[Mark]:
     claim_of = {c.id: c for c in report.claims}
     marks, marked = [], set()
     for i, f in enumerate(report.findings):
-        if f.kind == "artefact" and f.source == name and f.start is not None and f.end is not None:
-            marks.append(Mark(f.start, f.end, finding_ids[i], f.kind))
+        if f.kind == "artefact":  # only the offending span: the claim around it is marked by its own findings
+            if f.source == name and f.start is not None and f.end is not None:
+                marks.append(Mark(f.start, f.end, finding_ids[i], f.kind))
+            continue
         for cid in f.claims:
             claim = claim_of.get(cid)
             if claim is not None and claim.source == name:
