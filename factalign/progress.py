@@ -98,6 +98,7 @@ def _ticker(desc: str, done: threading.Event) -> None:
     from tqdm.auto import tqdm
 
     with tqdm(desc=desc, total=None, leave=False, file=sys.stderr, bar_format="{desc}: {elapsed}") as bar:
+        bar.start_t -= DELAY  # the bar appears after DELAY seconds; the time shown counts from the start
         while not done.wait(_TICK):
             bar.refresh()
 

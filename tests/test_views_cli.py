@@ -17,7 +17,8 @@ LOCAL = ("The city council rejected the housing budget on Monday.\n"
          "It sets aside 7 million dollars for road repairs.\n"
          "Residents crowded the hall.\n")
 ALL_KINDS = "contradiction,omission,artefact"
-ANNOTATION = re.compile(r"^::(error|warning) file=([^,]+),line=(\d+),col=(\d+),endLine=\d+,endColumn=\d+,title=[^:]+::.+$")
+ANNOTATION = re.compile(
+    r"^::(error|warning) file=([^,]+),line=(\d+),col=(\d+),endLine=\d+,endColumn=\d+,title=[^:]+::.+$")
 
 
 @pytest.fixture
@@ -63,11 +64,13 @@ def test_github_annotations_sit_on_the_claims(articles, tmp_path, capsys):
 def test_baseline_of_unchanged_input_passes(articles, tmp_path, capsys):
     wire, local = articles
     base, old = tmp_path / "base.json", tmp_path / "old.json"
-    code, _, _ = run(capsys, wire, local, "--format", "json", "-o", old, "--write-baseline", base, "--fail-on", ALL_KINDS)
+    code, _, _ = run(capsys, wire, local, "--format", "json", "-o", old, "--write-baseline", base,
+                     "--fail-on", ALL_KINDS)
     assert code == 1  # without a baseline, the run fails on what it finds
     assert json.loads(base.read_text())["format"] == "factalign-baseline/1"
     for baseline in (base, old):  # a --write-baseline file or a --format json report
-        code, out, err = run(capsys, wire, local, "--baseline", baseline, "--fail-on", ALL_KINDS, "--format", "github")
+        code, out, err = run(capsys, wire, local, "--baseline", baseline, "--fail-on", ALL_KINDS,
+                             "--format", "github")
         assert code == 0, err
         assert out == "" and "0 of" in err
 
@@ -77,7 +80,8 @@ def test_baseline_reports_only_what_is_new(articles, tmp_path, capsys):
     base = tmp_path / "base.json"
     run(capsys, wire, local, "--write-baseline", base)
     # edits elsewhere (blank lines, indentation) move every offset; one new sentence each side disagrees on a date
-    wire.write_text(WIRE.replace("\nIt sets", "\n\n   It sets") + "Work on the roads begins in May.\n", encoding="utf-8")
+    wire.write_text(WIRE.replace("\nIt sets", "\n\n   It sets") + "Work on the roads begins in May.\n",
+                    encoding="utf-8")
     local.write_text("\n" + LOCAL + "Work on the roads begins in June.\n", encoding="utf-8")
     code, out, err = run(capsys, wire, local, "--baseline", base, "--fail-on", "contradiction", "--format", "github")
     assert code == 1

@@ -150,7 +150,7 @@ def _rows(report, finding_ids: dict[int, str]) -> list[str]:
         rows.append(
             f'<div class="fa-finding fa-k-{f.kind}" data-id="{finding_ids[i]}" data-kind="{f.kind}" '
             f'data-score="{f.score:.4f}" data-pos="{_position(f, claim_of, index)}" data-rank="{rank}" '
-            f'data-src="{src}" title="click to pin; the claims are highlighted in every source">'
+            f'data-src="{src}" tabindex="0" title="click to pin; the claims are highlighted in every source">'
             f'<span class="fa-score">{f.score:.2f}</span>'
             f'<span class="fa-what">{escape(f.kind)}{" · " + escape(f.subtype) if f.subtype else ""}</span>'
             f'<span class="fa-why">{escape(f.explanation)}</span>'

@@ -165,6 +165,11 @@ SCRIPT = """<script>
   rows.forEach(function (row) {
     row.addEventListener("mouseenter", function () { highlight([row.dataset.id], false); });
     row.addEventListener("mouseleave", rest);
+    row.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); row.click(); }
+    });
+    row.addEventListener("focus", function () { highlight([row.dataset.id], false); });
+    row.addEventListener("blur", rest);
     row.addEventListener("click", function () {
       if (pinned) { byId[pinned].classList.remove("fa-pinned"); }
       pinned = pinned === row.dataset.id ? null : row.dataset.id;
