@@ -240,3 +240,11 @@ def test_cli_markdown_and_html_have_a_section_per_story(tmp_path):
     assert markdown.count("## Story") == 1 and "Set aside" in markdown
     page = render(found, reports, "html", limit=5)
     assert page.startswith("<!DOCTYPE html>") and page.count("<section>") == 1 and "match" in page
+
+
+def test_cli_github_annotations_point_at_the_files(tmp_path, capsys):
+    for name in ("ferry_wire", "ferry_local", "match"):
+        (tmp_path / f"{name}.txt").write_text(MIXED[name])
+    assert main(["compare", "--stories", str(tmp_path), "--format", "github"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("::") and str(tmp_path / "ferry_wire.txt") in out and "match.txt" not in out

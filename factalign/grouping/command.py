@@ -2,7 +2,8 @@
 
 Every story with two or more articles gets its own report; articles alone in their story are listed as set aside.
 Output: a summary of the stories (stories × sources with finding counts) and then one report per story (text and
-Markdown: a heading per story; JSON: one object per story; HTML: one section per story).
+Markdown: a heading per story; JSON: one object per story; HTML: one section per story; GitHub: the annotations
+of every story).
 """
 
 from __future__ import annotations
@@ -20,13 +21,13 @@ from ..read import HTML_SUFFIXES, TEXT_SUFFIXES, read_source
 SCHEMA = 1
 
 
-def read_folders(folders: Sequence[str | Path]) -> list[Source]:
-    """Every article file (.txt, .md, .html, .htm) directly inside the given folders, in name order.
+def article_files(folders: Sequence[str | Path]) -> list[tuple[str, Path]]:
+    """``(name, path)`` of every article file (.txt, .md, .html, .htm) directly inside the folders, in name order.
 
-    Sources are named by file stem; when two files share a stem, both are named ``folder/stem``.
+    Articles are named by file stem; when two files share a stem, both are named ``folder/stem``.
 
     Raises:
-        InputError: a folder is missing or not a folder, or no article file is found.
+        InputError: a folder is missing or not a folder, no article file is found, or two names collide.
     """
     paths = []
     for folder in map(Path, folders):
@@ -41,7 +42,12 @@ def read_folders(folders: Sequence[str | Path]) -> list[Source]:
     names = [p.stem if stems[p.stem] == 1 else f"{p.parent.name}/{p.stem}" for p in paths]
     if len(set(names)) < len(names):
         raise InputError("two article files have the same folder and file name; rename one of them")
-    return [read_source(p, name=name) for p, name in zip(paths, names)]
+    return list(zip(names, paths))
+
+
+def read_folders(folders: Sequence[str | Path]) -> list[Source]:
+    """Every article in the folders as a :class:`Source` (see :func:`article_files` for names)."""
+    return [read_source(path, name=name) for name, path in article_files(folders)]
 
 
 def compare_stories(folders: Sequence[str | Path], align_story: Callable[[list[Source]], Any], **grouping: Any):
@@ -63,8 +69,11 @@ def compare_stories(folders: Sequence[str | Path], align_story: Callable[[list[S
     return found, reports
 
 
-def render(found, reports: Sequence[Any], fmt: str, limit: int | None) -> str:
-    """The whole ``--stories`` output in one format: "text", "json", "markdown" or "html"."""
+def render(found, reports: Sequence[Any], fmt: str, limit: int | None, paths: dict[str, str] | None = None) -> str:
+    """The whole ``--stories`` output in one format: "text", "json", "markdown", "html" or "github".
+
+    ``paths`` (source name -> file) places GitHub annotations on the files; the summary goes to no annotation.
+    """
     from ..views.stories import render_summary, stories_rows
 
     compared = [(k, story, reports[k]) for k, story in enumerate(found) if reports[k] is not None]
@@ -76,6 +85,8 @@ def render(found, reports: Sequence[Any], fmt: str, limit: int | None) -> str:
                         for k, story, report in compared],
         }
         return json.dumps(body, indent=2, ensure_ascii=False, default=str) + "\n"
+    if fmt == "github":
+        return "".join(report.to_github(paths) for _, _, report in compared)
     summary = render_summary(found, reports)
     if fmt == "text":
         parts = [summary] + [f"\n=== Story {k + 1}: {', '.join(s.name for s in story)} ===\n"
