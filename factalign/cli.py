@@ -157,6 +157,7 @@ def _compare_stories(args, align_story) -> int:
     """``compare --stories DIR...``: one report per story of two or more articles, plus a summary table."""
     from .errors import InputError
     from .grouping.command import article_files, compare_stories, render
+    from .progress import stage
 
     if args.reference or args.baseline or args.write_baseline:
         raise InputError("--reference and baselines name one comparison; they cannot be combined with --stories")
