@@ -188,3 +188,12 @@ def test_clean_english_news_is_not_flagged_by_any_detector():
             "Swiss and French officials are expected to sign an agreement on Wednesday, said Marta Wolf, "
             "a spokeswoman. Exports rose to $1.2 billion, or 1,200 million dollars, on March 14.")
     assert spans(text) == []
+
+
+def test_a_translation_with_other_artefacts_has_its_acronyms_flagged_without_another_source():
+    mt = "Officials from Aragon y Navarre met. According to the ONU, floods have become more frequent."
+    en = "Officials from two regions met on Sunday about the floods."
+    assert ("ONU", "UN") in spans(mt, en, detector=None)
+    # Correct English keeps party names as they are, and a source with no other artefact is not a translation.
+    assert spans("The CDU and the PSOE won, and the ONU chief said so.", detector=None) == []
+    assert ("PSOE", None) not in spans("Madrid y Paris met. The PSOE won.", detector=None)

@@ -31,6 +31,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 from ..errors import InputError
 from ..models import Claim, Finding, Source
 from ._doc import Artefact, Corpus, SourceDoc, is_english
+from .acronyms import detect_lone_foreign_acronyms
 from .casing import detect_casing
 from .entity import detect_entity
 from .fused import detect_fused
@@ -153,6 +154,14 @@ def detect_artefacts(sources: Sequence[Source], claims: Sequence[Claim] = (), *,
                     source=doc.source.name, span=doc.text[art.start:art.end], start=art.start, end=art.end,
                     suggestion=art.suggestion,
                 ))
+        if mine and english and "entity" in names:
+            # A source with artefacts is a translation: its source-language acronyms need no other source.
+            for art in detect_lone_foreign_acronyms(doc, corpus):
+                if taken.add_if_free(art.start, art.end):
+                    mine.append(Finding(
+                        kind="artefact", subtype="entity", claims=index.holding(doc.source.name, art.start, art.end),
+                        score=art.score, explanation=art.explanation, source=doc.source.name,
+                        span=doc.text[art.start:art.end], start=art.start, end=art.end, suggestion=art.suggestion))
         findings.extend(sorted(mine, key=lambda f: f.start))
     return findings
 

@@ -108,3 +108,45 @@ def detect_foreign_acronyms(doc: SourceDoc, corpus: Corpus) -> Iterator[Artefact
         for tok in doc.tokens:
             if tok.text == x:
                 yield Artefact(tok.start, tok.end, y, explanation, 0.8)
+
+
+# Without another source's acronym, the form alone must be this much (100x) more at home in a source language.
+MIN_LONE_LEAN = 2.0
+
+
+def _english_form(x: str) -> str | None:
+    """The English acronym by the word-order rule run backwards: reverse, maybe dropping a leading "O" of
+    *Organisation* ("ONU" -> "UN", "OTAN" -> "NATO"); the form English text uses most, if it uses it at least
+    10x more than ``x``.
+
+    Example:
+        >>> _english_form("ONU"), _english_form("OTAN"), _english_form("PSOE")
+        ('UN', 'NATO', None)
+    """
+    forms = [form for form in (x[::-1], x[1:][::-1] if x.startswith("O") else "")
+             if len(form) >= 2 and lex.zipf(form.lower()) - lex.zipf(x.lower()) >= MIN_ENGLISH_LEAD]
+    return max(forms, key=lambda form: lex.zipf(form.lower()), default=None)
+
+
+def detect_lone_foreign_acronyms(doc: SourceDoc, corpus: Corpus) -> Iterator[Artefact]:
+    """Source-language acronyms in a source already shown to be a translation (it has other artefacts), when
+    no other source names the organisation: "According to the ONU" beside an English text without "UN".
+
+    A source with no other artefact is never flagged this way, nor an acronym with no English form by the
+    word-order rule: "CDU" or "PSOE" in English news is correct.
+    """
+    ev = evidence(corpus)
+    d = ev.index_of(doc)
+    for x in _candidates(doc, d, corpus):
+        lang, z_lang, z_en = _lean(x)
+        if z_lang - z_en < MIN_LONE_LEAN or _best_english(x, d, corpus) is not None:
+            continue  # not foreign enough alone, or the cross-source rule already decided
+        english = _english_form(x)
+        if english is None:
+            continue  # a name English keeps as it is ("PSOE", "CDU")
+        explanation = (f"acronym '{x}' is common in {lex.language_name(lang)} text (Zipf {z_lang:.1f}) and rare in "
+                       f"English ({z_en:.1f}), in a source that shows other translation artefacts; no other source "
+                       f"names the organisation; read in English word order it is '{english}'")
+        for tok in doc.tokens:
+            if tok.text == x:
+                yield Artefact(tok.start, tok.end, english, explanation, 0.6)
