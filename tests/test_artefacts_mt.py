@@ -197,3 +197,15 @@ def test_a_translation_with_other_artefacts_has_its_acronyms_flagged_without_ano
     # Correct English keeps party names as they are, and a source with no other artefact is not a translation.
     assert spans("The CDU and the PSOE won, and the ONU chief said so.", detector=None) == []
     assert ("PSOE", None) not in spans("Madrid y Paris met. The PSOE won.", detector=None)
+
+
+def test_a_parse_passed_in_gives_the_same_findings():
+    from factalign.resources import spacy_pipeline
+
+    text = "Swiss et French officials met in Lyonet Geneva.\n\nThe fine was 1.200 euros."
+    other = "Swiss and French officials met in Lyon and Geneva."
+    sources = [Source("mt", text), Source("en", other)]
+    docs = {"mt": spacy_pipeline()(text)}
+    with_doc = detect_artefacts(sources, docs=docs)
+    assert [(f.span, f.start) for f in with_doc] == [(f.span, f.start) for f in detect_artefacts(sources)]
+    assert [f.span for f in with_doc] == ["et", "Lyonet", "1.200"]
