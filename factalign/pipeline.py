@@ -143,6 +143,12 @@ def align(
         lambda a, b: float(sim[index[a], index[b]]), decide, reference=reference,
         evidence=lambda cid: sentence_of(texts[by_id[cid].source], by_id[cid]),
     )
+    from .keyfacts import compare_key_facts, extract_key_facts, group_key_facts
+
+    key_facts = group_key_facts(extract_key_facts(srcs, used), sim=lambda a, b: float(sim[index[a], index[b]]),
+                                related=related_names)
+    findings += compare_key_facts(key_facts, sim=lambda a, b: float(sim[index[a], index[b]]), related=related_names,
+                                  texts=texts, existing=findings)
     cover = coverage(used, sim, owners, names)
     findings += omissions(
         facts, by_id, related_names, positions_of(srcs, used), reference=reference,
@@ -158,6 +164,7 @@ def align(
     return Report(
         sources=tuple(srcs), claims=tuple(used), facts=tuple(facts), findings=tuple(findings),
         overlap=overlap, unrelated=tuple(n for n in names if n not in related_names), options=options,
+        keyfacts=tuple(key_facts),
     )
 
 
