@@ -14,7 +14,7 @@ import numpy as np
 
 from .errors import InputError, StageError
 from .lexical import has_number, vocabulary, word_recall
-from .facts import judge_facts, make_facts, omissions, positions_of
+from .facts import contested, judge_facts, make_facts, omissions, positions_of
 from .matching import DEFAULT_THRESHOLD, best_by_source, group, pair_overlap, story
 from .models import Claim, Source, Verdict
 from .resources import DEFAULT_EMBEDDER
@@ -149,10 +149,10 @@ def align(
                                 related=related_names)
     findings += compare_key_facts(key_facts, sim=lambda a, b: float(sim[index[a], index[b]]), related=related_names,
                                   texts=texts, existing=findings)
-    cover = coverage(used, sim, owners, names)
+    cover, disputed = coverage(used, sim, owners, names), contested(findings, by_id)
     findings += omissions(
         facts, by_id, related_names, positions_of(srcs, used), reference=reference,
-        covered=lambda cid, name: bool(cover[index[cid], names.index(name)] >= threshold),
+        covered=lambda cid, name: bool(cover[index[cid], names.index(name)] >= threshold) or (cid, name) in disputed,
     )
     findings += found
 

@@ -45,9 +45,11 @@ def _same_event(a: KeyFact, b: KeyFact) -> bool:
 
 
 def _context(a: KeyFact, b: KeyFact, sim: Similarity | None) -> float:
-    if sim is None or not a.claims or not b.claims:
+    """How alike the sentences of two facts are: the best cosine similarity between their claims."""
+    ca, cb = a.context or a.claims, b.context or b.claims
+    if sim is None or not ca or not cb:
         return 0.0
-    return max(sim(x, y) for x in a.claims for y in b.claims)
+    return max(sim(x, y) for x in ca for y in cb)
 
 
 def same_anchor(a: KeyFact, b: KeyFact, sim: Similarity | None = None) -> bool:
@@ -69,7 +71,7 @@ def same_anchor(a: KeyFact, b: KeyFact, sim: Similarity | None = None) -> bool:
         nested = (wa <= wb or wb <= wa) and a.head == b.head
         return nested and ((_same_event(a, b) and min(len(wa), len(wb)) >= 2) or _context(a, b, sim) >= CONTEXT_SIM)
     if a.type == "quote":
-        return _context(a, b, sim) >= QUOTE_SIM
+        return sim is not None and max(sim(x, y) for x in a.claims for y in b.claims) >= QUOTE_SIM
     if a.type == "state":
         return a.head == b.head and a.event == b.event
     return False
@@ -135,7 +137,8 @@ def compare_key_facts(
     by_source: dict[str, list[KeyFact]] = defaultdict(list)
     for f in facts:
         by_source[f.source].append(f)
-    taken = [set(f.claims) for f in existing if f.kind == "contradiction"]
+    taken = [(set(f.claims), f.subtype, {v.lower() for v in f.values or ()})
+             for f in existing if f.kind == "contradiction"]
     groups: dict[tuple, list[tuple[KeyFact, KeyFact]]] = {}
     names = list(by_source)
     for i, name_a in enumerate(names):
@@ -146,14 +149,19 @@ def compare_key_facts(
                         continue
                     if not _stands(a, b, by_source, texts or {}, sim):
                         continue
-                    if any(set(a.claims) & t and set(b.claims) & t for t in taken):
-                        continue
-                    key = (a.type, a.group, name_a, name_b, a.norm, b.norm)
+                    if any(set(a.claims) & claims and set(b.claims) & claims and (
+                            subtype == SUBTYPES[a.type] or values & {a.value.lower(), b.value.lower()})
+                           for claims, subtype, values in taken):
+                        continue  # the judge stage already reports this conflict between these claims
+                    kind = "person" if a.type in ("role", "quote") else a.type
+                    key = (kind, name_a, name_b, a.norm, b.norm)
                     groups.setdefault(key, []).append((a, b))
     return [_finding(pairs) for pairs in groups.values()]
 
 
 def _finding(pairs: list[tuple[KeyFact, KeyFact]]) -> Finding:
+    """One contradiction for all fact pairs that give the same two values (a role first, when one is among them)."""
+    pairs = sorted(pairs, key=lambda p: p[0].type != "role")
     a, b = pairs[0]
     side_a = list(dict.fromkeys(c for x, _ in pairs for c in x.claims))
     side_b = list(dict.fromkeys(c for _, y in pairs for c in y.claims))

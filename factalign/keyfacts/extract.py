@@ -8,6 +8,7 @@ claims whose span holds it.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Sequence
 
 from ..judges.dates import date_facts
@@ -58,20 +59,20 @@ def extract_key_facts(sources: Sequence[Source], claims: Sequence[Claim]) -> lis
         mine = by_source.get(source.name, [])
         found = (_numbers(doc, source.name, ages(doc, source.name)) + _dates(doc, source)
                  + roles(doc, source.name) + states(doc, source.name) + quotes(doc, source.name, mine))
-        out += [_with_claims(f, mine) for f in sorted(found, key=lambda f: (f.start, f.type))]
+        out += [_with_claims(doc, f, mine) for f in sorted(found, key=lambda f: (f.start, f.type))]
     return out
 
 
-def _with_claims(fact: KeyFact, claims: Sequence[Claim]) -> KeyFact:
-    """The fact with the ids of the claims that contain its evidence (else those that overlap it)."""
-    if fact.claims:
-        return fact
-    inside = tuple(c.id for c in claims if c.start <= fact.start and fact.end <= c.end)
+def _with_claims(doc, fact: KeyFact, claims: Sequence[Claim]) -> KeyFact:
+    """The fact with the claims that contain its evidence (else overlap it, else share its sentence) and the
+    claims of its sentence as context ("said Fire Chief Ortiz" is left out of the claim it attributes)."""
+    sent = doc.char_span(fact.start, fact.end, alignment_mode="expand")
+    lo, hi = (sent.sent.start_char, sent.sent.end_char) if sent is not None else (fact.start, fact.end)
+    context = tuple(c.id for c in claims if c.start < hi and lo < c.end)
+    inside = fact.claims or tuple(c.id for c in claims if c.start <= fact.start and fact.end <= c.end)
     if not inside:
-        inside = tuple(c.id for c in claims if c.start < fact.end and fact.start < c.end)
-    from dataclasses import replace
-
-    return replace(fact, claims=inside)
+        inside = tuple(c.id for c in claims if c.start < fact.end and fact.start < c.end) or context
+    return replace(fact, claims=inside, context=context)
 
 
 def _numbers(doc, name: str, age_facts: list[KeyFact]) -> list[KeyFact]:

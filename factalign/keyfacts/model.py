@@ -25,6 +25,7 @@ class KeyFact:
         head: lemma of the thing counted or described (the anchor's head word), or "".
         event: lemma of the predicate the value hangs from ("hurt", "destroy"), or "".
         detail: type-specific data used to compare (bounds of a number, the date kind, the role's words).
+        context: ids of the claims of the sentence the evidence sits in (what the fact is said about).
         group: facts of several sources about the same thing share a group number; -1 when no other source
             states a value for this anchor.
     """
@@ -41,6 +42,7 @@ class KeyFact:
     event: str = ""
     detail: tuple[Any, ...] = ()
     group: int = -1
+    context: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The fact as JSON-ready data (the ``key_facts`` entries of the report contract)."""

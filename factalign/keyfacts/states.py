@@ -75,7 +75,7 @@ def states(doc, name: str) -> list[KeyFact]:
             fact = _fact(doc, name, _subject(tok.head), tok, tok.head, low)
         elif tok.pos_ == "VERB" and tok.dep_ in ("ROOT", "conj", "ccomp") and _has_opposite(tok.lemma_.lower()):
             passive_or_perfect = any(c.dep_ in ("auxpass", "aux") for c in tok.children)
-            if passive_or_perfect:
+            if passive_or_perfect and not any(c.dep_ in ("dobj", "dative") for c in tok.children):
                 fact = _fact(doc, name, _subject(tok), tok, tok, _base(tok.lemma_.lower()))
         elif tok.dep_ == "amod" and tok.head.dep_ == "pobj" and tok.head.head.lower_ in STATE_PREPS:
             prep = tok.head.head

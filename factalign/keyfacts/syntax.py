@@ -25,7 +25,14 @@ def parse_source(text: str):
     """
     from ..resources import spacy_pipeline
 
-    return spacy_pipeline()(text)
+    nlp = spacy_pipeline()
+    doc = nlp.make_doc(text)
+    for tok in doc[1:]:
+        if "\n" in doc[tok.i - 1].text_with_ws:
+            tok.is_sent_start = True  # a line break ends a headline or paragraph; the parser must not join them
+    for _name, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
 
 
 def predicate(tok) -> str:
