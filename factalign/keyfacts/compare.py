@@ -137,7 +137,7 @@ def compare_key_facts(
     by_source: dict[str, list[KeyFact]] = defaultdict(list)
     for f in facts:
         by_source[f.source].append(f)
-    taken = [(set(f.claims), f.subtype, {v.lower() for v in f.values or ()})
+    taken = [(set(f.claims), f.subtype, {v.strip(" '\"").lower() for v in f.values or ()})
              for f in existing if f.kind == "contradiction"]
     groups: dict[tuple, list[tuple[KeyFact, KeyFact]]] = {}
     names = list(by_source)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from ..judges.attribution import INSTITUTIONS
 from ..models import Claim
 from .model import KeyFact
 from .syntax import fold, predicate, span_offsets, surname
@@ -66,8 +67,36 @@ def ages(doc, name: str) -> list[KeyFact]:
     return out
 
 
+#: Entity labels that say a proper noun is not a person.
+_NOT_PERSON = frozenset({"GPE", "ORG", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "DATE", "TIME",
+                         "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LANGUAGE"})
+#: Entity labels under which a speaker is a place or a body, not a person.
+_PLACES = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
+#: A capitalised run this long that the tagger did not name is read as title + first name + surname.
+_TITLED_RUN = 3
+
+
 def _person_ents(doc):
-    return [e for e in doc.ents if e.label_ == "PERSON" and e.root.pos_ == "PROPN"]
+    """Names of people: PERSON entities, and capitalised runs the small NER model missed ("Harbour Master Ana
+    Ruiz": the last two words are the name, the words before them the title)."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.root.pos_ == "PROPN":
+            first = ent.start
+            while first < ent.root.i and not doc[first].is_title:
+                first += 1  # names are capitalised: "harbour master Tom Lee" names Tom Lee
+            out.append(doc[first:ent.end])
+    covered = {t.i for e in out for t in e}
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.dep_ == "compound" or tok.i in covered or tok.ent_type_ in _NOT_PERSON:
+            continue
+        first = tok.i
+        while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].is_title \
+                and doc[first - 1].head.i > first - 1:
+            first -= 1
+        if tok.i - first + 1 >= _TITLED_RUN and doc[tok.i - 1].pos_ == "PROPN":
+            out.append(doc[tok.i - 1:tok.i + 1])
+    return out
 
 
 def _role_words(tokens) -> tuple[str, ...]:
@@ -116,17 +145,22 @@ def roles(doc, name: str) -> list[KeyFact]:
             start, end = span_offsets(doc, first, last)
             event = predicate(ent.root) or _saying(ent.root)
             out.append(KeyFact("role", ent.text, surname(ent.text), " ".join(words), name, start, end,
-                               head=_role_head(role_tokens), event=event,
+                               head=_role_head(role_tokens, role_tokens[0].i < ent.start), event=event,
                                detail=(frozenset(words),)))
             break
     return out
 
 
-def _role_head(tokens) -> str:
-    """Lemma of the role phrase's own head word ("chief" in "Fire Chief", "minister" in "minister of the interior")."""
+def _role_head(tokens, before_name: bool) -> str:
+    """Lemma of the role phrase's own head word ("chief" in "Fire Chief", "minister" in "minister of the interior").
+
+    A title before a name ends in its head (English compounds are head-final); an apposition starts with it.
+    """
     inside = {t.i for t in tokens}
     heads = [t for t in tokens if t.head.i not in inside and t.pos_ in ("NOUN", "PROPN")]
-    return heads[0].lemma_.lower() if heads else ""
+    if not heads:
+        return ""
+    return (heads[-1] if before_name else heads[0]).lemma_.lower()
 
 
 def _saying(tok) -> str:
@@ -135,12 +169,22 @@ def _saying(tok) -> str:
     return "say" if tok.dep_ == "nsubj" and head.pos_ == "VERB" and head is not tok else ""
 
 
+def _placed(doc, word: str) -> bool:
+    """True when the parse names ``word`` as a place or organisation somewhere."""
+    return any(t.lower_ == word and t.ent_type_ in _PLACES for t in doc)
+
+
 def quotes(doc, name: str, claims: Sequence[Claim]) -> list[KeyFact]:
     """Who said what: one fact per claim attributed to a person the source names (direct or reported speech).
 
     A claim's ``attribution`` counts when its last word is the surname of a person the source's parse names.
     """
     people = {surname(e.text) for e in _person_ents(doc)}
+    for c in claims:  # "Ines Varga said": a first and last name the NER model took for something else
+        words = (c.attribution or "").split()
+        if len(words) >= 2 and all(w[:1].isupper() for w in words[-2:]) and not INSTITUTIONS & {
+                w.lower() for w in words} and not _placed(doc, surname(c.attribution or "")):
+            people.add(surname(c.attribution or ""))
     out = []
     for c in claims:
         who = surname(c.attribution or "")

@@ -87,6 +87,9 @@ def key_facts_frame(report):
     names = [s.name for s in report.sources]
     conflicts = {f.extra.get("group") for f in report.findings if f.kind == "contradiction"
                  and f.extra.get("judge") == "keyfacts"}
+    # A conflict the judge stage found between the same claims with the same values also marks the group.
+    disputed = [({v.strip(" '\"").lower() for v in f.values or ()}, set(f.claims))
+                for f in report.findings if f.kind == "contradiction"]
     groups: dict[int, list] = {}
     for fact in report.keyfacts:
         if fact.group >= 0:
@@ -96,7 +99,9 @@ def key_facts_frame(report):
         row = {"group": number, "type": members[0].type, "anchor": max((m.anchor for m in members), key=len)}
         for name in names:
             row[name] = "; ".join(dict.fromkeys(m.value for m in members if m.source == name))
-        row["conflict"] = number in conflicts
+        values = {m.value.lower() for m in members}
+        row["conflict"] = number in conflicts or any(
+            len(vals & values) >= 2 and claims & {c for m in members for c in m.claims} for vals, claims in disputed)
         rows.append(row)
     columns = ["group", "type", "anchor", *names, "conflict"]
     return pd.DataFrame(rows, columns=columns).set_index("group")
