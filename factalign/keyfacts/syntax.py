@@ -8,14 +8,13 @@ from __future__ import annotations
 import functools
 import unicodedata
 
-from ..judges.attribution import SAYING
+from ..wordlists import SPEECH_LEMMAS as SAYING
 
 #: How many steps up the dependency tree a value may sit below the predicate it belongs to ("on March 14" ->
 #: "tore": pobj, prep, verb); further up it belongs to a larger clause.
 MAX_STEPS = 4
 
 
-@functools.lru_cache(maxsize=64)
 def parse_source(text: str):
     """The spaCy parse of a whole source text, cached by text so that each source is parsed once per process.
 
@@ -23,9 +22,17 @@ def parse_source(text: str):
         >>> parse_source("Two ships collided.")[1].lemma_
         'ship'
     """
+    from .. import nlp as run
+
+    return _parse(text, run.name())
+
+
+@functools.lru_cache(maxsize=64)
+def _parse(text: str, model: str | None):
+    """Parse ``text`` with the run's spaCy pipeline, a line break always ending a sentence."""
     from ..resources import spacy_pipeline
 
-    nlp = spacy_pipeline()
+    nlp = spacy_pipeline(model)
     doc = nlp.make_doc(text)
     for tok in doc[1:]:
         if "\n" in doc[tok.i - 1].text_with_ws:
