@@ -69,8 +69,7 @@ def align(
         emb = embed_stage(used, embedder)
         aligned = align_stage(used, emb, [s.name for s in srcs], opts, numbers_only=judge is None)
         findings = judge_stage(srcs, used, aligned, judge or _default_judge(srcs, opts), opts)
-        key_facts, conflicts = keyfact_stage(srcs, used, aligned.sim, aligned.related, findings)
-        findings += conflicts
+        key_facts, findings = keyfact_stage(srcs, used, aligned.sim, aligned.related, findings)
         findings += omission_stage(srcs, used, aligned, opts, disputed=contested(findings, {c.id: c for c in used}))
     from .report import Report
 

@@ -3,7 +3,7 @@ reopened", "was acquitted", "is dead"), and whether two states exclude each othe
 
 Opposites come from WordNet 3.0 (the antonym data the judges already ship, see
 :mod:`factalign.judges.lexicon`); a state bounded by a duration ("closed for four hours") is a past episode, not
-the state now, and is left out.
+the state now: it is kept (marked as an episode) but never contradicts another state.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def _has_opposite(word: str) -> bool:
 
 
 def _fact(doc, name, subject, value_tok, verb, value: str, attribute: str = "") -> KeyFact | None:
-    if subject is None or subject.pos_ == "PRON" or _episode(verb):
+    if subject is None or subject.pos_ == "PRON":
         return None
     head, readable = _who(subject)
     first, last = min(subject.i, value_tok.i), max(subject.i, value_tok.i) + 1
@@ -56,7 +56,7 @@ def _fact(doc, name, subject, value_tok, verb, value: str, attribute: str = "") 
     what = f"{attribute} of {readable}" if attribute else f"state of {readable}"
     norm = ("" if polarity else "not ") + value
     return KeyFact("state", doc.text[value_tok.idx:value_tok.idx + len(value_tok.text)], norm, what, name, start,
-                   end, head=head, event=attribute, detail=(value, polarity, attribute))
+                   end, head=head, event=attribute, detail=(value, polarity, attribute, _episode(verb)))
 
 
 def states(doc, name: str) -> list[KeyFact]:
@@ -75,7 +75,8 @@ def states(doc, name: str) -> list[KeyFact]:
             fact = _fact(doc, name, _subject(tok.head), tok, tok.head, low)
         elif tok.pos_ == "VERB" and tok.dep_ in ("ROOT", "conj", "ccomp") and _has_opposite(tok.lemma_.lower()):
             passive_or_perfect = any(c.dep_ in ("auxpass", "aux") for c in tok.children)
-            if passive_or_perfect and not any(c.dep_ in ("dobj", "dative") for c in tok.children):
+            # a simple past is an event ("prices rose"); bounded by a duration it is an episode, kept as one
+            if (passive_or_perfect or _episode(tok)) and not any(c.dep_ in ("dobj", "dative") for c in tok.children):
                 fact = _fact(doc, name, _subject(tok), tok, tok, _base(tok.lemma_.lower()))
         elif tok.dep_ == "amod" and tok.head.dep_ == "pobj" and tok.head.head.lower_ in STATE_PREPS:
             prep = tok.head.head
@@ -99,15 +100,15 @@ def opposite_states(a: KeyFact, b: KeyFact) -> bool:
 
     Example:
         >>> from factalign.keyfacts.model import KeyFact
-        >>> s = lambda v, p=True, attr="": KeyFact("state", v, v, "", "x", 0, 1, detail=(v, p, attr))
+        >>> s = lambda v, p=True, attr="": KeyFact("state", v, v, "", "x", 0, 1, detail=(v, p, attr, False))
         >>> opposite_states(s("closed"), s("open")), opposite_states(s("closed"), s("closed", False))
         (True, True)
         >>> opposite_states(s("closed"), s("shut"))
         False
     """
-    (va, pa, attr_a), (vb, pb, attr_b) = a.detail, b.detail
-    if attr_a != attr_b:
-        return False
+    (va, pa, attr_a, episode_a), (vb, pb, attr_b, episode_b) = a.detail, b.detail
+    if attr_a != attr_b or episode_a or episode_b:
+        return False  # "closed for four hours" was an episode; it says nothing against "reopened" now
     if va == vb:
         return pa != pb
     if pa != pb:
