@@ -32,7 +32,7 @@ def keyfact_stage(sources: Sequence[Source], claims: Sequence[Claim], sim: Any, 
 
     facts = group_key_facts(extract_key_facts(sources, claims), sim=similarity, related=related)
     conflicts = compare_key_facts(facts, sim=similarity, related=related, texts={s.name: s.text for s in sources},
-                                  existing=findings)
+                                  existing=findings, claims_of=_by_source(claims))
     return facts, reconciled(findings, facts, similarity) + conflicts
 
 
@@ -69,3 +69,10 @@ def _compatible(finding: Finding, by_claim: dict[str, list[KeyFact]], sim) -> bo
     pairs = [(x, y) for x in _holding(va, side_a, by_claim) for y in _holding(vb, side_b, by_claim)
              if x.source != y.source and same_anchor(x, y, sim)]
     return bool(pairs) and not any(conflicting(x, y) for x, y in pairs)
+
+
+def _by_source(claims: Sequence[Claim]) -> dict[str, list[Claim]]:
+    out: dict[str, list[Claim]] = {}
+    for c in claims:
+        out.setdefault(c.source, []).append(c)
+    return out

@@ -27,6 +27,12 @@ def _subject(verb):
     return None
 
 
+def _opening_noun(sent):
+    """The sentence's first noun: its subject when the parser lost the link ("A patient who was hurt ... was in
+    serious condition" parsed with no subject for "was")."""
+    return next((t for t in sent if t.pos_ in ("NOUN", "PROPN")), None)
+
+
 def _episode(verb) -> bool:
     """True when the predicate is bounded in time (a duration or a limit), so it says nothing of the state now."""
     for child in verb.children:
@@ -79,9 +85,11 @@ def states(doc, name: str) -> list[KeyFact]:
             if (passive_or_perfect or _episode(tok)) and not any(c.dep_ in ("dobj", "dative") for c in tok.children):
                 fact = _fact(doc, name, _subject(tok), tok, tok, _base(tok.lemma_.lower()))
         elif tok.dep_ == "amod" and tok.head.dep_ == "pobj" and tok.head.head.lower_ in STATE_PREPS:
-            prep = tok.head.head
-            if prep.head.pos_ in ("AUX", "VERB") and prep.dep_ == "prep":
-                fact = _fact(doc, name, _subject(prep.head), tok, prep.head, low, tok.head.lemma_.lower())
+            prep, noun = tok.head.head, tok.head
+            bare = not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)  # "in the next hours" is a time
+            if prep.head.pos_ in ("AUX", "VERB") and prep.dep_ == "prep" and bare:
+                subject = _subject(prep.head) or _opening_noun(tok.sent)
+                fact = _fact(doc, name, subject, tok, prep.head, low, noun.lemma_.lower())
         if fact is not None:
             out.append(fact)
     return out
