@@ -77,11 +77,7 @@ def align(
     return Report(
         sources=tuple(srcs), claims=tuple(used), facts=aligned.facts, findings=tuple(findings + found),
         overlap=aligned.overlap, unrelated=aligned.unrelated,
-<<<<<<< HEAD
-        options=_with_model(opts, embedder), keyfacts=tuple(key_facts),
-=======
-        options=_with_model(opts, embedder), set_aside=set_aside,
->>>>>>> main
+        options=_with_model(opts, embedder), set_aside=set_aside, keyfacts=tuple(key_facts),
     )
 
 
