@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 #: Key fact types, in the order reports list them.
-TYPES = ("count", "quantity", "date", "time", "age", "role", "quote", "state", "place")
+TYPES = ("count", "quantity", "date", "time", "age", "role", "quote", "state")
 
 
 @dataclass(frozen=True)
