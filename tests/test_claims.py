@@ -374,7 +374,7 @@ def test_paired_list_keeps_each_tail_with_its_name():
     "The fighting spread to Kharkiv, Donetsk and Odesa on Tuesday.",
 ])
 def test_title_lists_leave_dates_and_openers_alone(nlp, sentence):
-    from factalign.claims.variants import title_lists
+    from factalign.claims.titles import title_lists
     doc = nlp(sentence)
     items = [doc[min(i):max(i) + 1].text for found, _, _ in title_lists(doc, {t.i for t in doc}) for i in found]
     assert not any(re.search(r"\b(In|2019|Tuesday)\b", t) for t in items), items

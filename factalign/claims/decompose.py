@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from .clauses import BE_FORMS, DECOMPOSERS
 from .render import render
 from .syntax import VERBAL, wordy
-from .variants import (
-    bracketed_titles, distribute, parentheticals, semicolon_segments, split_adjuncts, split_at, split_examples,
-    split_fronted, split_modifiers, split_time, title_lists,
-)
+from .asides import parentheticals, semicolon_segments, split_at
+from .coordination import distribute
+from .titles import bracketed_titles, title_lists
+from .variants import split_adjuncts, split_examples, split_fronted, split_modifiers, split_time
 from .walker import Unit, Walker
 
 DEFAULT_RULES = (*DECOMPOSERS, "title", "examples", "coordinated_np", "modifiers", "time", "adjuncts",
@@ -106,7 +106,7 @@ def decompose(sent, allowed: set[int] | None = None, rules: tuple[str, ...] = DE
         reparse: parses a text (a spaCy pipeline); given, the sentence is parsed again without its bracketed
             asides before the clause rules run. Brackets mislead the small parser ("Zodiac (2007) by David
             Fincher and Blindness (2008)" reads as one name), and the asides are claims of their own anyway.
-        titles: token index sets of names known to be whole (see :func:`~.variants.bracketed_titles`).
+        titles: token index sets of names known to be whole (see :func:`~.titles.bracketed_titles`).
 
     Returns:
         Propositions in reading order of their evidence; at least one when the sentence has a word.
@@ -156,7 +156,7 @@ def _in_order(props: list[Proposition]) -> list[Proposition]:
 
 def _take_asides(doc, allowed: set[int], asides: list[tuple[set[int], set[int]]], subst: dict[int, str],
                  out: list[Proposition]) -> set[int]:
-    """Take the bracketed ``asides`` (see :func:`~.variants.parentheticals`) out of ``allowed`` (in place),
+    """Take the bracketed ``asides`` (see :func:`~.asides.parentheticals`) out of ``allowed`` (in place),
     each piece a proposition about the noun phrase before it (appended to ``out``); returns the tokens
     taken out."""
     removed: set[int] = set()

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from .clauses import DECOMPOSERS
 from .render import render
 from .syntax import WH, antecedent, core_np, has_subject, mentions_time, referent, subjects_of, title_tokens
-from .variants import title_lists
+from .titles import title_lists
 
 TIME_PREPS = frozenset({"after", "before", "during", "following", "since", "until"})
 """Prepositions whose phrase is a time adjunct whatever its object ("after the war")."""
