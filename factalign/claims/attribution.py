@@ -82,12 +82,19 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 NAMING_WORDS = frozenset({"titled", "entitled", "called", "named", "dubbed"})
 
 
-def names_a_work(doc, span: tuple[int, int]) -> bool:
+def names_a_work(block, span: tuple[int, int]) -> bool:
     """The quoted stretch is a title, not a quotation: capitalised words that are not a clause, after a
     common noun or a naming word ('the documentary “Don't f*ck with cats”', 'a book titled “Fire and
-    Fury”'). A whole clause stays a quotation ('his statement: “We will win.”')."""
-    inside = [t.i for t in doc if span[0] <= t.idx < span[1]]
-    if not inside or inside[0] < 2 or doc[inside[0] - 1].text not in QUOTE_MARKS:
+    Fury”'). A whole clause stays a quotation ('his statement: “We will win.”').
+
+    Args:
+        block: the doc, or the span of it (one body block) that holds the quotation.
+        span: the quotation's character range inside its marks.
+    """
+    doc = block.doc
+    first = block.start if block is not doc else 0
+    inside = [t.i for t in block if span[0] <= t.idx < span[1]]
+    if not inside or inside[0] < first + 2 or doc[inside[0] - 1].text not in QUOTE_MARKS:
         return False
     before = doc[inside[0] - 2]
     return (before.pos_ == "NOUN" or before.lower_ in NAMING_WORDS) and doc[inside[0]].text[:1].isupper() \

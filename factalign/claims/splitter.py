@@ -1,7 +1,8 @@
 """The claim-splitting stage: clean, split into sentences, attribute, resolve and decompose.
 
-``ClaimSplitter.split(source) -> list[Claim]`` is the whole contract of the stage; ``split_many``
-batches several sources through one ``nlp.pipe`` call.
+``ClaimSplitter.split(source) -> list[Claim]`` is the whole contract of the stage. ``split_many`` is
+``parse_many`` (one ``nlp.pipe`` call: one spaCy ``Doc`` per source, over its whole text) followed by
+``split_docs``, so a caller can parse once and hand the same docs to other stages.
 """
 
 from __future__ import annotations
@@ -13,15 +14,19 @@ from ..errors import InputError, StageError
 from ..models import Claim, Source
 from .attribution import Part, analyse, names_a_work, quote_spans
 from .coref import UNRESOLVED, PersonTracker, pronoun_substitutions
-from .decompose import DEFAULT_RULES, decompose as _decompose, without_asides
-from .furniture import Block, body_blocks
-from .syntax import is_tail_fragment, join_prefixed, no_mid_sentence_starts
+from .decompose import DEFAULT_RULES, decompose as _decompose
+from .furniture import body_blocks
+from .parse import NEEDED_COMPONENTS, block_span, parse_sources, prepared, unneeded
+from .syntax import is_tail_fragment
 
-NEEDED_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler", "parser", "ner")
-"""The lemmatizer is not needed: speech verbs are matched by word form."""
+__all__ = ["NEEDED_COMPONENTS", "ClaimSplitter", "extract_claims"]
+
 QUOTE_MEMORY = 2
 """A pronoun speaker ("he added") is the previous quote's speaker if that quote is this many sentences back."""
 CONTEXT_CHARS = 300
+"""How much of the previous sentence a claim with an unresolved pronoun carries as its context."""
+BATCH_SIZE = 64
+"""Sources per ``nlp.pipe`` batch."""
 
 
 class ClaimSplitter:
@@ -31,6 +36,7 @@ class ClaimSplitter:
         decompose: split sentences into atomic claims; False gives one claim per sentence (attribution
             frames are still removed and page furniture still dropped).
         spacy_model: spaCy package name or path; None uses the default English pipeline.
+        nlp: a loaded spaCy pipeline to use instead of loading ``spacy_model``.
 
     Example:
         >>> claims = ClaimSplitter().split(Source("a", "Rain fell and rivers rose."))  # doctest: +SKIP
@@ -38,14 +44,14 @@ class ClaimSplitter:
         ['Rain fell', 'rivers rose']
     """
 
-    def __init__(self, decompose: bool = True, spacy_model: str | None = None):
+    def __init__(self, decompose: bool = True, spacy_model: str | None = None, nlp=None):
         self.decompose = decompose
         self.spacy_model = spacy_model
-        self._nlp = None
-        self._reparsed: dict[str, object] = {}
+        self._nlp = nlp
 
     @property
     def nlp(self):
+        """The spaCy pipeline, loaded on first use (once per process for a given model)."""
         if self._nlp is None:
             from ..resources import spacy_pipeline
 
@@ -54,52 +60,67 @@ class ClaimSplitter:
 
     def _reparse(self, text: str):
         """Parse one sentence again (see :func:`~factalign.claims.decompose.decompose`), with the same components."""
-        doc = self._reparsed.get(text)
-        if doc is None:
-            nlp = self.nlp
-            doc = next(iter(nlp.pipe([_prepared(nlp, text)], disable=_unneeded(nlp))))
-        return doc
+        nlp = self.nlp
+        return next(iter(nlp.pipe([prepared(nlp, text)], disable=unneeded(nlp))))
 
     def split(self, source: Source) -> list[Claim]:
         """Claims of one source, in reading order, with ids ``"<name>#<i>"``."""
         return self.split_many([source])[0]
 
     def split_many(self, sources: Sequence[Source]) -> list[list[Claim]]:
-        """Claims of several sources, parsing every body block of every source in one ``nlp.pipe`` batch."""
+        """Claims of several sources: :meth:`parse_many`, then :meth:`split_docs`."""
+        return self.split_docs(sources, self.parse_many(sources))
+
+    def parse_many(self, sources: Sequence[Source]) -> list:
+        """One spaCy ``Doc`` per source, over its whole text, in one ``nlp.pipe`` call.
+
+        The docs' character offsets are the sources'. Each body block (see
+        :func:`~factalign.claims.furniture.body_blocks`) and each stretch between blocks is parsed alone and
+        the pieces joined (see :func:`~factalign.claims.parse.parse_sources`), so no sentence runs into page
+        furniture. The lemmatizer does not run (claims do not need it).
+
+        Raises:
+            StageError: an item is not a :class:`Source`.
+        """
         for source in sources:
             if not isinstance(source, Source):
                 raise StageError(f"split: expected Source objects, got {type(source).__name__}")
-        blocks = [body_blocks(s.text) for s in sources]
-        texts = [s.text[b.start:b.end] for s, bs in zip(sources, blocks) for b in bs]
-        nlp = self.nlp
-        disable = _unneeded(nlp)
-        docs = iter(nlp.pipe((_prepared(nlp, t) for t in texts), disable=disable, batch_size=64))
-        parsed = [[(b, next(docs)) for b in bs] for bs in blocks]
-        # Sentences with bracketed asides are parsed again without them (see decompose()), in one batch too.
-        again = list(dict.fromkeys(t for bs in parsed for _, doc in bs for sent in doc.sents
-                                   if (t := without_asides(sent)) is not None)) if self.decompose else []
-        self._reparsed = dict(zip(again, nlp.pipe((_prepared(nlp, t) for t in again), disable=disable, batch_size=64)))
-        try:
-            return [self._claims(source, bs) for source, bs in zip(sources, parsed)]
-        finally:
-            self._reparsed = {}
+        texts = [s.text for s in sources]
+        return parse_sources(self.nlp, texts, [body_blocks(t) for t in texts], BATCH_SIZE)
 
-    def _claims(self, source: Source, parsed: list[tuple[Block, object]]) -> list[Claim]:
+    def split_docs(self, sources: Sequence[Source], docs: Sequence) -> list[list[Claim]]:
+        """Claims of several sources from their docs (see :meth:`parse_many`).
+
+        Raises:
+            StageError: the docs are not one per source, each over its source's text.
+        """
+        if len(docs) != len(sources):
+            raise StageError(f"split: {len(docs)} docs for {len(sources)} sources")
+        for source, doc in zip(sources, docs):
+            if getattr(doc, "text", None) != source.text:
+                raise StageError(f"split: the doc given for source {source.name!r} is not a parse of its text")
+        return [self._claims(source, doc) for source, doc in zip(sources, docs)]
+
+    def _claims(self, source: Source, doc) -> list[Claim]:
         rules = DEFAULT_RULES if self.decompose else ()
         tracker = PersonTracker()
         claims: list[Claim] = []
         state = _QuoteState()
         sentence_index = -1
         previous_text = ""
-        for block, doc in parsed:
-            spans = [span for span in quote_spans(doc.text) if not names_a_work(doc, span)]
-            quoted = {t.i for t in doc if any(a <= t.idx < b for a, b in spans)}
+        for block in body_blocks(source.text):
+            span = block_span(doc, block)
+            if span is None:
+                continue
+            quotes = [(block.start + a, block.start + b) for a, b in quote_spans(source.text[block.start:block.end])]
+            quotes = [q for q in quotes if not names_a_work(span, q)]
+            quoted = {t.i for t in span if any(a <= t.idx < b for a, b in quotes)}
             analysed = []
-            for sent in doc.sents:
+            for sent in _sentences(doc, span):
                 if not any(t.is_alpha or t.like_num for t in sent) or is_tail_fragment(sent):
                     continue
                 parts, hint = analyse(sent, quoted)
-                analysed.append((sent, parts, hint, _span_ids(sent, spans)))
+                analysed.append((sent, parts, hint, _span_ids(sent, quotes)))
             for sent, parts, hint, ids in analysed:
                 sentence_index += 1
                 for part in parts:
@@ -117,7 +138,7 @@ class ClaimSplitter:
                             context = previous_text[-CONTEXT_CHARS:]
                         claims.append(Claim(
                             id=f"{source.name}#{len(claims)}", source=source.name, text=prop.text,
-                            start=block.start + prop.start, end=block.start + prop.end,
+                            start=prop.start, end=prop.end,
                             sentence=sentence_index, attribution=speaker, quote=part.quote, context=context,
                         ))
                 tracker.observe(sent)
@@ -161,15 +182,14 @@ class _QuoteState:
             self.speaker, self.sentence = speaker, sentence
 
 
-def _prepared(nlp, text: str):
-    """The text tokenized, prefixed words whole (see :func:`join_prefixed`), with the sentence starts the
-    parser may not make (see :func:`no_mid_sentence_starts`)."""
-    return no_mid_sentence_starts(join_prefixed(nlp.make_doc(text)))
-
-
-def _unneeded(nlp) -> list[str]:
-    """The pipeline's components that claims do not use (the lemmatizer, for one)."""
-    return [p for p in nlp.pipe_names if p not in NEEDED_COMPONENTS]
+def _sentences(doc, span):
+    """The sentences of ``doc`` inside ``span`` (a body block), each cut to the block."""
+    for sent in doc[span.start:span.end].sents:
+        start, end = max(sent.start, span.start), min(sent.end, span.end)
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        if end > start:
+            yield doc[start:end]
 
 
 def _span_ids(sent, spans: list[tuple[int, int]]) -> set[int]:
@@ -208,7 +228,4 @@ def extract_claims(text: str | Source, *, name: str = "text", decompose: bool = 
     source = text if isinstance(text, Source) else Source(name=name, text=text)
     if not isinstance(source.text, str) or not source.text.strip():
         raise InputError(f"source {source.name!r} is empty")
-    splitter = ClaimSplitter(decompose=decompose)
-    if nlp is not None:
-        splitter._nlp = nlp
-    return splitter.split(source)
+    return ClaimSplitter(decompose=decompose, nlp=nlp).split(source)
