@@ -24,8 +24,7 @@ def nlp():
 @pytest.fixture(scope="module")
 def seeds(nlp):
     sources = [Source(p.stem[:3], p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
-    splitter = ClaimSplitter()
-    splitter._nlp = nlp
+    splitter = ClaimSplitter(nlp=nlp)
     return dict(zip([s.name for s in sources], zip(sources, splitter.split_many(sources))))
 
 
@@ -190,8 +189,7 @@ def test_headline_is_a_claim_and_dateline_is_not(nlp):
 
 
 def test_split_and_split_many_agree(nlp):
-    splitter = ClaimSplitter()
-    splitter._nlp = nlp
+    splitter = ClaimSplitter(nlp=nlp)
     a, b = Source("a", QUAKE), Source("b", "Rain fell and rivers rose.")
     assert splitter.split_many([a, b]) == [splitter.split(a), splitter.split(b)]
 
@@ -653,3 +651,71 @@ def test_examples_read_as_a_title_list():
     # Negative: plain examples still split by the parse.
     assert texts(extract_claims("She appeared in films such as Avatar and Titanic.")) == [
         "She appeared in films", "She appeared in Avatar", "She appeared in Titanic"]
+
+
+class _CountingPipeline:
+    """Stands in for a spaCy pipeline, counting the calls that run its components."""
+
+    def __init__(self, nlp):
+        self.nlp, self.calls = nlp, 0
+
+    def __getattr__(self, name):
+        return getattr(self.nlp, name)
+
+    def __call__(self, *args, **kwargs):
+        self.calls += 1
+        return self.nlp(*args, **kwargs)
+
+    def pipe(self, *args, **kwargs):
+        self.calls += 1
+        return self.nlp.pipe(*args, **kwargs)
+
+
+def test_one_pipeline_call_for_all_sources(nlp):
+    # A bracketed aside (parsed again by the parser alone), furniture and two paragraphs: still one call.
+    sources = [Source("a", "SHARE THIS ARTICLE\n\nThe bridge (built in 1932) and the tower were closed.\n\n"
+                           "Engineers inspected the cables on Monday."),
+               Source("b", "Rain fell and rivers rose.")]
+    counting = _CountingPipeline(nlp)
+    claims = ClaimSplitter(nlp=counting).split_many(sources)
+    assert counting.calls == 1
+    assert claims == ClaimSplitter(nlp=nlp).split_many(sources)
+    assert texts(claims[0]) == ["The bridge and the tower were closed", "The bridge built in 1932",
+                                "Engineers inspected the cables on Monday"], claims
+
+
+def test_parse_many_gives_one_doc_per_source_over_its_text(nlp):
+    text = "MADRID - Rain fell in the city.\n\nFollow us on Twitter\n\nRivers rose overnight."
+    sources = [Source("a", text), Source("b", "Short.")]
+    splitter = ClaimSplitter(nlp=nlp)
+    docs = splitter.parse_many(sources)
+    assert [d.text for d in docs] == [text, "Short."]
+    # Sentences do not run from one block into the next or into furniture.
+    starts = {s.start_char for s in docs[0].sents}
+    assert text.index("Rain") in starts and text.index("Rivers") in starts
+    assert splitter.split_docs(sources, docs) == splitter.split_many(sources)
+
+
+def test_split_docs_rejects_docs_of_other_texts(nlp):
+    splitter = ClaimSplitter(nlp=nlp)
+    docs = splitter.parse_many([Source("a", "Rain fell.")])
+    with pytest.raises(StageError, match="not a parse of its text"):
+        splitter.split_docs([Source("a", "Snow fell.")], docs)
+    with pytest.raises(StageError, match="1 docs for 2 sources"):
+        splitter.split_docs([Source("a", "Rain fell."), Source("b", "Snow fell.")], docs)
+
+
+def test_reparse_keeps_the_tokens_tags_and_entities(nlp):
+    from factalign.claims.parse import reparse_without
+
+    doc = ClaimSplitter(nlp=nlp).parse_many([Source("a", "Maria Lopez (a nurse) visited Paris.")])[0]
+    kept = [t.i for t in doc if t.text not in ("(", "a", "nurse", ")")]
+    new = reparse_without(nlp.get_pipe("parser"), doc, kept)
+    assert new.text == "Maria Lopez visited Paris."
+    assert [t.tag_ for t in new] == [doc[i].tag_ for i in kept]
+    assert [(e.text, e.label_) for e in new.ents] == [(e.text, e.label_) for e in doc.ents
+                                                      if e.text in new.text]
+    assert [t.dep_ for t in new if t.dep_ == "ROOT"] == ["ROOT"]
+    # Negative: an entity cut in two by the removed words is not carried over.
+    cut = reparse_without(nlp.get_pipe("parser"), doc, [i for i in range(len(doc)) if doc[i].text != "Lopez"])
+    assert "Maria Lopez" not in [e.text for e in cut.ents]

@@ -93,7 +93,7 @@ of a clause to one or more variants (see :mod:`factalign.claims.variants` for ea
 
 
 def decompose(sent, allowed: set[int] | None = None, rules: tuple[str, ...] = DEFAULT_RULES,
-              subst: dict[int, str] | None = None, reparse: Callable[[str], object] | None = None,
+              subst: dict[int, str] | None = None, reparse: Callable[[object, list[int]], object] | None = None,
               titles: tuple[frozenset[int], ...] = ()) -> list[Proposition]:
     """Split a parsed sentence into propositions.
 
@@ -103,8 +103,9 @@ def decompose(sent, allowed: set[int] | None = None, rules: tuple[str, ...] = DE
             None allows the whole sentence.
         rules: names from :data:`DEFAULT_RULES`; ``()`` keeps the sentence whole.
         subst: replacement texts by token index (resolved pronouns), applied when rendering.
-        reparse: parses a text (a spaCy pipeline); given, the sentence is parsed again without its bracketed
-            asides before the clause rules run. Brackets mislead the small parser ("Zodiac (2007) by David
+        reparse: ``reparse(doc, kept) -> Doc`` parses the tokens ``kept`` of ``doc`` again as one sentence
+            (see :func:`~factalign.claims.parse.reparse_without`); given, the sentence is parsed again without
+            its bracketed asides before the clause rules run. Brackets mislead the small parser ("Zodiac (2007) by David
             Fincher and Blindness (2008)" reads as one name), and the asides are claims of their own anyway.
         titles: token index sets of names known to be whole (see :func:`~.titles.bracketed_titles`).
 
@@ -253,49 +254,19 @@ def _proposition(doc, own: set[int], borrowed: set[int], unit: Unit, subst: dict
     return Proposition(text=text, start=start, end=end, rule=unit.rule, verbal=verbal)
 
 
-def joined(doc, allowed: set[int]) -> tuple[str, dict[int, int]]:
-    """The words ``allowed`` as one text, and the index in ``doc`` of the token at each new word offset."""
-    order = sorted(allowed)
-    text = ""
-    starts: dict[int, int] = {}
-    for k, i in enumerate(order):
-        tok = doc[i]
-        glued = k > 0 and order[k - 1] == i - 1  # the original spacing follows
-        if text and not glued and not text[-1].isspace() and not (tok.is_punct and tok.text in ",.;:!?)]"):
-            text += " "
-        starts[len(text)] = i
-        text += tok.text
-        if k + 1 < len(order) and order[k + 1] == i + 1:
-            text += tok.whitespace_
-    return text, starts
-
-
-def without_asides(sent) -> str | None:
-    """The sentence as :func:`decompose` parses it again without its bracketed asides, or None if it has none."""
-    doc = sent.doc
-    allowed = {t.i for t in sent if not t.is_space}
-    removed = set().union(*(group for group, _ in parentheticals(doc, allowed, True)))
-    if not removed or not any(wordy(doc[i]) for i in allowed - removed):
-        return None
-    return joined(doc, allowed - removed)[0]
-
-
 def _reparsed(doc, allowed: set[int], rules: tuple[str, ...], subst: dict[int, str],
-              reparse: Callable[[str], object], titles: tuple[frozenset[int], ...] = ()) -> list[Proposition]:
-    """Propositions of the words in ``allowed`` parsed anew as one text; offsets mapped back into ``doc``."""
-    text, starts = joined(doc, allowed)
-    new = reparse(text)
-    mapped: dict[int, int] = {}
-    for tok in new:
-        if tok.idx in starts:
-            mapped[tok.i] = starts[tok.idx]
-    new_subst = {j: subst[i] for j, i in mapped.items() if i in subst}
-    back = {i: j for j, i in mapped.items()}
+              reparse: Callable[[object, list[int]], object], titles: tuple[frozenset[int], ...] = ()
+              ) -> list[Proposition]:
+    """Propositions of the words in ``allowed`` parsed anew as one sentence; offsets mapped back into ``doc``."""
+    kept = sorted(allowed)
+    new = reparse(doc, kept)  # token k of new is doc[kept[k]]
+    back = {i: k for k, i in enumerate(kept)}
+    new_subst = {k: subst[i] for k, i in enumerate(kept) if i in subst}
     new_titles = tuple(frozenset(back[i] for i in t) for t in titles if all(i in back for i in t))
     out = []
     for prop in decompose(new[:], None, rules, new_subst, titles=new_titles):
-        first = next((mapped[t.i] for t in new if t.idx >= prop.start and t.i in mapped), None)
-        last = next((mapped[t.i] for t in reversed(new) if t.idx < prop.end and t.i in mapped), None)
+        first = next((kept[t.i] for t in new if t.idx >= prop.start), None)
+        last = next((kept[t.i] for t in reversed(new) if t.idx < prop.end), None)
         if first is None or last is None or last < first:
             continue
         out.append(Proposition(text=prop.text, start=doc[first].idx, end=doc[last].idx + len(doc[last].text),

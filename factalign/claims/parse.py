@@ -90,9 +90,7 @@ def reparse_without(parser, doc: Doc, kept: Sequence[int]) -> Doc:
     from spacy.tokens import Doc
 
     tokens = [doc[i] for i in kept]
-    spaces = [bool(t.whitespace_) or (k + 1 < len(kept) and kept[k + 1] != t.i + 1
-                                      and not doc[kept[k + 1]].is_punct)
-              for k, t in enumerate(tokens)]
+    spaces = [_space_after(doc, kept, k) for k in range(len(kept))]
     new = Doc(doc.vocab, words=[t.text for t in tokens], spaces=spaces,
               tags=[t.tag_ for t in tokens], pos=[t.pos_ or "X" for t in tokens])
     if doc.tensor is not None and len(doc.tensor) == len(doc):
@@ -100,6 +98,20 @@ def reparse_without(parser, doc: Doc, kept: Sequence[int]) -> Doc:
     new.set_ents(_entities(new, doc, kept))
     no_mid_sentence_starts(new)
     return parser(new)
+
+
+TIGHT_PUNCT = ",.;:!?)]"
+"""Punctuation written without a space before it, where words were taken out before it."""
+
+
+def _space_after(doc: Doc, kept: Sequence[int], k: int) -> bool:
+    """Whether token ``kept[k]`` is followed by a space once the tokens not in ``kept`` are gone."""
+    if k + 1 >= len(kept):
+        return False
+    token, following = doc[kept[k]], doc[kept[k + 1]]
+    if following.i == token.i + 1:
+        return bool(token.whitespace_)
+    return not (following.is_punct and following.text in TIGHT_PUNCT)
 
 
 def _entities(new: Doc, doc: Doc, kept: Sequence[int]) -> list[Span]:

@@ -16,7 +16,7 @@ from .attribution import Part, analyse, names_a_work, quote_spans
 from .coref import UNRESOLVED, PersonTracker, pronoun_substitutions
 from .decompose import DEFAULT_RULES, decompose as _decompose
 from .furniture import body_blocks
-from .parse import NEEDED_COMPONENTS, block_span, parse_sources, prepared, unneeded
+from .parse import NEEDED_COMPONENTS, block_span, parse_sources, reparse_without
 from .syntax import is_tail_fragment
 
 __all__ = ["NEEDED_COMPONENTS", "ClaimSplitter", "extract_claims"]
@@ -58,10 +58,9 @@ class ClaimSplitter:
             self._nlp = spacy_pipeline(self.spacy_model)
         return self._nlp
 
-    def _reparse(self, text: str):
-        """Parse one sentence again (see :func:`~factalign.claims.decompose.decompose`), with the same components."""
-        nlp = self.nlp
-        return next(iter(nlp.pipe([prepared(nlp, text)], disable=unneeded(nlp))))
+    def _reparse(self, doc, kept: list[int]):
+        """Parse some tokens of ``doc`` again with the parser alone (see :func:`reparse_without`)."""
+        return reparse_without(self.nlp.get_pipe("parser"), doc, kept)
 
     def split(self, source: Source) -> list[Claim]:
         """Claims of one source, in reading order, with ids ``"<name>#<i>"``."""
