@@ -127,7 +127,7 @@ class ClaimSplitter:
                     if part.quote:
                         state.remember(speaker, sentence_index)
                     subst = {} if part.quote else pronoun_substitutions(sent, set(part.tokens), tracker)
-                    part_rules = tuple(r for r in rules if r != "brackets") if part.quote else rules
+                    part_rules = _part_rules(part, rules, quoted, doc)
                     for prop in _decompose(sent, set(part.tokens), part_rules, subst, self._reparse):
                         if part.about_speaker and prop.rule is None:
                             continue  # the name alone; only the facts its phrase states are claims
@@ -161,10 +161,12 @@ class ClaimSplitter:
                 return state.speaker
             return None
         if part.speaker_is_pronoun:
-            if state.speaker is not None and sentence_index - state.sentence <= QUOTE_MEMORY:
+            # '"...," Lopez said. "...," she added.': the last quote's speaker, if the pronoun fits them.
+            if state.speaker is not None and sentence_index - state.sentence <= QUOTE_MEMORY \
+                    and tracker.agrees(state.speaker, part.speaker):
                 return state.speaker
             subject = next((t for t in sent if t.text == part.speaker and t.dep_ in ("nsubj", "nsubjpass")), None)
-            resolved = tracker.resolve(sent, subject.i if subject is not None else sent.end)
+            resolved = tracker.resolve(sent, subject.i if subject is not None else sent.end, part.speaker)
             return resolved or part.speaker
         return part.speaker
 
@@ -179,6 +181,17 @@ class _QuoteState:
     def remember(self, speaker: str | None, sentence: int) -> None:
         if speaker is not None:
             self.speaker, self.sentence = speaker, sentence
+
+
+def _part_rules(part: Part, rules: tuple[str, ...], quoted: set[int], doc) -> tuple[str, ...]:
+    """The decomposition rules for one part of a sentence: none for a direct quotation, which is one claim,
+    whole ("We will rebuild quickly and fairly," she said); for the writer's words around a partial quote
+    (the law "is eating the Constitution"), all but square brackets, which mark the editor's insertion."""
+    if not part.quote:
+        return rules
+    if all(i in quoted or doc[i].is_punct for i in part.tokens):
+        return ()
+    return tuple(r for r in rules if r != "brackets")
 
 
 def _sentences(doc, span):
