@@ -57,16 +57,30 @@ def parse_sources(nlp, texts: Sequence[str], blocks: Sequence[Sequence[Block]], 
     from spacy.tokens import Doc
 
     pieces = [segments(text, bs) for text, bs in zip(texts, blocks)]
-    parsed = iter(nlp.pipe((prepared(nlp, text[a:b]) for text, cuts in zip(texts, pieces) for a, b in cuts),
-                           disable=unneeded(nlp), batch_size=batch_size))
+    # White space between blocks is only tokenized: there is nothing in it to parse.
+    parsed = iter(nlp.pipe((prepared(nlp, text[a:b]) for text, cuts in zip(texts, pieces) for a, b in cuts
+                            if not text[a:b].isspace()), disable=unneeded(nlp), batch_size=batch_size))
     docs = []
     for text, cuts in zip(texts, pieces):
-        parts = [next(parsed) for _ in cuts]
+        parts = [nlp.make_doc(text[a:b]) if text[a:b].isspace() else next(parsed) for a, b in cuts]
+        _fill_tensors(parts)
         doc = Doc.from_docs(parts, ensure_whitespace=False) if parts else nlp.make_doc(text)
         if doc.text != text:
             raise AssertionError("joined pieces do not give back the text")  # a bug here, never bad input
         docs.append(doc)
     return docs
+
+
+def _fill_tensors(parts: list[Doc]) -> None:
+    """Give the unparsed pieces (white space) zero vectors, so that the pieces' tensors can be joined."""
+    import numpy
+
+    width = next((p.tensor.shape[1] for p in parts if p.tensor is not None and p.tensor.size), 0)
+    if not width:
+        return
+    for part in parts:
+        if part.tensor is None or part.tensor.size == 0:
+            part.tensor = numpy.zeros((len(part), width), dtype="float32")
 
 
 def block_span(doc: Doc, block: Block) -> Span | None:
