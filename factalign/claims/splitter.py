@@ -12,19 +12,13 @@ from collections.abc import Sequence
 
 from ..errors import InputError, StageError
 from ..models import Claim, Source
-from .attribution import Part, analyse, names_a_work, quote_spans
-from .coref import UNRESOLVED, PersonTracker, pronoun_substitutions
-from .decompose import DEFAULT_RULES, decompose as _decompose
+from .decompose import DEFAULT_RULES
 from .furniture import body_blocks
-from .parse import NEEDED_COMPONENTS, block_span, parse_sources, reparse_without
-from .syntax import is_tail_fragment
+from .parse import NEEDED_COMPONENTS, parse_sources, reparse_without
+from .reading import ArticleReader
 
 __all__ = ["NEEDED_COMPONENTS", "ClaimSplitter", "extract_claims"]
 
-QUOTE_MEMORY = 2
-"""A pronoun speaker ("he added") is the previous quote's speaker if that quote is this many sentences back."""
-CONTEXT_CHARS = 300
-"""How much of the previous sentence a claim with an unresolved pronoun carries as its context."""
 BATCH_SIZE = 64
 """Sources per ``nlp.pipe`` batch."""
 
@@ -102,111 +96,7 @@ class ClaimSplitter:
 
     def _claims(self, source: Source, doc) -> list[Claim]:
         rules = DEFAULT_RULES if self.decompose else ()
-        tracker = PersonTracker()
-        claims: list[Claim] = []
-        state = _QuoteState()
-        sentence_index = -1
-        previous_text = ""
-        for block in body_blocks(source.text):
-            span = block_span(doc, block)
-            if span is None:
-                continue
-            quotes = [(block.start + a, block.start + b) for a, b in quote_spans(source.text[block.start:block.end])]
-            quotes = [q for q in quotes if not names_a_work(span, q)]
-            quoted = {t.i for t in span if any(a <= t.idx < b for a, b in quotes)}
-            analysed = []
-            for sent in _sentences(doc, span):
-                if not any(t.is_alpha or t.like_num for t in sent) or is_tail_fragment(sent):
-                    continue
-                parts, hint = analyse(sent, quoted)
-                analysed.append((sent, parts, hint, _span_ids(sent, quotes)))
-            for sent, parts, hint, ids in analysed:
-                sentence_index += 1
-                for part in parts:
-                    speaker = self._speaker(part, sent, ids, analysed, state, tracker, sentence_index)
-                    if part.quote:
-                        state.remember(speaker, sentence_index)
-                    subst = {} if part.quote else pronoun_substitutions(sent, set(part.tokens), tracker)
-                    part_rules = _part_rules(part, rules, quoted, doc)
-                    for prop in _decompose(sent, set(part.tokens), part_rules, subst, self._reparse):
-                        if part.about_speaker and prop.rule is None:
-                            continue  # the name alone; only the facts its phrase states are claims
-                        context = None
-                        unresolved_speaker = speaker is not None and UNRESOLVED.fullmatch(speaker)
-                        if previous_text and (unresolved_speaker or (not part.quote and UNRESOLVED.search(prop.text))):
-                            context = previous_text[-CONTEXT_CHARS:]
-                        claims.append(Claim(
-                            id=f"{source.name}#{len(claims)}", source=source.name, text=prop.text,
-                            start=prop.start, end=prop.end,
-                            sentence=sentence_index, attribution=speaker, quote=part.quote, context=context,
-                        ))
-                tracker.observe(sent)
-                previous_text = sent.text.strip()
-        return claims
-
-    @staticmethod
-    def _speaker(part: Part, sent, ids, analysed, state: "_QuoteState", tracker: PersonTracker,
-                 sentence_index: int) -> str | None:
-        if part.speaker is not None and not part.speaker_is_pronoun:
-            return part.speaker
-        if part.quote and part.speaker is None:
-            # A multi-sentence quote names its speaker once: "“A. B,” said X." gives A to X too.
-            for other, _, hint, other_ids in analysed:
-                if other is not sent and ids & other_ids and hint is not None:
-                    name, pronoun = hint
-                    if not pronoun:
-                        return name
-                    break
-            if state.speaker is not None and sentence_index - state.sentence <= QUOTE_MEMORY:
-                return state.speaker
-            return None
-        if part.speaker_is_pronoun:
-            # '"...," Lopez said. "...," she added.': the last quote's speaker, if the pronoun fits them.
-            if state.speaker is not None and sentence_index - state.sentence <= QUOTE_MEMORY \
-                    and tracker.agrees(state.speaker, part.speaker):
-                return state.speaker
-            subject = next((t for t in sent if t.text == part.speaker and t.dep_ in ("nsubj", "nsubjpass")), None)
-            resolved = tracker.resolve(sent, subject.i if subject is not None else sent.end, part.speaker)
-            return resolved or part.speaker
-        return part.speaker
-
-
-class _QuoteState:
-    """The last direct quote's speaker, for continuations ("he added", a quote without a frame)."""
-
-    def __init__(self) -> None:
-        self.speaker: str | None = None
-        self.sentence = -10
-
-    def remember(self, speaker: str | None, sentence: int) -> None:
-        if speaker is not None:
-            self.speaker, self.sentence = speaker, sentence
-
-
-def _part_rules(part: Part, rules: tuple[str, ...], quoted: set[int], doc) -> tuple[str, ...]:
-    """The decomposition rules for one part of a sentence: none for a direct quotation, which is one claim,
-    whole ("We will rebuild quickly and fairly," she said); for the writer's words around a partial quote
-    (the law "is eating the Constitution"), all but square brackets, which mark the editor's insertion."""
-    if not part.quote:
-        return rules
-    if all(i in quoted or doc[i].is_punct for i in part.tokens):
-        return ()
-    return tuple(r for r in rules if r != "brackets")
-
-
-def _sentences(doc, span):
-    """The sentences of ``doc`` inside ``span`` (a body block), each cut to the block."""
-    for sent in doc[span.start:span.end].sents:
-        start, end = max(sent.start, span.start), min(sent.end, span.end)
-        while end > start and doc[end - 1].is_space:
-            end -= 1
-        if end > start:
-            yield doc[start:end]
-
-
-def _span_ids(sent, spans: list[tuple[int, int]]) -> set[int]:
-    start, end = sent.start_char, sent.end_char
-    return {k for k, (a, b) in enumerate(spans) if a < end and b > start}
+        return ArticleReader(source, doc, rules, self._reparse).claims()
 
 
 _HTML = re.compile(r"\s*(?:<!doctype html|<html\b|<head\b|<body\b)", re.I)
