@@ -104,6 +104,10 @@ def names_a_work(block, span: tuple[int, int]) -> bool:
 def analyse(sent, quoted: set[int]) -> tuple[list[Part], _SpeakerHint | None]:
     """Split one sentence into content parts with their attribution.
 
+    The first of :data:`ATTRIBUTION_RULES` that applies decides: a sentence with a direct quotation, then
+    reported speech ("X said that ..."), then "according to X"; otherwise the sentence is one part, the
+    writer's own.
+
     Args:
         sent: a spaCy sentence ``Span``.
         quoted: doc token indices inside a direct quotation.
@@ -111,49 +115,80 @@ def analyse(sent, quoted: set[int]) -> tuple[list[Part], _SpeakerHint | None]:
     Returns:
         The parts, and a hint naming the speech verb's subject when the sentence has one (the caller
         uses it for quotes whose speaker is named in a neighbouring sentence).
+
+    Example:
+        >>> import spacy                                                           # doctest: +SKIP
+        >>> doc = spacy.load("en_core_web_sm")("Prices rose, the ministry said.")  # doctest: +SKIP
+        >>> [(sorted(p.tokens), p.speaker) for p in analyse(doc[:], set())[0]]   # doctest: +SKIP
+        [([0, 1], 'the ministry')]
     """
     idx = [t.i for t in sent if not t.is_space]
-    in_quote = [i for i in idx if i in quoted]
     verb = _speech_verb(sent, quoted)
     hint = _speaker_hint(verb) if verb is not None else None
-    words = [i for i in idx if not sent.doc[i].is_punct]
-    quote_words = [i for i in in_quote if not sent.doc[i].is_punct]
-    if quote_words:
-        outside = [i for i in words if i not in quoted]
-        frame = _frame_tokens(verb, quoted) if verb is not None else set()
-        rest = [i for i in outside if i not in frame]
-        name, pron = hint if hint else (None, False)
-        if any(sent.doc[i].is_alpha for i in rest) and not _complete(sent.doc, in_quote, quoted):
-            # A partial quote ('the law "is eating the Constitution"') needs the writer's words around it.
-            return [Part(frozenset(i for i in idx if i not in frame), True, name, pron),
-                    *_speaker_facts(verb, quoted)], hint
-        parts = [Part(frozenset(in_quote), True, name, pron), *_speaker_facts(verb, quoted)]
-        # The writer's own words around a quote ("Stoltenberg visited Japan, and ...") are not the quote.
-        if _is_clause(sent.doc, rest):
-            marks = {i for i in idx if sent.doc[i].text in QUOTE_MARKS}
-            parts.insert(0, Part(frozenset(i for i in idx if i not in frame and i not in quoted and i not in marks)))
-        return parts, hint
-    if verb is not None:
-        heads = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
-        ccomp = [c for h in heads for c in h.children if c.dep_ in ("ccomp", "parataxis") and c.i not in quoted]
-        content = {t.i for c in ccomp for t in c.subtree}
-        content -= {t.i for t in sent.doc[min(content, default=0):max(content, default=0) + 1]
-                    if t.dep_ == "mark" and t.head.i in {c.i for c in ccomp} and t.lower_ in ("that", "whether")}
-        if len([i for i in content if not sent.doc[i].is_punct]) >= 3:
-            name, pron = hint
-            parts = [Part(frozenset(content), False, name, pron), *_speaker_facts(verb, quoted)]
-            # "..., he hastens to clarify, but common interests rule out failure": the writer's own clause.
-            rest = [i for i in idx if i not in content and i not in _frame_tokens(verb, quoted)]
-            if _is_clause(sent.doc, rest):
-                parts.append(Part(frozenset(rest)))
-            return parts, hint
-    according = _according_to(sent)
-    if according is not None:
-        prep, pobj = according
-        content = set(idx) - {t.i for t in prep.subtree}
-        name, pron = _speaker_name(pobj)
-        return [Part(frozenset(content), False, name, pron), *_noun_facts(pobj, quoted)], None
+    for rule in ATTRIBUTION_RULES:
+        parts = rule(sent, idx, quoted, verb, hint)
+        if parts is not None:
+            return parts
     return [Part(frozenset(idx))], None
+
+
+def quotation_parts(sent, idx: list[int], quoted: set[int], verb, hint):
+    """'“We are ready,” she said': the quotation is one part, said by the speech verb's subject; the
+    writer's own clause beside it ("Stoltenberg visited Japan, and ...") is another. A partial quote (the
+    law "is eating the Constitution") keeps the writer's words around it. None without quoted words."""
+    doc = sent.doc
+    in_quote = [i for i in idx if i in quoted]
+    if not any(not doc[i].is_punct for i in in_quote):
+        return None
+    outside = [i for i in idx if not doc[i].is_punct and i not in quoted]
+    frame = _frame_tokens(verb, quoted) if verb is not None else set()
+    rest = [i for i in outside if i not in frame]
+    name, pron = hint if hint else (None, False)
+    if any(doc[i].is_alpha for i in rest) and not _complete(doc, in_quote, quoted):
+        return [Part(frozenset(i for i in idx if i not in frame), True, name, pron),
+                *_speaker_facts(verb, quoted)], hint
+    parts = [Part(frozenset(in_quote), True, name, pron), *_speaker_facts(verb, quoted)]
+    if _is_clause(doc, rest):
+        marks = {i for i in idx if doc[i].text in QUOTE_MARKS}
+        parts.insert(0, Part(frozenset(i for i in idx if i not in frame and i not in quoted and i not in marks)))
+    return parts, hint
+
+
+def reported_parts(sent, idx: list[int], quoted: set[int], verb, hint):
+    """"X said that prices rose": the clause said is one part, attributed to X ("that" goes); the
+    writer's own clause beside it is another. None without a speech verb and a clause of 3+ words."""
+    if verb is None:
+        return None
+    doc = sent.doc
+    heads = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+    ccomp = [c for h in heads for c in h.children if c.dep_ in ("ccomp", "parataxis") and c.i not in quoted]
+    content = {t.i for c in ccomp for t in c.subtree}
+    content -= {t.i for t in doc[min(content, default=0):max(content, default=0) + 1]
+                if t.dep_ == "mark" and t.head.i in {c.i for c in ccomp} and t.lower_ in ("that", "whether")}
+    if len([i for i in content if not doc[i].is_punct]) < 3:
+        return None
+    name, pron = hint
+    parts = [Part(frozenset(content), False, name, pron), *_speaker_facts(verb, quoted)]
+    # "..., he hastens to clarify, but common interests rule out failure": the writer's own clause.
+    rest = [i for i in idx if i not in content and i not in _frame_tokens(verb, quoted)]
+    if _is_clause(doc, rest):
+        parts.append(Part(frozenset(rest)))
+    return parts, hint
+
+
+def according_parts(sent, idx: list[int], quoted: set[int], verb, hint):
+    """"Twelve people died, according to the agency": the sentence without the phrase, said by the agency."""
+    according = _according_to(sent)
+    if according is None:
+        return None
+    prep, pobj = according
+    content = set(idx) - {t.i for t in prep.subtree}
+    name, pron = _speaker_name(pobj)
+    return [Part(frozenset(content), False, name, pron), *_noun_facts(pobj, quoted)], None
+
+
+ATTRIBUTION_RULES = (quotation_parts, reported_parts, according_parts)
+"""How a sentence says who says it, tried in order; each gives ``(parts, hint)`` or None."""
 
 
 _SpeakerHint = tuple[str, bool]

@@ -123,32 +123,43 @@ def decompose(sent, allowed: set[int] | None = None, rules: tuple[str, ...] = DE
     allowed = {i for i in allowed if not doc[i].is_space}
     if not any(wordy(doc[i]) for i in allowed):
         return []
+    subst = subst or {}
     if "semicolon" in rules:
         segments = semicolon_segments(doc, allowed)
         if len(segments) > 1:
             inner = tuple(r for r in rules if r != "semicolon")
-            props = [p for seg in segments for p in decompose(sent, seg, inner, subst, reparse, titles)]
-            return _in_order(props)
+            return _in_order([p for seg in segments for p in decompose(sent, seg, inner, subst, reparse, titles)])
     out: list[Proposition] = []
     if "parenthetical" in rules:
         asides = parentheticals(doc, allowed, "brackets" in rules)
-        removed = _take_asides(doc, allowed, asides, subst or {}, out)
+        removed = _take_asides(doc, allowed, asides, subst, out)
         if removed and reparse is not None and any(wordy(doc[i]) for i in allowed):
-            inner = tuple(r for r in rules if r not in ("parenthetical", "semicolon"))
-            seen = {p.text for p in out}
-            known = bracketed_titles(doc, allowed, asides)
-            out += [p for p in _reparsed(doc, allowed, inner, subst or {}, reparse, known) if p.text not in seen]
-            return _in_order(out)
+            return _in_order(out + _without_asides(doc, allowed, rules, subst, reparse, asides, out))
+    return _in_order(_drop_contained(_clause_propositions(doc, allowed, rules, subst, titles, out)))
+
+
+def _without_asides(doc, allowed: set[int], rules: tuple[str, ...], subst: dict[int, str], reparse,
+                    asides: list, found: list[Proposition]) -> list[Proposition]:
+    """The propositions of the sentence without its bracketed asides, parsed again (see :func:`decompose`),
+    except those already ``found``."""
+    inner = tuple(r for r in rules if r not in ("parenthetical", "semicolon"))
+    seen = {p.text for p in found}
+    known = bracketed_titles(doc, allowed, asides)
+    return [p for p in _reparsed(doc, allowed, inner, subst, reparse, known) if p.text not in seen]
+
+
+def _clause_propositions(doc, allowed: set[int], rules: tuple[str, ...], subst: dict[int, str],
+                         titles: tuple[frozenset[int], ...], out: list[Proposition]) -> list[Proposition]:
+    """``out`` extended with one proposition per variant of each clause unit, no text twice."""
     roots = [doc[i] for i in sorted(allowed) if doc[i].head.i not in allowed or doc[i].head.i == i]
     walker = Walker(doc, allowed, tuple(rules), titles)
-    if subst:
-        walker.subst.update(subst)
+    walker.subst.update(subst)
     for unit in walker.run(roots):
         for own, borrowed in _unit_variants(doc, unit, rules, titles):
             prop = _proposition(doc, own, borrowed, unit, walker.subst)
             if prop is not None and all(prop.text != p.text for p in out):
                 out.append(prop)
-    return _in_order(_drop_contained(out))
+    return out
 
 
 def _in_order(props: list[Proposition]) -> list[Proposition]:
