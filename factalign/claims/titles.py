@@ -12,6 +12,8 @@ between them ("of", "the", ":"), the commas and the one closing "and".
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from .syntax import entity_bounds, wordy
 
 _LINKS = frozenset({"of", "the", "a", "an", "from", "on", "in", "at", "to", "for", "and", "&", "with", "by"})
@@ -68,53 +70,88 @@ def title_lists(doc, own: set[int], known: tuple[frozenset[int], ...] = (),
     return out
 
 
+@dataclass
+class _ListScan:
+    """The state of :func:`_title_list`: the items read so far, each title's phrase, the separators, and
+    whether the closing "and" was read (``closed``) and the last item after it (``last``)."""
+
+    items: list[tuple[int, int, int]] = field(default_factory=list)  # first token, title end, tail end
+    tails: list[str | None] = field(default_factory=list)
+    glue: set[int] = field(default_factory=set)
+    closed: bool = False
+    last: bool = False
+
+
 def _title_list(doc, start: int, stop: int, known: dict[int, int]):
     """One list starting at ``start``; ``known``: the end of each known name by its first token."""
-    items: list[tuple[int, int, int]] = []  # first token, end of the title, end of its tail
-    tails: list[str | None] = []
-    glue: set[int] = set()
-    i, closed, last = start, False, False
+    scan = _ListScan()
+    i = start
     while i < stop:
         end = known.get(i) or _title_end(doc, i, stop)
         if end == i:
             break
-        if closed and i not in known and end + 1 < stop and doc[end].lower_ in ("and", "or"):
-            # "..., Serial Misadventures and Dick and Jane's Follies": a list has one closing "and"; one
-            # more inside the last title, up to where the list ends, belongs to that title.
-            more = _title_end(doc, end + 1, stop)
-            if more > end + 1 and (more >= stop or doc[more].is_punct):
-                end = more
-        prep, tail = _tail_end(doc, end, stop, free=not closed)
-        if closed and prep not in tails:
+        if scan.closed and i not in known:
+            end = _last_title_end(doc, end, stop)
+        prep, tail = _tail_end(doc, end, stop, free=not scan.closed)
+        if scan.closed and prep not in scan.tails:
             prep, tail = None, end  # "..., and Lesley Manville to their roles": said of every name
-        items.append((i, end, tail))
-        tails.append(prep)
+        scan.items.append((i, end, tail))
+        scan.tails.append(prep)
         i = tail
-        if closed:
-            last = True
-            if (i + 1 < stop and doc[i].text == "," and _title_end(doc, i + 1, stop) > i + 1
-                    and not any(a in known for a, _, _ in items[-2:])):
-                # "..., Halt and Catch Fire, Twin Peaks and Good Girls": the "and" sat inside a title.
-                first = items[-2][0]
-                glue -= set(range(first, i))
-                items[-2:] = [(first, items[-1][1], i)]
-                tails[-2:] = [prep]
-                closed = last = False
-                glue.add(i)
-                i += 1
-                continue
-            break
-        sep = [i] if i < stop and doc[i].text == "," else []
-        if i + len(sep) < stop and doc[i + len(sep)].lower_ in ("and", "or"):
-            sep.append(i + len(sep))
-            closed = True
+        if scan.closed:
+            scan.last = True
+            if not _and_inside_title(doc, scan, i, stop, known, prep):
+                break
+            i += 1
+            continue
+        sep = _separator(doc, i, stop)
         if not sep:
             break
-        glue |= set(sep)
+        scan.closed = doc[sep[-1]].lower_ in ("and", "or")
+        scan.glue |= set(sep)
         i += len(sep)
+    return _accepted(doc, scan, known)
+
+
+def _last_title_end(doc, end: int, stop: int) -> int:
+    """"..., Serial Misadventures and Dick and Jane's Follies": a list has one closing "and"; one more inside
+    the last title, up to where the list ends, belongs to that title."""
+    if end + 1 < stop and doc[end].lower_ in ("and", "or"):
+        more = _title_end(doc, end + 1, stop)
+        if more > end + 1 and (more >= stop or doc[more].is_punct):
+            return more
+    return end
+
+
+def _and_inside_title(doc, scan: _ListScan, i: int, stop: int, known: dict[int, int], prep: str | None) -> bool:
+    """"..., Halt and Catch Fire, Twin Peaks and Good Girls": the "and" read as closing sat inside a title,
+    since another title follows a comma; the two items become one and the list goes on (``scan`` updated)."""
+    if not (i + 1 < stop and doc[i].text == "," and _title_end(doc, i + 1, stop) > i + 1
+            and not any(a in known for a, _, _ in scan.items[-2:])):
+        return False
+    first = scan.items[-2][0]
+    scan.glue -= set(range(first, i))
+    scan.items[-2:] = [(first, scan.items[-1][1], i)]
+    scan.tails[-2:] = [prep]
+    scan.closed = scan.last = False
+    scan.glue.add(i)
+    return True
+
+
+def _separator(doc, i: int, stop: int) -> list[int]:
+    """The tokens separating two items at ``i``: a comma, "and"/"or", or both ("..., and")."""
+    sep = [i] if i < stop and doc[i].text == "," else []
+    if i + len(sep) < stop and doc[i + len(sep)].lower_ in ("and", "or"):
+        sep.append(i + len(sep))
+    return sep
+
+
+def _accepted(doc, scan: _ListScan, known: dict[int, int]):
+    """The list read, as :func:`title_lists` returns it, or None when it is no list of titles."""
+    items, tails, glue = scan.items, scan.tails, scan.glue
     # Two names make a list when brackets closed them ("Kick-Ass 2 (2013) and Dumb and Dumber To (2014)").
     sure = sum(a in known for a, _, _ in items) >= 2
-    if not last or not (2 if sure else 3) <= len(items) <= MAX_TITLES or not (
+    if not scan.last or not (2 if sure else 3) <= len(items) <= MAX_TITLES or not (
             sure or any(doc[j].text == "," for j in glue)):
         return None
     if any(tails.count(t) < 2 for t in tails if t):
@@ -126,42 +163,72 @@ def _title_list(doc, start: int, stop: int, known: dict[int, int]):
 def _title_end(doc, i: int, stop: int) -> int:
     """One past the last word of the title starting at ``i`` ("Pirates of the Caribbean: Dead Men Tell No
     Tales", "Charlie and the Chocolate Factory"), or ``i`` when no title starts there."""
-    start = i
+    first = _title_first_word(doc, i, stop)
+    if first is None:
+        return i
+    end = _capitalised_run_end(doc, first, stop)
+    if not any(t.is_alpha and capital(t) for t in doc[first:end]):
+        return i  # "2019": a number alone is not a title
+    return _title_closing(doc, i, first, end, stop)
+
+
+def _title_first_word(doc, i: int, stop: int) -> int | None:
+    """The first capitalised word of a title starting at ``i`` (after "the" or an opening quotation mark),
+    or None when none can start there."""
     if i < stop and doc[i].lower_ in ("the", "a", "an") and not capital(doc[i]):
         i += 1  # "the Adriatic Sea"
     if i + 1 < stop and doc[i].text in TITLE_QUOTES:
         i += 1  # "Angry Bull"
     if i >= stop or not capital(doc[i]) or doc[i].is_punct or _dated(doc[i]):
-        return start  # "on May 30, 2014 in the ...": a date is not a title
+        return None  # "on May 30, 2014 in the ...": a date is not a title
     if doc[i].is_sent_start and doc[i].is_stop and (doc[i].pos_ == "ADP" or not (
             i + 1 < stop and capital(doc[i + 1]))):
-        return start  # "In 2019, ...", "The film ...": a capital that only opens the sentence
+        return None  # "In 2019, ...", "The film ...": a capital that only opens the sentence
+    return i
+
+
+def _next_title_starts(doc, j: int, stop: int) -> bool:
+    """"Hot Summer Nights and Lady Bird": an "and" before a capital ends the title, unless the tagger
+    put it inside one name ("Halt and Catch Fire")."""
+    tok = doc[j]
+    return tok.lower_ in ("and", "or") and j + 1 < stop and capital(doc[j + 1]) and tok.ent_iob_ != "I"
+
+
+def _capitalised_run_end(doc, i: int, stop: int) -> int:
+    """One past the last capitalised word from ``i`` on, across links ("of the") followed by a capital."""
     end = j = i + 1
     while j < stop:
         tok = doc[j]
-        if tok.text == ",":
+        if tok.text == "," or _next_title_starts(doc, j, stop):
             break
-        if tok.lower_ in ("and", "or") and j + 1 < stop and capital(doc[j + 1]) and tok.ent_iob_ != "I":
-            break  # "Hot Summer Nights and Lady Bird": the next title ("Halt and Catch Fire" is one name)
         if capital(tok) and not tok.is_punct:
             end = j = j + 1
             continue
         if j + 1 < stop and doc[j + 1].ent_type_ in ("DATE", "TIME"):
             break  # "Odesa on Tuesday": a date after the name, not a title "X on Y"
-        if tok.lower_ in _LINKS or tok.text in _TITLE_GLUE:
-            j += 1  # a link counts only when a capital follows it
-            continue
-        break
-    if not any(t.is_alpha and capital(t) for t in doc[i:end]):
-        return start  # "2019": a number alone is not a title
+        if tok.lower_ not in _LINKS and tok.text not in _TITLE_GLUE:
+            break
+        j += 1  # a link counts only when a capital follows it
+    return end
+
+
+def _title_closing(doc, start: int, first: int, end: int, stop: int) -> int:
+    """``end`` moved past what closes the title: "!" ("Horton Hears a Who!"), the closing quotation mark
+    of a quoted title, a lower-case kind noun before a comma or preposition ("the Harry Potter series, ...")."""
     if end < stop and doc[end].text in ("!", "?"):
-        end += 1  # "Horton Hears a Who!"
-    if end < stop and doc[end].text in TITLE_QUOTES and doc[i - 1].text in TITLE_QUOTES and i > start:
+        end += 1
+    if end < stop and doc[end].text in TITLE_QUOTES and doc[first - 1].text in TITLE_QUOTES and first > start:
         end += 1
     if end + 1 < stop and doc[end].pos_ == "NOUN" and doc[end].is_lower and (
             doc[end + 1].text == "," or doc[end + 1].lower_ in _TAIL_PREPS):
-        end += 1  # "the Harry Potter series, ..."
+        end += 1
     return end
+
+
+MAX_TAIL = 5
+"""Words in a title's own phrase ("to the west", "as Miss Havisham"); longer phrases are the sentence's."""
+MAX_TAIL_LIST = 8
+"""Words in the last title's phrase when it is a list itself ("to its south and southwest")."""
 
 
 def _tail_end(doc, i: int, stop: int, free: bool = True) -> tuple[str | None, int]:
@@ -171,20 +238,31 @@ def _tail_end(doc, i: int, stop: int, free: bool = True) -> tuple[str | None, in
     if i >= stop or doc[i].lower_ not in _TAIL_PREPS:
         return None, i
     j = i + 1
-    while j < stop and j - i <= 5 and doc[j].text != "," and doc[j].lower_ not in ("and", "or") and (
-            doc[j].is_alpha or doc[j].like_num or _abbreviation(doc[j])
-            or (free and doc[j].text in _TITLE_GLUE)) and (
-            free or not capital(doc[j]) or doc[j].like_num):
+    while j < stop and j - i <= MAX_TAIL and _tail_word(doc[j], free):
         j += 1
     if not free and j > i + 1 and j < stop and doc[j].lower_ in ("and", "or"):
-        # "..., and the Atlantic Ocean to its south and southwest": the last name's phrase may be a list itself.
-        k = j + 1
-        while k < stop and k - i <= 8 and (doc[k].is_alpha and not capital(doc[k])):
-            k += 1
-        if k > j + 1 and (k >= stop or doc[k].is_punct):
-            j = k
+        j = _tail_list_end(doc, i, j, stop)
     ends_item = j >= stop or doc[j].is_punct or doc[j].lower_ in ("and", "or")
     return (doc[i].lower_, j) if j > i + 1 and ends_item else (None, i)
+
+
+def _tail_word(tok, free: bool) -> bool:
+    """A word that may be in a title's phrase: a word, number or abbreviation ("St."), no comma or "and";
+    in the last title's phrase (not ``free``) no capitalised word."""
+    if tok.text == "," or tok.lower_ in ("and", "or"):
+        return False
+    if not (tok.is_alpha or tok.like_num or _abbreviation(tok) or (free and tok.text in _TITLE_GLUE)):
+        return False
+    return free or not capital(tok) or tok.like_num
+
+
+def _tail_list_end(doc, i: int, j: int, stop: int) -> int:
+    """"..., and the Atlantic Ocean to its south and southwest": the last name's phrase (from ``i``) may be a
+    list itself; past its "and" at ``j``, lower-case words up to punctuation or the end belong to it."""
+    k = j + 1
+    while k < stop and k - i <= MAX_TAIL_LIST and (doc[k].is_alpha and not capital(doc[k])):
+        k += 1
+    return k if k > j + 1 and (k >= stop or doc[k].is_punct) else j
 
 
 def bracketed_titles(doc, allowed: set[int], asides) -> tuple[frozenset[int], ...]:
