@@ -127,19 +127,33 @@ def _list_members(first, own: set[int], claimed: set[int]) -> list:
 
 
 def _list_glue(doc, first, members: list, own: set[int]) -> set[int]:
-    """The tokens that join the list's members and go with none of them: commas, "and", "as well as"."""
-    low, high = min(m.i for m in members), max(m.i for m in members)
-    # The joins of the list, also those hung on a name folded into a member ("Johnson & Johnson and Pfizer").
-    linked = members + [c for m in members for c in m.children if c.dep_ == "conj" and c not in members]
-    glue = {c.i for m in linked for c in m.children if c.dep_ in ("cc", "preconj", "punct")
-            and c.i in own and low < c.i < high and c.text not in NAME_JOINS and c.text not in TITLE_QUOTES}
-    # "..., as well as in theaters": the whole joining phrase goes with its "as".
-    glue |= {t.i for i in list(glue) if doc[i].dep_ == "cc" for t in doc[i].subtree if t.i in own}
-    glue |= {i for a, b in zip(members, members[1:]) for i in range(a.right_edge.i + 1, b.left_edge.i)
-             if i in own and doc[i].dep_ in ("cc", "punct") and doc[i].head.i == first.head.i}
-    # "Miyazaki and Takahata both left": one of them alone did not leave "both".
+    """The tokens that join the list's members and go with none of them: commas, "and", "as well as", and a
+    "both" after the first member ("Miyazaki and Takahata both left": one of them alone did not leave "both")."""
+    glue = _joins(members, own)
+    glue |= _joining_phrases(doc, glue, own)
+    glue |= _joins_between(doc, first, members, own)
     glue |= {c.i for c in first.children if c.dep_ == "appos" and c.lower_ in QUANTIFIERS and c.i in own}
     return glue
+
+
+def _joins(members: list, own: set[int]) -> set[int]:
+    """The conjunctions and punctuation hung on the members, also on a name folded into a member ("Johnson &
+    Johnson and Pfizer"), between the first and the last member; not the joins inside a name ("&")."""
+    low, high = min(m.i for m in members), max(m.i for m in members)
+    linked = members + [c for m in members for c in m.children if c.dep_ == "conj" and c not in members]
+    return {c.i for m in linked for c in m.children if c.dep_ in ("cc", "preconj", "punct")
+            and c.i in own and low < c.i < high and c.text not in NAME_JOINS and c.text not in TITLE_QUOTES}
+
+
+def _joining_phrases(doc, glue: set[int], own: set[int]) -> set[int]:
+    """"..., as well as in theaters": the whole joining phrase goes with its "as"."""
+    return {t.i for i in glue if doc[i].dep_ == "cc" for t in doc[i].subtree if t.i in own}
+
+
+def _joins_between(doc, first, members: list, own: set[int]) -> set[int]:
+    """Conjunctions and punctuation between two members that the parser hung on the list's head."""
+    return {i for a, b in zip(members, members[1:]) for i in range(a.right_edge.i + 1, b.left_edge.i)
+            if i in own and doc[i].dep_ in ("cc", "punct") and doc[i].head.i == first.head.i}
 
 
 def _one_member_each(groups: list[tuple[list[set[int]], set[int]]], own: set[int],

@@ -36,6 +36,12 @@ def split_examples(doc, own: set[int], borrowed: set[int]) -> list[tuple[set[int
     return [(own, borrowed)]
 
 
+COPULAS = ("is", "was", "are", "were")
+"""The forms of "be" whose predicate noun's modifiers are split (see :func:`split_modifiers`)."""
+NAME_ENTITIES = ("PERSON", "ORG", "WORK_OF_ART")
+"""A modifier inside such a name ("a Disney film") is part of a name, not an attribute."""
+
+
 def split_modifiers(doc, head, own: set[int], borrowed: set[int]) -> list[tuple[set[int], set[int]]]:
     """"X is a 2014 American fantasy film" -> "X is a 2014 film", "X is a American film", "X is a fantasy film".
 
@@ -43,18 +49,10 @@ def split_modifiers(doc, head, own: set[int], borrowed: set[int]) -> list[tuple[
     modifier is a separate attribute of the subject. A lone nationality is split off too: "X is an American
     actor" -> "X is an actor", "X is American".
     """
-    if head.pos_ != "AUX" or head.lower_ not in ("is", "was", "are", "were"):
-        return [(own, borrowed)]
-    attr = next((c for c in head.children if c.dep_ == "attr" and c.i in own and c.pos_ == "NOUN"), None)
+    attr = _predicate_noun(head, own)
     if attr is None:
         return [(own, borrowed)]
-    mods = [c for c in attr.children if c.i in own and c.i < attr.i and c.dep_ in ("amod", "compound", "nummod", "nmod")
-            and not c.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART")]
-    subtrees = _glued([{x.i for x in m.subtree} & own for m in mods], doc)
-    # A noun right before the head names the kind of thing ("programming language"): every variant keeps it.
-    last = doc[max(subtrees[-1])] if subtrees else None
-    if len(subtrees) > 2 and last.dep_ == "compound" and last.pos_ == "NOUN" and last.i == attr.i - 1:
-        subtrees = subtrees[:-1]
+    subtrees = _modifier_spans(doc, attr, own)
     if len(subtrees) == 1 and all(doc[i].ent_type_ == "NORP" or doc[i].is_punct for i in subtrees[0]):
         # "X is an American actor": a nationality is a fact of its own ("X is American"), beside "X is an actor".
         nationality = subtrees[0]
@@ -62,10 +60,27 @@ def split_modifiers(doc, head, own: set[int], borrowed: set[int]) -> list[tuple[
         return [(own - nationality, borrowed), ((own - noun) | nationality, borrowed)]
     if len(subtrees) < 2:
         return [(own, borrowed)]
-    out = []
-    for k in range(len(subtrees)):
-        out.append((own - set().union(*(t for j, t in enumerate(subtrees) if j != k)), borrowed))
-    return out
+    return [(own - set().union(*(t for j, t in enumerate(subtrees) if j != k)), borrowed)
+            for k in range(len(subtrees))]
+
+
+def _predicate_noun(head, own: set[int]):
+    """The noun a copula ``head`` predicates of its subject ("X is a film"), or None."""
+    if head.pos_ != "AUX" or head.lower_ not in COPULAS:
+        return None
+    return next((c for c in head.children if c.dep_ == "attr" and c.i in own and c.pos_ == "NOUN"), None)
+
+
+def _modifier_spans(doc, attr, own: set[int]) -> list[set[int]]:
+    """The token spans of the modifiers before ``attr``, one per attribute; a noun right before the head
+    names the kind of thing ("programming language") and stays with every variant."""
+    mods = [c for c in attr.children if c.i in own and c.i < attr.i and c.dep_ in ("amod", "compound", "nummod", "nmod")
+            and c.ent_type_ not in NAME_ENTITIES]
+    subtrees = _glued([{x.i for x in m.subtree} & own for m in mods], doc)
+    last = doc[max(subtrees[-1])] if subtrees else None
+    if len(subtrees) > 2 and last.dep_ == "compound" and last.pos_ == "NOUN" and last.i == attr.i - 1:
+        subtrees = subtrees[:-1]
+    return subtrees
 
 
 def _glued(spans: list[set[int]], doc) -> list[set[int]]:
@@ -86,24 +101,31 @@ def split_time(doc, head, own: set[int], borrowed: set[int]) -> list[tuple[set[i
     """
     if head.pos_ not in VERBAL:
         return [(own, borrowed)]
+    timed = [c for c in head.children if c.i in own and c.dep_ in ("prep", "npadvmod", "advmod")
+             and mentions_time(c)]
+    others = _other_adjuncts(head, timed, own)
+    if not timed or not others:
+        return [(own, borrowed)]
 
     def subtree(t):
         return {x.i for x in t.subtree} & own
 
-    timed = [c for c in head.children if c.i in own and c.dep_ in ("prep", "npadvmod", "advmod")
-             and mentions_time(c)]
-    # Only adjuncts are split off; the verb's own arguments ("took place", "opened its office") stay.
+    time_tokens = set().union(*(subtree(c) for c in timed)) - set().union(*(subtree(p) for p in others))
+    other_tokens = set().union(*(subtree(c) for c in others))
+    return [(own - time_tokens, borrowed), (own - other_tokens, borrowed)]
+
+
+def _other_adjuncts(head, timed: list, own: set[int]) -> list:
+    """The adjuncts of ``head`` that are not times: phrases and clauses with their object; the verb's own
+    arguments ("took place", "opened its office") stay, and so does a preposition without its object
+    ("starred in and produced X")."""
     others = [c for c in head.children if c.i in own and c not in timed and c.dep_ in ("prep", "advcl", "agent")
-              and any(c.children)]  # a preposition without its object ("starred in and produced X") is no adjunct
+              and any(c.children)]
     # "premiered on July 26, 2019 on Amazon Prime Video": the parser hangs the place on the date.
     others += [p for c in timed for p in c.subtree if p.dep_ == "prep" and p.i in own and p.head.i != c.i
                and p.head.ent_type_ == "DATE" and p.head.pos_ in ("PROPN", "NUM") and p.lower_ != "of"
                and not mentions_time(p)]
-    if not timed or not others:
-        return [(own, borrowed)]
-    time_tokens = set().union(*(subtree(c) for c in timed)) - set().union(*(subtree(p) for p in others))
-    other_tokens = set().union(*(subtree(c) for c in others))
-    return [(own - time_tokens, borrowed), (own - other_tokens, borrowed)]
+    return others
 
 
 def split_adjuncts(doc, head, own: set[int], borrowed: set[int]) -> list[tuple[set[int], set[int]]]:
