@@ -31,7 +31,7 @@ POSITIVE = [
      "It is not possible to refuel LPG at about 950 stations."),
     ("negation", "The central bank did not change its forecast.", "The central bank raised its forecast."),
     ("direction", "Shares rose sharply on Monday.", "Shares fell sharply on Monday."),
-    ("direction", "The patient is in stable condition.", "The patient is in critical condition."),
+    ("direction", "The patient is in good condition.", "The patient is in critical condition."),
     ("direction", "In Vietnam, this nation lost 50,000 soldiers.", "In Vietnam, this nation gained 50,000 soldiers."),
     ("direction", "Apples are available year-round.", "Apples are unavailable year-round."),
     ("certainty", "NATO will open an office in Tokyo next year.",
@@ -179,7 +179,8 @@ def test_quantity_parser():
 
 def test_lexicon():
     assert antonym_source("early", "late") == "wordnet"
-    assert antonym_source("soar", "plunge") == "direction"
+    assert antonym_source("soar", "plunge") == "wordnet troponyms"  # ways to rise and to fall
+    assert antonym_source("soar", "walk") is None
     assert antonym_source("fixable", "unfixable", adjectives=True) == "prefix"
     assert antonym_source("rise", "climb") is None
     assert antonym_source("press", "impress") is None
@@ -263,3 +264,12 @@ def test_numbers_different_tolls_are_not_one_in_dispute(a, b):
 def test_numbers_same_toll_in_other_words_still_conflicts(a, b):
     verdict = judge(a, b)
     assert verdict.kind == "contradiction" and verdict.subtype == "number"
+
+
+def test_a_state_held_for_a_while_and_its_opposite_after_it_are_one_sequence():
+    # positive: still a conflict without the time bounds, or with both "for"
+    assert judge("The bridge was closed on Sunday.", "The bridge reopened on Sunday.").kind == "contradiction"
+    assert judge("The shop stayed open for two days.", "The shop stayed closed for two days.").kind == "contradiction"
+    # negative: held for a while, then reversed after that while
+    assert judge("The bridge was closed for six hours.", "The bridge reopened after six hours.").kind != "contradiction"
+    assert judge("The market was shut until noon.", "The market opened after noon.").kind != "contradiction"
