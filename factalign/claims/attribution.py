@@ -140,18 +140,21 @@ def quotation_parts(sent, idx: list[int], quoted: set[int], verb, hint):
     in_quote = [i for i in idx if i in quoted]
     if not any(not doc[i].is_punct for i in in_quote):
         return None
-    outside = [i for i in idx if not doc[i].is_punct and i not in quoted]
     frame = _frame_tokens(verb, quoted) if verb is not None else set()
-    rest = [i for i in outside if i not in frame]
+    rest = [i for i in idx if not doc[i].is_punct and i not in quoted and i not in frame]
     name, pron = hint if hint else (None, False)
     if any(doc[i].is_alpha for i in rest) and not _complete(doc, in_quote, quoted):
         return [Part(frozenset(i for i in idx if i not in frame), True, name, pron),
                 *_speaker_facts(verb, quoted)], hint
     parts = [Part(frozenset(in_quote), True, name, pron), *_speaker_facts(verb, quoted)]
     if _is_clause(doc, rest):
-        marks = {i for i in idx if doc[i].text in QUOTE_MARKS}
-        parts.insert(0, Part(frozenset(i for i in idx if i not in frame and i not in quoted and i not in marks)))
+        parts.insert(0, _writer_words(doc, idx, frame | quoted))
     return parts, hint
+
+
+def _writer_words(doc, idx: list[int], taken: set[int]) -> Part:
+    """The writer's own words beside a quotation: the sentence without the quote, its marks and the frame."""
+    return Part(frozenset(i for i in idx if i not in taken and doc[i].text not in QUOTE_MARKS))
 
 
 def reported_parts(sent, idx: list[int], quoted: set[int], verb, hint):
