@@ -292,24 +292,39 @@ def _speaker_name(head) -> _SpeakerHint:
     """The speaker as a reader would name them: a person's name without titles, else the noun phrase."""
     if head.lower_ in _PRONOUNS:
         return head.text, True
+    name = _entity_name(head) or _name_after_title(head)
+    if name is not None:
+        return name, False
+    keep = [t for t in head.subtree
+            if not any(a.dep_ in ("appos", "relcl", "acl", "prep", "punct") for a in _path(t, head))]
+    return "".join(t.text_with_ws for t in keep).strip(), False
+
+
+def _entity_name(head) -> str | None:
+    """A person's name, or an organisation, group or place that ends at ``head`` ("the ministry")."""
+    if not head.ent_type_:
+        return None
     doc = head.doc
-    if head.ent_type_:
-        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
-        if ent is not None and ent.label_ == "PERSON":
-            return ent.text, False
-        if ent is not None and ent.label_ in ("ORG", "NORP", "GPE"):
-            det = doc[ent.start - 1] if ent.start > 0 and doc[ent.start - 1].lower_ == "the" else None
-            if ent.end == head.i + 1:
-                return (f"{det.text} {ent.text}" if det is not None else ent.text), False
-    # A title before a name ("spokeswoman Mao Ning"): the trailing run of proper nouns is the name.
+    ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+    if ent is None:
+        return None
+    if ent.label_ == "PERSON":
+        return ent.text
+    if ent.label_ in ("ORG", "NORP", "GPE") and ent.end == head.i + 1:
+        det = doc[ent.start - 1] if ent.start > 0 and doc[ent.start - 1].lower_ == "the" else None
+        return f"{det.text} {ent.text}" if det is not None else ent.text
+    return None
+
+
+def _name_after_title(head) -> str | None:
+    """A title before a name ("spokeswoman Mao Ning"): the trailing run of proper nouns is the name."""
+    doc = head.doc
     run = [head]
     while run[0].i > head.left_edge.i and doc[run[0].i - 1].pos_ == "PROPN" and doc[run[0].i - 1].head.i == head.i:
         run.insert(0, doc[run[0].i - 1])
     if head.pos_ == "PROPN" and run[0].i > head.left_edge.i and doc[run[0].i - 1].lower_ != "the":
-        return " ".join(t.text for t in run), False
-    keep = [t for t in head.subtree
-            if not any(a.dep_ in ("appos", "relcl", "acl", "prep", "punct") for a in _path(t, head))]
-    return "".join(t.text_with_ws for t in keep).strip(), False
+        return " ".join(t.text for t in run)
+    return None
 
 
 def _path(tok, head):
