@@ -772,7 +772,8 @@ def test_speaker_pronoun_must_agree_with_the_last_speaker(nlp):
     claims = extract_claims(text.format("he"), nlp=nlp)
     assert claims[-1].attribution != "Maria Lopez", claims
     # An organisation speaks through a person: "he added" after the ministry is still the ministry.
-    claims = extract_claims("“The bridge is safe,” the ministry said. “We checked every cable,” he added.", nlp=nlp)
+    claims = extract_claims("“The bridge is safe,” the ministry said. “We checked every cable,” he added.",
+                            nlp=nlp)
     assert claims[-1].attribution == "the ministry", claims
 
 

@@ -22,6 +22,10 @@ def parentheticals(doc, allowed: set[int], brackets: bool) -> list[tuple[set[int
 
     Square brackets count only with ``brackets``: inside a quotation they mark the editor's insertion
     ("the world [has] become"), which belongs to the sentence.
+
+    Its branches (about 20, counting each "and"/"or") are one left-to-right scan: an opening bracket, its
+    closing partner, then the anchor, which is a quoted title, an entity, a title run or a noun phrase, tried
+    in that order; splitting the scan would scatter one reading over several functions.
     """
     out = []
     opened: int | None = None

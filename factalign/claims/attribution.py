@@ -159,7 +159,10 @@ def _writer_words(doc, idx: list[int], taken: set[int]) -> Part:
 
 def reported_parts(sent, idx: list[int], quoted: set[int], verb, hint):
     """"X said that prices rose": the clause said is one part, attributed to X ("that" goes); the
-    writer's own clause beside it is another. None without a speech verb and a clause of 3+ words."""
+    writer's own clause beside it is another. None without a speech verb and a clause of 3+ words.
+
+    Its conditions (about 20, counting each "and"/"or") are set comprehensions that pick the said clause;
+    each names the dependency it reads."""
     if verb is None:
         return None
     doc = sent.doc

@@ -243,7 +243,10 @@ def _needed(doc, tokens: set[int], subst: dict[int, str]) -> dict[int, str]:
     return {i: t for i, t in subst.items() if i not in named} if named else subst
 
 
-def _proposition(doc, own: set[int], borrowed: set[int], unit: Unit, subst: dict[int, str]):
+def _proposition(doc, own: set[int], borrowed: set[int], unit: Unit, subst: dict[int, str]) -> Proposition | None:
+    """The proposition of one variant: its text rendered from its own and borrowed words, its evidence the
+    character range of its own words; None when it states nothing (a lone word, a copula without its
+    complement). Its branches are those two refusals and the offsets; each condition is commented."""
     words = [i for i in own if wordy(doc[i])]
     # A lone word ("that" left over from "is that “...”", a stray name) states nothing.
     if not words or sum(wordy(doc[i]) for i in own | borrowed) < 2:

@@ -56,7 +56,10 @@ def auxiliaries(verb) -> set[int]:
 def raised_object(verb, allowed: set[int]) -> set[int]:
     """"voted for and signed the bill", "starred in and produced Dark Waters": a preposition left without
     its object before "and" takes the object of the next verb. (A bare verb does not: in "the ship sank and
-    killed 300 people", "sank" has no object.)"""
+    killed 300 people", "sank" has no object.)
+
+    One pattern, checked word by word (about 20 conditions): verb, preposition without object, "and", a
+    second verb without its own subject, and that verb's object."""
     if verb.pos_ != "VERB":
         return set()
     doc = verb.doc
