@@ -24,5 +24,8 @@ TITLES = frozenset({
     "rev", "prof", "professor", "chancellor", "secretary", "chairman", "mayor",
 })
 
+#: Forms of address: they say how a person is addressed, not a role the person holds ("Mr Smith").
+FORMS_OF_ADDRESS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam", "lord", "lady"})
+
 #: English negative words.
 NEGATORS = frozenset({"not", "n't", "never", "no", "none", "nobody", "nothing", "neither", "cannot", "nowhere"})

@@ -223,8 +223,20 @@ def test_relative_clause_of_a_named_subject_and_of_a_definite_subject(nlp):
 
 def test_partial_quote_keeps_the_writers_subject(nlp):
     claims = extract_claims('Senator Jones said the new law "is eating the Constitution".', nlp=nlp)
-    assert texts(claims) == ['the new law "is eating the Constitution"']
+    assert texts(claims) == ['the new law "is eating the Constitution"', "Jones is Senator"]
     assert claims[0].quote and claims[0].attribution == "Jones"
+
+
+def test_a_speakers_role_before_the_name_is_a_claim_whose_evidence_holds_the_name(nlp):
+    text = "Two boats were damaged, Port Captain Mira Solberg said."
+    claims = extract_claims(text, nlp=nlp)
+    role = [c for c in claims if c.text == "Mira Solberg is Port Captain"]
+    assert role and text[role[0].start:role[0].end] == "Port Captain Mira Solberg"
+    missed = extract_claims("Harbour Master Ana Ruiz said the port was shut.", nlp=nlp)
+    assert "Ana Ruiz is Harbour Master" in texts(missed)  # no PERSON entity: the first name starts the name
+    # negatives: a form of address is no role, and a bare name gives no role claim
+    assert not any(" is " in t for t in texts(extract_claims("Mr Okafor said prices would rise.", nlp=nlp)))
+    assert not any(" is " in t for t in texts(extract_claims("Lena Park said the ferry was late.", nlp=nlp)))
 
 
 def test_honorific_is_not_a_title(nlp):

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..models import Claim, Source
-from .attribution import Part, analyse, names_a_work, quote_spans
+from .attribution import Part, analyse, names_a_work, quote_spans, role_claim
 from .coref import UNRESOLVED, PersonTracker, pronoun_substitutions
 from .decompose import Proposition, decompose
 from .furniture import body_blocks
@@ -87,14 +87,20 @@ class ArticleReader:
             self.last_quote = (speaker, self.sentence_index)
         subst = {} if part.quote else pronoun_substitutions(sent, set(part.tokens), self.tracker)
         rules = _part_rules(part, self.rules, quoted, self.doc)
+        role = role_claim(self.doc, part.tokens) if part.about_speaker else None
+        if role is not None:
+            self._append(sentence, part, speaker, Proposition(role[0], role[1], role[2]))
         for prop in decompose(sent, set(part.tokens), rules, subst, self.reparse):
-            if part.about_speaker and prop.rule is None:
-                continue  # the name alone; only the facts its phrase states are claims
-            self.out.append(Claim(
-                id=f"{self.source.name}#{len(self.out)}", source=self.source.name, text=prop.text,
-                start=prop.start, end=prop.end, sentence=self.sentence_index, attribution=speaker,
-                quote=part.quote, context=self._context(part, speaker, prop),
-            ))
+            if part.about_speaker and (prop.rule is None or role is not None and role[1] <= prop.start < role[2]):
+                continue  # the name alone, or its role read again; only the facts its phrase states are claims
+            self._append(sentence, part, speaker, prop)
+
+    def _append(self, sentence: Sentence, part: Part, speaker: str | None, prop: Proposition) -> None:
+        self.out.append(Claim(
+            id=f"{self.source.name}#{len(self.out)}", source=self.source.name, text=prop.text,
+            start=prop.start, end=prop.end, sentence=self.sentence_index, attribution=speaker,
+            quote=part.quote, context=self._context(part, speaker, prop),
+        ))
 
     def _context(self, part: Part, speaker: str | None, prop: Proposition) -> str | None:
         """The previous sentence, for a claim whose speaker or words are an unresolved pronoun."""
