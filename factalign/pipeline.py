@@ -15,7 +15,7 @@ import numpy as np
 from .errors import InputError, StageError
 from .lexical import has_number, vocabulary, word_recall
 from .facts import judge_facts, make_facts, omissions, positions_of
-from .matching import DEFAULT_THRESHOLD, best_by_source, group, pair_overlap, story
+from .matching import DEFAULT_THRESHOLD, Similarity, best_by_source, group, pair_overlap, story
 from .models import Claim, Source, Verdict
 from .resources import DEFAULT_EMBEDDER
 
@@ -56,6 +56,7 @@ def align(
     splitter: Any = None,
     embedder: Any = None,
     judge: Callable[[Claim, Claim], Verdict] | None = None,
+    cache: Any = True,
 ):
     """Compare several articles about one event, claim by claim.
 
@@ -78,6 +79,8 @@ def align(
         splitter: replaces the split stage.
         embedder: replaces the embed stage.
         judge: replaces the judge stage.
+        cache: the persistent embedding cache of the default embedder: True (the user cache directory), a path,
+            or False (see :mod:`factalign.cache`).
 
     Returns:
         A :class:`~factalign.report.Report`.
@@ -113,7 +116,7 @@ def align(
     if embedder is None:
         from .embed import SentenceTransformerEmbedder
 
-        embedder = SentenceTransformerEmbedder(model)
+        embedder = SentenceTransformerEmbedder(model, cache=cache)
     emb = _check_embeddings(embedder.embed([c.text for c in used]), len(used))
 
     owners = np.array([names.index(c.source) for c in used], dtype=int)
@@ -132,7 +135,7 @@ def align(
         labels = link_by_values(used, labels, emb, owners,
                                 lambda a, b: judge_pair(a, b, judges=("numbers",)), threshold, among=related)
 
-    sim = emb @ emb.T if len(emb) else np.zeros((0, 0))
+    sim = Similarity(emb)
     index = {c.id: i for i, c in enumerate(used)}
     by_id = {c.id: c for c in used}
     facts = make_facts(used, labels, sim)
