@@ -19,19 +19,21 @@ __version__ = "0.1.0"
 
 _LAZY = {
     "align": ("factalign.pipeline", "align"),
+    "align_many": ("factalign.many", "align_many"),
     "Report": ("factalign.report", "Report"),
     "extract_claims": ("factalign.claims", "extract_claims"),
     "judge": ("factalign.judges", "judge"),
 }
 
 __all__ = [
-    "align", "extract_claims", "judge", "Report", "Source", "Claim", "Finding", "Verdict",
+    "align", "align_many", "extract_claims", "judge", "Report", "Source", "Claim", "Finding", "Verdict",
     "FactalignError", "InputError", "ModelError", "StageError", "__version__",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
     from .claims import extract_claims
     from .judges import judge
+    from .many import align_many
     from .pipeline import align
     from .report import Report
 

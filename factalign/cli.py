@@ -62,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--no-repair", action="store_true", help="do not repair translation artefacts before comparing")
     compare.add_argument("--no-artefacts", action="store_true", help="do not look for translation artefacts")
     compare.add_argument("--sentences", action="store_true", help="one claim per sentence (no decomposition)")
+    compare.add_argument("--no-cache", action="store_true",
+                         help="do not read or write the persistent embedding cache (in the user cache directory)")
 
     claims = sub.add_parser("claims", help="list the claims of one article",
                             description="Split one article into atomic claims.")
@@ -110,7 +112,7 @@ def _compare(args) -> int:
         "judges": args.judges, "nli": args.nli, "reference": args.reference,
     }.items() if v is not None}
     report = align(sources, repair=not args.no_repair, artefacts=not args.no_artefacts,
-                   decompose=not args.sentences, **options)
+                   decompose=not args.sentences, cache=not args.no_cache, **options)
     if args.min_salience:
         kept = tuple(f for f in report.findings if f.kind != "omission" or f.score >= args.min_salience)
         report = replace(report, findings=kept)
