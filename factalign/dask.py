@@ -58,22 +58,25 @@ def align_frame(df: Any, story: str = "story", source: str = "source", text: str
         raise InputError(f"align_frame: no column {', '.join(map(repr, missing))}; columns are {list(df.columns)}")
     columns = {"story": story, "source": source, "text": text}
     if isinstance(df, pd.DataFrame):
-        tasks = [dask.delayed(story_findings, pure=True)(group, columns, options)
-                 for _, group in df[[story, source, text]].groupby(story, sort=False)]
+        tasks = [dask.delayed(story_findings, pure=True)(name, group, columns, options)
+                 for name, group in df[[source, text]].groupby(df[story], sort=False)]
         frames = _compute(dask, client, tasks)
         result = pd.concat([_empty(), *frames], ignore_index=True) if frames else _empty()
     else:
-        lazy = df[[story, source, text]].groupby(story).apply(
-            story_findings, columns, options, meta=_empty())
+        lazy = df[[story, source, text]].groupby(story).apply(_by_group, columns, options, meta=_empty())
         result = _compute(dask, client, [lazy])[0].reset_index(drop=True)
     return result.astype(_empty().dtypes.to_dict())
 
 
-def story_findings(articles, columns: dict[str, str], options: dict[str, Any]):
-    """The findings of one story (a pandas frame of its articles), as rows of the result of :func:`align_frame`."""
+def _by_group(articles, columns: dict[str, str], options: dict[str, Any]):
+    """``story_findings`` for ``groupby().apply``, which names each group in ``.name``."""
+    return story_findings(articles.name, articles, columns, options)
+
+
+def story_findings(name: Any, articles, columns: dict[str, str], options: dict[str, Any]):
+    """The findings of story ``name`` (a pandas frame of its articles), as rows of the result of :func:`align_frame`."""
     from .pipeline import align
 
-    name = articles[columns["story"]].iloc[0]
     names = [str(n) for n in articles[columns["source"]]]
     if len(set(names)) != len(names):
         raise InputError(f"story {name!r}: two articles from one source ({', '.join(names)}); sources must be unique")
@@ -96,7 +99,7 @@ def _load_models(options: dict[str, Any]) -> None:
     with _LOAD_LOCK:
         spacy_pipeline(options.get("spacy_model"))
         if "embedder" not in options:
-            sentence_transformer(options.get("model", DEFAULT_EMBEDDER))
+            sentence_transformer(options.get("model", DEFAULT_EMBEDDER), "cpu")  # the embed stage's own call
 
 
 def _empty():
