@@ -140,6 +140,11 @@ def align(
     by_id = {c.id: c for c in used}
     facts = make_facts(used, labels, sim)
     decide = judge or _default_judge(srcs, judges, nli)
+    if judge is None:  # the judges parse each claim they meet: one batch is ~2.5x faster than one at a time
+        from .judges._base import parse_many
+
+        judged = [by_id[cid] for f in facts if len(f.sources) > 1 for cid in f.claims]
+        parse_many([c.text for c in judged] + [c.attribution for c in judged if c.attribution])
     texts = {s.name: s.text for s in srcs}
     findings = judge_facts(
         [f for f in facts if set(f.sources) <= set(related_names)], by_id,

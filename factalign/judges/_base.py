@@ -12,18 +12,62 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 import functools
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Callable, NamedTuple
+from typing import Callable, Iterable, NamedTuple
 
 from ..models import Verdict
 
 
-@functools.lru_cache(maxsize=8192)
+#: Parses kept per process (the oldest go first): one claim meets many others, and a story has a few hundred.
+PARSE_CACHE_SIZE = 8192
+
+_PARSES: "OrderedDict[str, object]" = OrderedDict()
+_PARSES_LOCK = threading.Lock()
+
+
 def parse(text: str):
     """Parse ``text`` with the default spaCy pipeline; cached because one claim meets many others."""
+    with _PARSES_LOCK:
+        doc = _PARSES.get(text)
+        if doc is not None:
+            _PARSES.move_to_end(text)
+            return doc
     from ..resources import spacy_pipeline
 
-    return spacy_pipeline()(text)
+    doc = spacy_pipeline()(text)
+    _remember([(text, doc)])
+    return doc
+
+
+def parse_many(texts: Iterable[str]) -> None:
+    """Parse the texts not parsed yet in one ``nlp.pipe`` batch, so that :func:`parse` finds them.
+
+    spaCy gives the same parse one text at a time or in a batch, and a batch is ~2.5x faster on claims.
+
+    Example:
+        >>> parse_many(["Rain fell.", "Rivers rose."])  # doctest: +SKIP
+        >>> parse("Rain fell.")[0].lemma_               # doctest: +SKIP
+        'rain'
+    """
+    with _PARSES_LOCK:
+        missing = [t for t in dict.fromkeys(texts) if t not in _PARSES]
+    if not missing:
+        return
+    from ..resources import spacy_pipeline
+
+    missing = missing[-PARSE_CACHE_SIZE:]  # more than the cache holds would only push out the first ones
+    _remember(list(zip(missing, spacy_pipeline().pipe(missing, batch_size=64))))
+
+
+def _remember(parsed: list[tuple[str, object]]) -> None:
+    with _PARSES_LOCK:
+        for text, doc in parsed:
+            _PARSES[text] = doc
+            _PARSES.move_to_end(text)
+        while len(_PARSES) > PARSE_CACHE_SIZE:
+            _PARSES.popitem(last=False)
 
 
 @dataclass(frozen=True)
