@@ -304,6 +304,30 @@ def best_by_source(sim: "np.ndarray | Similarity", owners: np.ndarray, n: int) -
     return out
 
 
+def best_partner_by_owner(emb: np.ndarray, owners: np.ndarray) -> dict[int, np.ndarray]:
+    """For each owner s, the index of each row's most similar row of s (meaningless for a row of s itself).
+
+    Computed a block of rows at a time, so memory stays bounded.
+
+    Example:
+        >>> emb = np.array([[1.0, 0.0], [0.0, 1.0], [0.9, 0.1], [0.1, 0.9]])
+        >>> best = best_partner_by_owner(emb, np.array([0, 0, 1, 1]))
+        >>> best[1][:2].tolist(), best[0][2:].tolist()
+        ([2, 3], [0, 1])
+    """
+    owners = np.asarray(owners)
+    n = len(emb)
+    best = {int(s): np.zeros(n, dtype=int) for s in np.unique(owners)}
+    step = max(1, BLOCK_CELLS // max(n, 1))
+    for start in range(0, n, step):
+        sim = emb[start:start + step] @ emb.T
+        sim[owners[start:start + step, None] == owners[None, :]] = -1.0
+        for s, out in best.items():
+            cols = np.nonzero(owners == s)[0]
+            out[start:start + step] = cols[np.argmax(sim[:, cols], axis=1)]
+    return best
+
+
 class Similarity:
     """Cosine similarity of L2-normalised rows, computed when asked instead of held as an n × n matrix.
 

@@ -15,7 +15,9 @@ import numpy as np
 from .errors import InputError, StageError
 from .lexical import has_number, vocabulary, word_recall
 from .facts import judge_facts, make_facts, omissions, positions_of
-from .matching import DEFAULT_THRESHOLD, Similarity, best_by_source, group, pair_overlap, story
+from .matching import (
+    DEFAULT_THRESHOLD, Similarity, best_by_source, best_partner_by_owner, group, pair_overlap, story,
+)
 from .models import Claim, Source, Verdict
 from .resources import DEFAULT_EMBEDDER
 
@@ -214,13 +216,9 @@ def link_by_values(
     if len(idx) < 2:
         return labels
     labels = labels.copy()
-    sim = emb[idx] @ emb[idx].T
     own = owners[idx]
-    sim[own[:, None] == own[None, :]] = -1.0
-    best = {}
-    for s in np.unique(own):
-        cols = np.nonzero(own == s)[0]
-        best[int(s)] = cols[np.argmax(sim[:, cols], axis=1)]
+    sim = Similarity(emb[idx])
+    best = best_partner_by_owner(emb[idx], own)
     for a in range(len(idx)):
         for s, choice in best.items():
             b = int(choice[a])
