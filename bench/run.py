@@ -246,12 +246,15 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--quick", action="store_true", help="smaller sweeps and fewer stories")
     parser.add_argument("--stories", type=int, default=None, help="BASIL stories in the throughput run")
+    parser.add_argument("--sources", type=int, nargs="*", default=None, help="source counts of the sources sweep")
+    parser.add_argument("--words", type=int, nargs="*", default=None, help="words (in all) of the length sweep")
     parser.add_argument("--json", type=Path, default=Path("bench_results.json"))
     args = parser.parse_args()
     events = load_articles(args.data)
-    n_stories = args.stories or (6 if args.quick else 20)
-    source_counts = (2, 8, 32) if args.quick else (2, 8, 32, 128)
-    lengths = (1_000, 10_000, 50_000) if args.quick else (1_000, 10_000, 50_000, 200_000)
+    n_stories = args.stories if args.stories is not None else (6 if args.quick else 20)
+    source_counts = args.sources if args.sources is not None else (2, 8, 32) if args.quick else (2, 8, 32, 128)
+    lengths = args.words if args.words is not None else (
+        (1_000, 10_000, 50_000) if args.quick else (1_000, 10_000, 50_000, 200_000))
 
     t_start = time.perf_counter()
     with PeakRSS() as load_rss:
@@ -260,16 +263,19 @@ def main() -> None:
         load_s = time.perf_counter() - t0
     result = {"machine": machine(), "command": " ".join(sys.argv), "model_load_s": round(load_s, 2),
               "rss_after_load_mb": round(load_rss.mb, 1)}
-    with tempfile.TemporaryDirectory() as cache_dir:
-        print(f"stories: {n_stories} BASIL events", flush=True)
-        result["stories"] = stories_section(stories_of(events, n_stories), Path(cache_dir))
+    if n_stories:
+        with tempfile.TemporaryDirectory() as cache_dir:
+            print(f"stories: {n_stories} BASIL events", flush=True)
+            result["stories"] = stories_section(stories_of(events, n_stories), Path(cache_dir))
     print("sources sweep", flush=True)
     result["sources_sweep"] = sweep({str(n): many_sources(events, n) for n in source_counts})
     print("length sweep", flush=True)
-    result["length_sweep"] = sweep({f"{w // 1000}k": long_pair(events, w) for w in lengths})
+    result["length_sweep"] = sweep({f"{w / 1000:g}k": long_pair(events, w) for w in lengths})
     for name in ("sources_sweep", "length_sweep"):
         rows = result[name]
-        result[f"{name}_exponent"] = round(exponent([r["claims"] for r in rows], [r["seconds"] for r in rows]), 3)
+        if len(rows) > 1:
+            result[f"{name}_exponent"] = round(
+                exponent([r["claims"] for r in rows], [r["seconds"] for r in rows]), 3)
     result["total_s"] = round(time.perf_counter() - t_start, 1)
     args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print_table(result)
@@ -277,9 +283,15 @@ def main() -> None:
 
 
 def print_table(r: dict) -> None:
-    s = r["stories"]
     print(f"\nmachine: {r['machine']}")
     print(f"models loaded in {r['model_load_s']} s; RSS after loading {r['rss_after_load_mb']} MB")
+    if "stories" in r:
+        print_stories(r["stories"])
+    print_sweeps(r)
+    print(f"\nbenchmark took {r['total_s']} s")
+
+
+def print_stories(s: dict) -> None:
     print(f"\n{s['stories']} stories, {s['sources']} sources, {s['words']} words, {s['claims']} claims")
     print(f"{'encoder alone (the limit)':<34}{s['encoder_s']:>9.2f} s {s['encoder_claims_per_s']:>8.1f} claims/s")
     print(f"{'spaCy alone (same text)':<34}{s['spacy_s']:>9.2f} s")
@@ -288,13 +300,16 @@ def print_table(r: dict) -> None:
     print(f"{'whole pipeline, warm re-run':<34}{s['pipeline_warm_s']:>9.2f} s  = {s['warm_over_cold']:.2f} x cold")
     for stage, t in s["stages_s"].items():
         print(f"  {stage:<32}{t:>9.2f} s  {t / s['pipeline_cold_s']:>6.1%}")
+
+
+def print_sweeps(r: dict) -> None:
     for name, label in (("sources_sweep", "sources"), ("length_sweep", "words")):
         print(f"\n{label:>8} {'claims':>7} {'seconds':>9} {'claims/s':>9} {'peak MB':>8}")
         for row in r[name]:
             print(f"{row['size']:>8} {row['claims']:>7} {row['seconds']:>9.2f} {row['claims_per_s']:>9.1f}"
                   f" {row['peak_rss_mb']:>8.0f}")
-        print(f"time ~ claims^{r[f'{name}_exponent']}")
-    print(f"\nbenchmark took {r['total_s']} s")
+        if f"{name}_exponent" in r:
+            print(f"time ~ claims^{r[f'{name}_exponent']}")
 
 
 if __name__ == "__main__":
