@@ -138,6 +138,7 @@ class EmbeddingCache:
         self._file: Path | None = None
         self._lock = threading.Lock()
         self._pid = os.getpid()
+        self._disabled = False
 
     def __repr__(self) -> str:
         return f"EmbeddingCache({str(self.file)!r})"
@@ -214,23 +215,30 @@ class EmbeddingCache:
                 self._conn = None
 
     def _guarded(self, work, default):
-        """Run ``work(conn)``; on a broken file set it aside, rebuild and retry once; on a lock timeout skip."""
+        """Run ``work(conn)``. A broken file is set aside and rebuilt, then tried once more; a busy database, an
+        unwritable directory or a second failure give ``default`` with a warning (the run goes on uncached)."""
         with self._lock:
+            if self._disabled:
+                return default
             for attempt in (1, 2):
                 try:
                     return work(self._connect())
                 except sqlite3.OperationalError as exc:
                     if "locked" in str(exc) or "busy" in str(exc):
-                        warnings.warn(f"embedding cache {self.file} is busy; going on without it ({exc})",
+                        warnings.warn(f"embedding cache {self.file} is busy; going on without it this time ({exc})",
                                       CacheWarning, stacklevel=4)
                         return default
-                    if attempt == 2:
-                        raise
-                    self._set_aside(exc)
+                    failure: Exception = exc
                 except sqlite3.DatabaseError as exc:  # not a database, malformed image, truncated file
-                    if attempt == 2:
-                        raise
-                    self._set_aside(exc)
+                    failure = exc
+                except OSError as exc:  # the cache directory cannot be created or written
+                    failure = exc
+                    break
+                if attempt == 1:
+                    self._set_aside(failure)
+            self._disabled = True
+            warnings.warn(f"embedding cache {self.file} cannot be used; going on without it ({failure})",
+                          CacheWarning, stacklevel=4)
         return default
 
     def _connect(self) -> sqlite3.Connection:

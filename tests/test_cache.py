@@ -175,3 +175,12 @@ def test_cli_has_no_cache_flag():
     args = build_parser().parse_args(["compare", "a.txt", "b.txt", "--no-cache"])
     assert args.no_cache
     assert not build_parser().parse_args(["compare", "a.txt", "b.txt"]).no_cache
+
+
+def test_an_unwritable_cache_directory_is_a_warning_not_a_crash(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    cache = EmbeddingCache(blocker / "sub" / "c.sqlite3")
+    with pytest.warns(CacheWarning, match="cannot be used"):
+        cache.put("m", {"a": vec(1, 0)})
+    assert cache.get("m", ["a"]) == {}
