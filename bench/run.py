@@ -220,14 +220,18 @@ def sweep(inputs: dict[str, dict[str, str]]) -> list[dict]:
     rows = []
     for label, sources in inputs.items():
         clear_memory()
-        with PeakRSS() as rss:
+        timer = StageTimer()
+        with PeakRSS() as rss, timer.active():
             t0 = time.perf_counter()
             report = align(sources, cache=False)
             seconds = time.perf_counter() - t0
+        stages = {k: round(v, 3) for k, v in timer.times.items()}
+        stages["rest"] = round(seconds - sum(timer.times.values()), 3)
         rows.append({"size": label, "sources": len(sources), "words": sum(len(t.split()) for t in sources.values()),
                      "chars": sum(len(t) for t in sources.values()), "claims": len(report.claims),
                      "findings": len(report.findings), "seconds": round(seconds, 3),
-                     "claims_per_s": round(len(report.claims) / seconds, 1), "peak_rss_mb": round(rss.mb, 1)})
+                     "claims_per_s": round(len(report.claims) / seconds, 1), "peak_rss_mb": round(rss.mb, 1),
+                     "stages_s": stages})
         print(f"  {label:>8}: {rows[-1]}", flush=True)
     return rows
 
@@ -274,8 +278,11 @@ def main() -> None:
     for name in ("sources_sweep", "length_sweep"):
         rows = result[name]
         if len(rows) > 1:
-            result[f"{name}_exponent"] = round(
-                exponent([r["claims"] for r in rows], [r["seconds"] for r in rows]), 3)
+            claims = [r["claims"] for r in rows]
+            result[f"{name}_exponent"] = round(exponent(claims, [r["seconds"] for r in rows]), 3)
+            result[f"{name}_stage_exponents"] = {
+                stage: round(exponent(claims, [max(r["stages_s"][stage], 1e-3) for r in rows]), 3)
+                for stage in rows[0]["stages_s"]}
     result["total_s"] = round(time.perf_counter() - t_start, 1)
     args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print_table(result)
@@ -309,7 +316,8 @@ def print_sweeps(r: dict) -> None:
             print(f"{row['size']:>8} {row['claims']:>7} {row['seconds']:>9.2f} {row['claims_per_s']:>9.1f}"
                   f" {row['peak_rss_mb']:>8.0f}")
         if f"{name}_exponent" in r:
-            print(f"time ~ claims^{r[f'{name}_exponent']}")
+            print(f"time ~ claims^{r[f'{name}_exponent']}; by stage: "
+                  + ", ".join(f"{k} {v}" for k, v in r[f"{name}_stage_exponents"].items()))
 
 
 if __name__ == "__main__":
