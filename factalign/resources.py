@@ -60,10 +60,14 @@ def resolve_embedder_path(name: str | None) -> str:
 def sentence_transformer(name: str | None = None, device: str = "cpu"):
     """Return a loaded ``SentenceTransformer`` (cached); ``name`` is a model name or a local path."""
     path = resolve_embedder_path(name)
-    from sentence_transformers import SentenceTransformer
+    from .progress import quiet_loading
+
+    with quiet_loading():  # no "Loading weights" bar or TqdmWarning in notebooks and logs
+        from sentence_transformers import SentenceTransformer
 
     try:
-        return SentenceTransformer(path, device=device)
+        with quiet_loading():
+            return SentenceTransformer(path, device=device)
     except (OSError, ValueError) as exc:
         hint = "" if Path(path).exists() else " (no such local path, and models are never downloaded here" \
             + (" because HF_HUB_OFFLINE is set)" if os.environ.get("HF_HUB_OFFLINE") else ")")

@@ -159,14 +159,15 @@ def test_a_rerun_returns_the_stored_report_only_for_the_same_run(tmp_path, monke
 
 def test_a_registered_plugin_judge_turns_the_report_cache_off(tmp_path, monkeypatch):
     from factalign.judges import JUDGES
+    from factalign.options import Options
     from factalign.pipeline import _stored_report
     from factalign.read import to_sources
 
     sources = to_sources({"harbour": HARBOUR, "port": PORT})
-    assert _stored_report(sources, tmp_path, (None,), {})[0] is not None
+    assert _stored_report(sources, tmp_path, (None,), Options())[0] is not None
     monkeypatch.setitem(JUDGES, "mine", lambda a, b: None)
-    assert _stored_report(sources, tmp_path, (None,), {}) == (None, None)
-    assert _stored_report(sources, False, (None,), {}) == (None, None)
+    assert _stored_report(sources, tmp_path, (None,), Options()) == (None, None)
+    assert _stored_report(sources, False, (None,), Options()) == (None, None)
 
 
 def test_cli_has_no_cache_flag():

@@ -23,21 +23,22 @@ from ..models import Verdict
 #: Parses kept per process (the oldest go first): one claim meets many others, and a story has a few hundred.
 PARSE_CACHE_SIZE = 8192
 
-_PARSES: "OrderedDict[str, object]" = OrderedDict()
+_PARSES: "OrderedDict[tuple[str | None, str], object]" = OrderedDict()
 _PARSES_LOCK = threading.Lock()
 
 
 def parse(text: str):
-    """Parse ``text`` with the default spaCy pipeline; cached because one claim meets many others."""
-    with _PARSES_LOCK:
-        doc = _PARSES.get(text)
-        if doc is not None:
-            _PARSES.move_to_end(text)
-            return doc
-    from ..resources import spacy_pipeline
+    """Parse ``text`` with the run's spaCy pipeline (:mod:`factalign.nlp`); cached because one claim meets many."""
+    from .. import nlp
 
-    doc = spacy_pipeline()(text)
-    _remember([(text, doc)])
+    key = (nlp.name(), text)
+    with _PARSES_LOCK:
+        doc = _PARSES.get(key)
+        if doc is not None:
+            _PARSES.move_to_end(key)
+            return doc
+    doc = nlp.current()(text)
+    _remember([(key, doc)])
     return doc
 
 
@@ -51,21 +52,22 @@ def parse_many(texts: Iterable[str]) -> None:
         >>> parse("Rain fell.")[0].lemma_               # doctest: +SKIP
         'rain'
     """
+    from .. import nlp
+
+    model = nlp.name()
     with _PARSES_LOCK:
-        missing = [t for t in dict.fromkeys(texts) if t not in _PARSES]
+        missing = [t for t in dict.fromkeys(texts) if (model, t) not in _PARSES]
     if not missing:
         return
-    from ..resources import spacy_pipeline
-
     missing = missing[-PARSE_CACHE_SIZE:]  # more than the cache holds would only push out the first ones
-    _remember(list(zip(missing, spacy_pipeline().pipe(missing, batch_size=64))))
+    _remember([((model, t), doc) for t, doc in zip(missing, nlp.current().pipe(missing, batch_size=64))])
 
 
-def _remember(parsed: list[tuple[str, object]]) -> None:
+def _remember(parsed: list[tuple[tuple[str | None, str], object]]) -> None:
     with _PARSES_LOCK:
-        for text, doc in parsed:
-            _PARSES[text] = doc
-            _PARSES.move_to_end(text)
+        for key, doc in parsed:
+            _PARSES[key] = doc
+            _PARSES.move_to_end(key)
         while len(_PARSES) > PARSE_CACHE_SIZE:
             _PARSES.popitem(last=False)
 
