@@ -216,14 +216,14 @@ def stories_section(stories, cache_dir: Path) -> dict:
     }
 
 
-def sweep(inputs: dict[str, dict[str, str]]) -> list[dict]:
+def sweep(inputs: dict[str, dict[str, str]], **options) -> list[dict]:
     rows = []
     for label, sources in inputs.items():
         clear_memory()
         timer = StageTimer()
         with PeakRSS() as rss, timer.active():
             t0 = time.perf_counter()
-            report = align(sources, cache=False)
+            report = align(sources, cache=False, **options)
             seconds = time.perf_counter() - t0
         stages = {k: round(v, 3) for k, v in timer.times.items()}
         stages["rest"] = round(seconds - sum(timer.times.values()), 3)
@@ -252,6 +252,7 @@ def main() -> None:
     parser.add_argument("--stories", type=int, default=None, help="BASIL stories in the throughput run")
     parser.add_argument("--sources", type=int, nargs="*", default=None, help="source counts of the sources sweep")
     parser.add_argument("--words", type=int, nargs="*", default=None, help="words (in all) of the length sweep")
+    parser.add_argument("--no-artefacts", action="store_true", help="sweeps without the artefact stage")
     parser.add_argument("--json", type=Path, default=Path("bench_results.json"))
     args = parser.parse_args()
     events = load_articles(args.data)
@@ -272,9 +273,11 @@ def main() -> None:
             print(f"stories: {n_stories} BASIL events", flush=True)
             result["stories"] = stories_section(stories_of(events, n_stories), Path(cache_dir))
     print("sources sweep", flush=True)
-    result["sources_sweep"] = sweep({str(n): many_sources(events, n) for n in source_counts})
+    options = {"artefacts": False} if args.no_artefacts else {}
+    result["sweep_options"] = options
+    result["sources_sweep"] = sweep({str(n): many_sources(events, n) for n in source_counts}, **options)
     print("length sweep", flush=True)
-    result["length_sweep"] = sweep({f"{w / 1000:g}k": long_pair(events, w) for w in lengths})
+    result["length_sweep"] = sweep({f"{w / 1000:g}k": long_pair(events, w) for w in lengths}, **options)
     for name in ("sources_sweep", "length_sweep"):
         rows = result[name]
         if len(rows) > 1:
