@@ -23,15 +23,18 @@ _LAZY = {
     "Report": ("factalign.report", "Report"),
     "extract_claims": ("factalign.claims", "extract_claims"),
     "judge": ("factalign.judges", "judge"),
+    "stories": ("factalign.grouping", "stories"),
+    "Stories": ("factalign.grouping", "Stories"),
 }
 
 __all__ = [
-    "align", "align_many", "extract_claims", "judge", "Report", "Source", "Claim", "Finding", "Verdict",
+    "align", "align_many", "extract_claims", "judge", "stories", "Stories", "Report", "Source", "Claim", "Finding", "Verdict",
     "FactalignError", "InputError", "ModelError", "StageError", "__version__",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
     from .claims import extract_claims
+    from .grouping import Stories, stories
     from .judges import judge
     from .many import align_many
     from .pipeline import align

@@ -85,13 +85,22 @@ def story_note(report) -> str | None:
     if not report.unrelated:
         return None
     names = [s.name for s in report.sources]
-    notes = []
+    notes, grouped = [], []
     for name in report.unrelated:
+        if name in getattr(report, "set_aside", {}):
+            grouped.append(f"{name} {report.set_aside[name]}")
+            continue
         i = names.index(name)
         best = max((report.overlap[i, j] for j in range(len(names)) if j != i), default=0.0)
         notes.append(f"{name} (overlap {best:.0%})")
-    threshold = getattr(report.options, "min_overlap", None)
-    limit = f" below {threshold:.0%}" if threshold is not None else ""
-    return ("Not the same story: " + ", ".join(notes) + f" share{'s' if len(notes) == 1 else ''} too little with "
-            f"the other sources{limit}; no agreements or omissions are reported for "
-            f"{'it' if len(notes) == 1 else 'them'}.")
+    sentences = []
+    if notes:
+        threshold = getattr(report.options, "min_overlap", None)
+        limit = f" below {threshold:.0%}" if threshold is not None else ""
+        sentences.append("Not the same story: " + ", ".join(notes) + f" share{'s' if len(notes) == 1 else ''} too "
+                         f"little with the other sources{limit}; no agreements or omissions are reported for "
+                         f"{'it' if len(notes) == 1 else 'them'}.")
+    if grouped:
+        sentences.append("Not the same story, set aside: " + "; ".join(grouped) + ". No agreements or omissions "
+                         "are reported for " + ("it." if len(grouped) == 1 else "them."))
+    return " ".join(sentences)
