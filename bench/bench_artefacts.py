@@ -3,8 +3,13 @@
 The detectors need a parse (tokens, tags, sentences), which is cached per text; the question this answers is
 what detection adds on top of it. Texts: the seed articles, plus BASIL articles when the data is present.
 
+With ``--words N ...`` it measures scaling in text length instead: two sources of N words each (BASIL
+paragraphs laid end to end, as one long story), parsed first, then the detectors timed alone; it prints the
+time per size and the exponent of a log-log fit (1.0 = linear).
+
 Usage (from the repository root):
     PYTHONPATH=. python bench/bench_artefacts.py [--eval-dir ../shared/eval] [--events 20]
+    PYTHONPATH=. python bench/bench_artefacts.py --words 1000 10000 50000
 """
 
 from __future__ import annotations
@@ -39,11 +44,56 @@ def _groups(eval_dir: Path, events: int) -> list[list[Source]]:
     return groups
 
 
+def _long_pair(eval_dir: Path, words: int) -> list[Source]:
+    """Two sources of about ``words`` words each, BASIL paragraphs alternating between them."""
+    halves: list[list[str]] = [[], []]
+    count = 0
+    with (eval_dir / "multisource" / "basil_event_triplets.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            for article in json.loads(line)["articles"]:
+                for paragraph in article["paragraphs"]:
+                    halves[len(halves[0]) > len(halves[1])].append(paragraph)
+                    count += len(paragraph.split())
+                    if count >= 2 * words:
+                        return [Source("a", "\n\n".join(halves[0])), Source("b", "\n\n".join(halves[1]))]
+    return [Source("a", "\n\n".join(halves[0])), Source("b", "\n\n".join(halves[1]))]
+
+
+def scaling(eval_dir: Path, sizes: list[int]) -> None:
+    import math
+
+    detect_artefacts([Source("warm", "Warm up kyiv y Stoltenbergand the OTAN."), Source("w2", "NATO warms.")])
+    rows = []
+    for words in sizes:
+        pair = _long_pair(eval_dir, words)
+        t0 = time.perf_counter()
+        for s in pair:
+            parse(s)
+        parsed = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        found = detect_artefacts(pair)
+        detected = time.perf_counter() - t0
+        rows.append((words, parsed, detected, len(found)))
+        print(f"{words:>7,} words per source: spaCy parse {parsed:7.1f} s; detection {detected:6.2f} s "
+              f"({len(found)} findings)", flush=True)
+    if len(rows) > 1:
+        xs = [math.log(r[0]) for r in rows]
+        ys = [math.log(max(r[2], 1e-3)) for r in rows]
+        mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+        slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+        print(f"detection time ~ words^{slope:.2f}")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval")
     parser.add_argument("--events", type=int, default=20, help="BASIL events to time (3 articles each)")
+    parser.add_argument("--words", type=int, nargs="+", default=None,
+                        help="measure scaling instead: words per source for each size")
     args = parser.parse_args(argv)
+    if args.words:
+        scaling(args.eval_dir, args.words)
+        return
     groups = _groups(args.eval_dir, args.events)
     sources = [s for g in groups for s in g]
     chars = sum(len(s.text) for s in sources)

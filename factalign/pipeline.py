@@ -142,7 +142,7 @@ def artefact_stage(srcs: Sequence[Source], claims: list[Claim], opts: Options) -
 
     found = list(detect_artefacts(srcs, claims, detectors=opts.detectors))
     if opts.repair and found:
-        return check_claims(repair_claims(claims, found), claims, "repair"), found
+        return check_claims(repair_claims(claims, found, sources=srcs), claims, "repair"), found
     return claims, found
 
 

@@ -6,10 +6,12 @@ Sections (all by default):
           false-alarm rate (sentences with any artefact) on ``mt_sent`` and ``base_id35_reference``;
   basil   BASIL, 100 events x 3 outlets of clean English news: artefacts per 1,000 sentences;
   mrpc    MRPC test (3,450 English news sentences, each alone): share of sentences flagged.
+  injected  texts written by scripts/make_mt_artefacts.py (--injected FILE...): precision and recall per
+          artefact type and source language; findings in the clean English side count as false.
 
 Usage (from the repository root):
     PYTHONPATH=. python scripts/eval_artefacts.py [--eval-dir ../shared/eval] [--sections seeds demetr basil]
-        [--show] [--limit N]
+        [--show] [--limit N] [--injected FILE ...] [--json OUT]
 """
 
 from __future__ import annotations
@@ -150,13 +152,74 @@ def eval_mrpc(path: Path, show: bool) -> None:
     if show:
         print("\n".join("    " + line for line in lines))
 
+EXPECTED_SUBTYPE = {"untranslated": "untranslated", "fused": "fused", "names": "entity", "acronyms": "entity",
+                    "numbers": "numbers"}
+
+
+def eval_injected(paths: list[Path], show: bool, out: Path | None) -> None:
+    rows = [json.loads(line) for p in paths for line in _require(p).open(encoding="utf-8")]
+    gold_n, found_n, false_n, findings_n = Counter(), Counter(), Counter(), Counter()
+    misses, false_lines = [], []
+    t0 = time.perf_counter()
+    for row in rows:
+        sources = [Source(name, text) for name, text in row["sources"].items()]
+        findings = detect_artefacts(sources)
+        key = (row["type"], row["lang"])
+        gold = row["gold"]
+        for g in gold:
+            gold_n[key] += 1
+            hit = any(f.source == "mt" and f.start < g["end"] and g["start"] < f.end
+                      and f.subtype == EXPECTED_SUBTYPE[row["type"]] for f in findings)
+            found_n[key] += hit
+            if not hit:
+                misses.append(f"{row['id']}: missed {g['span']!r} ... "
+                              + row["sources"]["mt"][max(0, g["start"] - 60):g["end"] + 40].replace("\n", " "))
+        for f in findings:
+            findings_n[key] += 1
+            if f.source != "mt" or not any(f.start < g["end"] and g["start"] < f.end for g in gold):
+                false_n[key] += 1
+                false_lines.append(f"{row['id']} {f.source}: " + _show(f, row["sources"][f.source]).strip())
+    elapsed = time.perf_counter() - t0
+    langs = sorted({lang for _, lang in gold_n})
+    print(f"## injected ({', '.join(p.name for p in paths)}: {len(rows)} texts, {elapsed:.0f} s)")
+    print("recall per type and language (gold spans found by the expected detector); P = precision of all "
+          "findings in those texts")
+    table = {}
+    for kind in EXPECTED_SUBTYPE:
+        cells, recalls = [], []
+        for lang in langs:
+            n = gold_n[(kind, lang)]
+            if n:
+                recalls.append(found_n[(kind, lang)] / n)
+                cells.append(f"{lang} {found_n[(kind, lang)] / n:5.2f} (n={n})")
+            else:
+                cells.append(f"{lang}   -  (n=0)")
+        total_f = sum(findings_n[(kind, lang)] for lang in langs)
+        total_false = sum(false_n[(kind, lang)] for lang in langs)
+        precision = 1 - total_false / total_f if total_f else float("nan")
+        mean = sum(recalls) / len(recalls) if recalls else float("nan")
+        table[kind] = {"recall_mean": mean, "precision": precision, "findings": total_f, "false": total_false,
+                       "per_language": {lang: [found_n[(kind, lang)], gold_n[(kind, lang)]] for lang in langs}}
+        print(f"  {kind:12s} recall (mean over languages) {mean:.3f}  P {precision:.3f}  | " + "  ".join(cells))
+    all_f, all_false = sum(findings_n.values()), sum(false_n.values())
+    print(f"  overall precision {1 - all_false / max(all_f, 1):.3f} ({all_false} false of {all_f} findings); "
+          f"recall {sum(found_n.values()) / max(sum(gold_n.values()), 1):.3f}")
+    if show:
+        print("  misses:\n" + "\n".join("    " + m for m in misses))
+        print("  false:\n" + "\n".join("    " + m for m in false_lines))
+    if out:
+        out.write_text(json.dumps({"types": table, "misses": misses, "false": false_lines}, indent=1))
+
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval")
     parser.add_argument("--seeds-dir", type=Path, default=ROOT / "seeds")
     parser.add_argument("--sections", nargs="+", default=["seeds", "demetr", "basil", "mrpc"],
-                        choices=["seeds", "demetr", "basil", "mrpc"])
+                        choices=["seeds", "demetr", "basil", "mrpc", "injected"])
+    parser.add_argument("--injected", type=Path, nargs="+", default=[],
+                        help="injected-artefact files from scripts/make_mt_artefacts.py")
+    parser.add_argument("--json", type=Path, default=None, help="injected: write figures, misses, false ones")
     parser.add_argument("--show", action="store_true", help="print every flagged false alarm / BASIL finding")
     parser.add_argument("--limit", type=int, default=None, help="BASIL: only the first N events")
     args = parser.parse_args(argv)
@@ -166,6 +229,8 @@ def main(argv: list[str] | None = None) -> None:
         eval_demetr(args.eval_dir / "translation" / "demetr_critical_major.jsonl", args.show)
     if "basil" in args.sections:
         eval_basil(args.eval_dir / "multisource" / "basil_event_triplets.jsonl", args.show, args.limit)
+    if "injected" in args.sections or args.injected:
+        eval_injected(args.injected, args.show, args.json)
     if "mrpc" in args.sections:
         eval_mrpc(args.eval_dir / "paraphrase" / "mrpc" / "msr_paraphrase_test.tsv", args.show)
 

@@ -6,11 +6,12 @@ Parsing is done once per text (cached) with the shared spaCy pipeline; detectors
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import NamedTuple, Sequence
+from typing import Mapping, NamedTuple, Sequence
 
 from ..models import Source
 from . import _lexicon as lex
@@ -49,14 +50,41 @@ class SourceDoc:
     def text(self) -> str:
         return self.source.text
 
+    @functools.cached_property
+    def _sentence_bounds(self) -> tuple[int, ...]:
+        """Index of the first token of each sentence (tokens come in sentence order), plus the end."""
+        bounds = [0] * (len(self.sentences) + 1)
+        counts = Counter(t.sent for t in self.tokens)
+        for index in range(len(self.sentences)):
+            bounds[index + 1] = bounds[index] + counts.get(index, 0)
+        return tuple(bounds)
+
     def sentence_tokens(self, index: int) -> tuple[Token, ...]:
-        return tuple(t for t in self.tokens if t.sent == index)
+        bounds = self._sentence_bounds
+        return self.tokens[bounds[index]:bounds[index + 1]]
+
+    @functools.cached_property
+    def _headlines(self) -> tuple[bool, ...]:
+        return tuple(_is_headline(self.text[start:end]) for start, end in self.sentences)
 
     def is_headline(self, index: int) -> bool:
         """All-caps (or nearly) sentences are headlines or furniture: capitals there carry no meaning."""
-        start, end = self.sentences[index]
-        letters = [c for c in self.text[start:end] if c.isalpha()]
-        return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.6
+        return self._headlines[index]
+
+    @functools.cached_property
+    def markup(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """Starts and ends of URLs and e-mail addresses in the text, sorted (see :func:`in_markup`)."""
+        spans = [(m.start(), m.end()) for m in _URL.finditer(self.text)]
+        return tuple(s for s, _ in spans), tuple(e for _, e in spans)
+
+
+# Share of upper-case letters above which a sentence is set in capitals (a headline, furniture).
+HEADLINE_CAPITALS = 0.6
+
+
+def _is_headline(sentence: str) -> bool:
+    letters = [c for c in sentence if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > HEADLINE_CAPITALS
 
 
 def is_english(doc: SourceDoc) -> bool:
@@ -83,10 +111,13 @@ class Corpus:
     # Capitalised words standing alone mid-sentence (no capitalised neighbour but a sentence's first word):
     # names like "Kyiv", not parts of longer names ("Veterans Affairs", "Tea Partiers") or of headline-style capitals.
     names: Counter = field(default_factory=Counter)
+    # Indexes detectors build once per comparison (see entity's evidence), so no rule rescans all sources.
+    cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def build(cls, sources: Sequence[Source]) -> "Corpus":
-        docs = tuple(parse(s) for s in sources)
+    def build(cls, sources: Sequence[Source], spacy_docs: Mapping[str, object] | None = None) -> "Corpus":
+        spacy_docs = spacy_docs or {}
+        docs = tuple(parse(s, spacy_docs.get(s.name)) for s in sources)
         words: Counter = Counter()
         all_words: Counter = Counter()
         names: Counter = Counter()
@@ -112,52 +143,79 @@ def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple((m.start(), m.end()) for m in _QUOTE_PAIRS.finditer(text))
 
 
-def parse(source: Source) -> SourceDoc:
-    tokens, sentences, quotes = _parse_text(source.text)
+def parse(source: Source, spacy_doc: object | None = None) -> SourceDoc:
+    """Parse ``source`` (cached per text), or read the spaCy ``Doc`` of its full text when one is given."""
+    if spacy_doc is not None and getattr(spacy_doc, "text", None) == source.text:
+        tokens, sentences, quotes = _read_doc(source.text, spacy_doc)
+    else:
+        tokens, sentences, quotes = _parse_text(source.text)
     return SourceDoc(source, tokens, sentences, quotes)
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=64)
 def _parse_text(text: str):
     from ..resources import spacy_pipeline
 
     nlp = spacy_pipeline()
+    # Parse paragraph by paragraph: a blank line always ends a sentence (titles, captions, furniture).
+    paragraphs = [(m.start(), nlp(m.group()).sents) for m in re.finditer(r"[^\n]+", text)]
+    return _collect(text, ((offset, sent) for offset, sents in paragraphs for sent in sents))
+
+
+def _read_doc(text: str, spacy_doc) -> tuple:
+    """Sentences of a Doc of the whole text, cut again at line breaks as :func:`_parse_text` cuts paragraphs."""
+    pieces = []
+    for sent in spacy_doc.sents:
+        begin = sent.start
+        for tok in sent:
+            if "\n" in tok.text and tok.is_space:
+                if tok.i > begin:
+                    pieces.append(spacy_doc[begin:tok.i])
+                begin = tok.i + 1
+        if begin < sent.end:
+            pieces.append(spacy_doc[begin:sent.end])
+    return _collect(text, ((0, span) for span in pieces))
+
+
+def _collect(text: str, sentences_with_offsets) -> tuple:
+    """Tokens, sentence spans and quotations from spaCy sentences, each with the offset of its paragraph."""
     quotes = quote_spans(text)
+    quote_starts = [q0 for q0, _ in quotes]
     tokens: list[Token] = []
     sentences: list[tuple[int, int]] = []
-    # Parse paragraph by paragraph: a blank line always ends a sentence (titles, captions, furniture).
-    for para in re.finditer(r"[^\n]+", text):
-        doc = nlp(para.group())
-        for sent in doc.sents:
-            index = len(sentences)
-            s0 = para.start() + sent.start_char
-            sentences.append((s0, para.start() + sent.end_char))
-            first_word = True
-            for tok in sent:
-                if tok.is_space:
-                    continue
-                start = para.start() + tok.idx
-                quoted = any(q0 < start < q1 for q0, q1 in quotes)
-                # A sentence "starts" at its first word, after any opening quote or bracket.
-                is_start = first_word and tok.text[:1].isalnum()
-                if tok.text[:1].isalnum():
-                    first_word = False
-                tokens.append(Token(tok.text, start, start + len(tok.text), tok.tag_, tok.ent_type_, index,
-                                    is_start, quoted, tok.lemma_))
+    for offset, sent in sentences_with_offsets:
+        index = len(sentences)
+        sentences.append((offset + sent.start_char, offset + sent.end_char))
+        first_word = True
+        for tok in sent:
+            if tok.is_space:
+                continue
+            start = offset + tok.idx
+            # Quotations do not overlap (one regex scan): only the last one opening before the token can hold it.
+            q = bisect.bisect_left(quote_starts, start) - 1
+            quoted = q >= 0 and start < quotes[q][1]
+            # A sentence "starts" at its first word, after any opening quote or bracket.
+            is_start = first_word and tok.text[:1].isalnum()
+            if tok.text[:1].isalnum():
+                first_word = False
+            tokens.append(Token(tok.text, start, start + len(tok.text), tok.tag_, tok.ent_type_, index,
+                                is_start, quoted, tok.lemma_))
     return tuple(tokens), tuple(sentences), quotes
 
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 
 
-def in_markup(text: str, token: Token) -> bool:
+def in_markup(doc: "SourceDoc | str", token: Token) -> bool:
     """True for hashtags, handles, URLs and e-mail addresses: tags and links, not prose."""
+    text = doc if isinstance(doc, str) else doc.text
     if token.start > 0 and text[token.start - 1] in "#@/_.":
         return True
-    line_start = text.rfind("\n", 0, token.start) + 1
-    line_end = text.find("\n", token.end)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
-    return any(m.start() <= token.start - line_start < m.end() for m in _URL.finditer(line))
+    if isinstance(doc, str):
+        return any(m.start() <= token.start < m.end() for m in _URL.finditer(text))
+    starts, ends = doc.markup
+    i = bisect.bisect_right(starts, token.start) - 1
+    return i >= 0 and token.start < ends[i]
 
 
 def whole_word(text: str, token: Token) -> bool:

@@ -83,6 +83,21 @@ def places() -> frozenset[str]:
     return frozenset(n for n in names if n)
 
 
+@functools.lru_cache(maxsize=1)
+def translations() -> dict[tuple[str, str], str]:
+    """English renderings of common function words, ``(lang, word) -> english``, from
+    ``factalign/data/artefacts_function_words.tsv``; used only to suggest repairs, never to detect."""
+    from importlib import resources
+
+    path = resources.files("factalign") / "data" / "artefacts_function_words.tsv"
+    table = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            lang, word, english = line.split("\t")
+            table[(lang, word)] = english
+    return table
+
+
 def language_name(code: str) -> str:
     return LANGUAGE_NAMES.get(code, code)
 

@@ -36,7 +36,7 @@ def detect_casing(doc: SourceDoc, corpus: Corpus) -> Iterator[Artefact]:
         word = tok.text
         if len(word) < 3 or not word.isalpha() or not word.islower() or tok.sent_start:
             continue
-        if lex.is_lowercase_word(word) or in_markup(doc.text, tok) or not whole_word(doc.text, tok):
+        if lex.is_lowercase_word(word) or in_markup(doc, tok) or not whole_word(doc.text, tok):
             continue
         if doc.is_headline(tok.sent):
             continue

@@ -20,6 +20,7 @@ from typing import Iterator
 
 from . import _lexicon as lex
 from ._doc import Artefact, Corpus, SourceDoc, in_markup
+from ._evidence import evidence
 
 # Function words that end a fused pair: frequent, short, and never the tail of an English compound.
 # Two-letter ones ("in", "or", "on") are left out: too many names and misspellings end in them ("Karasin").
@@ -27,6 +28,12 @@ _FUNCTION_TAILS = frozenset("and the for with from but than that".split())
 # Particles that start surnames and brand names written in camel case.
 _NAME_PREFIXES = frozenset("mc mac de di da du le la van von del della o st san".split())
 _MIN_LEN = 6
+# A function word of a source language (Spanish, French, German, Italian, Portuguese) glued to a name by the
+# translation ("Lyonet", "Hamburgund"): among that language's most frequent words, and 100x rarer in English.
+SOURCE_LANGUAGES = ("es", "fr", "de", "it", "pt")
+FOREIGN_TAIL_ZIPF = 6.0
+FOREIGN_TAIL_MARGIN = 2.0
+MIN_FOREIGN_TAIL, MAX_FOREIGN_TAIL = 2, 4
 
 
 def _is_unknown(word: str) -> bool:
@@ -43,6 +50,23 @@ def _is_name(part: str, corpus: Corpus) -> bool:
 
 def _is_word(part: str, min_zipf: float = 3.0) -> bool:
     return len(part) >= 3 and lex.zipf(part.lower()) >= min_zipf and lex.is_english_word(part)
+
+
+def _foreign_tail(part: str) -> str | None:
+    """The source language whose function word ``part`` is ("et": French), or None."""
+    if not (MIN_FOREIGN_TAIL <= len(part) <= MAX_FOREIGN_TAIL) or not part.islower():
+        return None
+    z_en = lex.zipf(part)
+    for lang in SOURCE_LANGUAGES:
+        z = lex.zipf(part, lang)
+        if z >= FOREIGN_TAIL_ZIPF and z - z_en >= FOREIGN_TAIL_MARGIN:
+            return lang
+    return None
+
+
+def _stands_alone(part: str, corpus: Corpus) -> bool:
+    """The sources write ``part`` as a word of its own ("Lyon" in "Lyonet"): cross-source evidence of a name."""
+    return part[:1].isupper() and corpus.all_words.get(part, 0) > 0
 
 
 def _split(token: str, corpus: Corpus, continues_name: bool = False) -> tuple[str, str, str] | None:
@@ -67,6 +91,9 @@ def _split(token: str, corpus: Corpus, continues_name: bool = False) -> tuple[st
         if right in _FUNCTION_TAILS and (_is_word(left, 3.5) or _is_name(left, corpus)):
             rank = 2.0 + len(left) / 100
             rule = "function"
+        elif _foreign_tail(right) and _stands_alone(left, corpus):
+            rank = 1.5 + len(left) / 100
+            rule = "foreign:" + _foreign_tail(right)
         elif (len(right) >= 4 and lex.is_capitalised_word(left) and lex.is_capitalised_word(right)
               and lex.zipf(left) >= 3.0 and lex.zipf(right) >= 3.0):
             rank = 1.0
@@ -78,10 +105,20 @@ def _split(token: str, corpus: Corpus, continues_name: bool = False) -> tuple[st
     return None if best is None else best[1:]
 
 
-def _suggest(left: str, right: str, rule: str) -> str:
+def _suggest(left: str, right: str, rule: str) -> str | None:
     if rule == "proper":
         return f"{left.capitalize()}-{right.capitalize()}"
+    if rule.startswith("foreign:"):
+        english = lex.translations().get((rule.split(":")[1], right))
+        return f"{left} {english}" if english else None
     return f"{left} {right}"
+
+
+def _used_elsewhere(token: str, doc: SourceDoc, corpus: Corpus) -> bool:
+    """Another source writes the same token: a real word or name, however odd it looks. (The same fusion
+    repeated within one translation is still a fusion each time.)"""
+    return any(other is not doc and token in words
+               for other, words in zip(corpus.docs, evidence(corpus).words_by_doc))
 
 
 def detect_fused(doc: SourceDoc, corpus: Corpus) -> Iterator[Artefact]:
@@ -95,9 +132,9 @@ def detect_fused(doc: SourceDoc, corpus: Corpus) -> Iterator[Artefact]:
         One artefact per fused token, suggesting the two parts apart.
     """
     for i, tok in enumerate(doc.tokens):
-        if len(tok.text) < _MIN_LEN or not tok.text.isalpha() or tok.text.isupper() or in_markup(doc.text, tok):
+        if len(tok.text) < _MIN_LEN or not tok.text.isalpha() or tok.text.isupper() or in_markup(doc, tok):
             continue
-        if doc.is_headline(tok.sent) or not _is_unknown(tok.text) or corpus.words.get(tok.text, 0) > 1:
+        if doc.is_headline(tok.sent) or not _is_unknown(tok.text) or _used_elsewhere(tok.text, doc, corpus):
             continue
         prev = doc.tokens[i - 1] if i > 0 else None
         continues_name = (prev is not None and prev.sent == tok.sent and prev.text.istitle() and prev.text.isalpha()
@@ -110,6 +147,7 @@ def detect_fused(doc: SourceDoc, corpus: Corpus) -> Iterator[Artefact]:
             "function": f"'{right}' is a function word, never the end of an English compound",
             "proper": "both parts are proper adjectives or names, which English hyphenates",
             "camel": "a capital letter inside the token marks where two words were joined",
-        }[rule]
+        }.get(rule) or (f"'{right}' is a {lex.language_name(rule.split(':')[1])} function word left by the "
+                        f"translation, and the sources write '{left}' on its own")
         yield Artefact(tok.start, tok.end, _suggest(left, right, rule),
                        f"'{tok.text}' is not a word but '{left}' + '{right}' fused; {why}", 0.85)

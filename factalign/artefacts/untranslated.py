@@ -22,11 +22,11 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from importlib import resources
 from typing import Iterator
 
 from . import _lexicon as lex
 from ._doc import Artefact, Corpus, SourceDoc, Token, in_markup, is_english, whole_word
+from .function_words import rendering, slot_rule, source_function_word
 
 MIN_FOREIGN_ZIPF = 3.0        # common in the other language: seen at least once per million words
 MIN_MARGIN = 2.0              # and at least 100 times more frequent there than in English
@@ -40,17 +40,6 @@ _FOREIGN_TAGS = frozenset({"NNP", "NNPS", "FW", "XX", "ADD"})
 _ENGLISH_SLOT_LEFT = frozenset({"DT", "PDT", "PRP$", "IN", "TO", "JJ", "CD", "POS"})
 _COMMON_NOUN_LEFT = frozenset({"DT", "PDT", "JJ", "JJR", "JJS", "PRP$", "CD"})
 _NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
-
-
-@functools.lru_cache(maxsize=1)
-def _translations() -> dict[tuple[str, str], str]:
-    path = resources.files("factalign") / "data" / "artefacts_function_words.tsv"
-    table = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            lang, word, english = line.split("\t")
-            table[(lang, word)] = english
-    return table
 
 
 def _leans_foreign(word: str) -> bool:
@@ -119,7 +108,7 @@ def _latin_candidate(doc: SourceDoc, i: int, corpus: Corpus) -> tuple[str, float
     tokens = doc.tokens
     tok = tokens[i]
     word = _word_of(tok)
-    if word is None or not _is_latin(word) or in_markup(doc.text, tok) or (len(word) > 1 and word.isupper()):
+    if word is None or not _is_latin(word) or in_markup(doc, tok) or (len(word) > 1 and word.isupper()):
         return None  # acronyms ("ÖVP") are names in any language
     if not whole_word(doc.text, tok):
         return None  # part of a contraction or compound ("wo" of "won't")
@@ -169,6 +158,27 @@ def _latin_candidate(doc: SourceDoc, i: int, corpus: Corpus) -> tuple[str, float
     if tok.quoted and _quoted_foreign(doc, tok):
         return None
     return found
+
+
+def _function_word_slot(doc: SourceDoc, i: int) -> tuple[tuple[str, float, float], str] | None:
+    """A source-language function word in a position English grammar never gives it (see
+    :mod:`.function_words`): ``((lang, zipf there, zipf in English), rule)``, or None."""
+    tok = doc.tokens[i]
+    if not tok.text.isalpha() or not _is_latin(tok.text) or (len(tok.text) > 1 and tok.text.isupper()):
+        return None  # words in capitals are acronyms or datelines ("DES MOINES")
+    found = source_function_word(tok.text)
+    if found is None or in_markup(doc, tok) or not whole_word(doc.text, tok):
+        return None
+    prev = doc.tokens[i - 1] if i > 0 and doc.tokens[i - 1].sent == tok.sent else None
+    nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) and doc.tokens[i + 1].sent == tok.sent else None
+    if _mentioned(prev, nxt) or (tok.quoted and _quoted_foreign(doc, tok)):
+        return None
+    for neighbour in (prev, nxt):
+        if (_is_word_token(neighbour) and neighbour.text.islower() and _leans_foreign(neighbour.text)
+                and not lex.is_lowercase_word(neighbour.text)):
+            return None  # a borrowed phrase ("et al.", "de facto") or a foreign quotation, not "la comment"
+    rule = slot_rule(tok, prev, nxt)
+    return None if rule is None else (found, rule)
 
 
 # A word that is talked about rather than used ("carro means chariot", "the word y") is no artefact.
@@ -250,14 +260,17 @@ def detect_untranslated(doc: SourceDoc, corpus: Corpus) -> Iterator[Artefact]:
     for i, tok in enumerate(doc.tokens):
         if doc.is_headline(tok.sent):
             continue
-        found = _latin_candidate(doc, i, corpus)
+        rule = _function_word_slot(doc, i)
+        found = rule[0] if rule else _latin_candidate(doc, i, corpus)
         if found is None:
             continue
         best, z_other, z_en = found
         word = _word_of(tok) or tok.text
         lang = _pick_language(word, best, z_other)
         z_lang = lex.zipf(word.lower(), lang)
-        suggestion = _translations().get((lang, word.lower())) if word == tok.text else None
+        suggestion = lex.translations().get((lang, word.lower())) if word == tok.text else None
+        if rule:
+            suggestion = rendering(word) or None
         if suggestion and tok.text[:1].isupper():
             suggestion = suggestion[:1].upper() + suggestion[1:]
         name = lex.language_name(lang)
@@ -266,5 +279,7 @@ def detect_untranslated(doc: SourceDoc, corpus: Corpus) -> Iterator[Artefact]:
             continue  # the writer says which language it is: "the one word they know in Spanish: mañana"
         yield Artefact(tok.start, tok.end, suggestion,
                        f"'{word}' is a {name} word left untranslated: Zipf frequency {z_lang:.1f} in {name} "
-                       f"vs {z_en:.1f} in English" + (f"; it means '{suggestion}'" if suggestion else ""),
+                       f"vs {z_en:.1f} in English" + (f"; it stands {rule[1]}, a place English never gives it"
+                                                      if rule else "")
+                       + (f"; it means '{suggestion}'" if suggestion else ""),
                        round(min(1.0, 0.5 + (z_lang - z_en) / 8), 3))

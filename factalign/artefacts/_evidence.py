@@ -1,0 +1,88 @@
+"""Cross-source evidence for the entity rules: which sentences of the sources say the same thing, and where
+each acronym and each first name occurs. Built once per comparison and kept on the :class:`Corpus`, so a rule
+looks evidence up instead of rescanning every source for every candidate (which made the stage quadratic).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterable
+
+from ._doc import Corpus, SourceDoc, Token
+
+# A string seen in more sentences than this is common in the sources; its first sentences are evidence
+# enough, and the cap keeps each look-up bounded however long the texts grow.
+MAX_EVIDENCE_SENTENCES = 200
+ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
+STOP = frozenset("""the a an and or of to in on at by for with from that this these those is are was were be been
+will would has have had its their his her it they he she we not but as than then also there which who what
+when said says""".split())
+
+
+def content(tokens: Iterable[Token], lower_only: bool = False) -> frozenset[str]:
+    """Content-word stems of a sentence (first five letters: "Asian" and "Asia" share "asia").
+
+    With ``lower_only``, names are left out: two sentences about different people share names of places
+    and offices ("White House"), so only ordinary words show they say the same thing.
+
+    Example:
+        >>> sorted(content([Token("Asian", 0, 5, "JJ", "", 0, True, False), Token("office", 6, 12, "NN", "", 0,
+        ...                 False, False)], lower_only=True))
+        ['offic']
+    """
+    return frozenset(t.text.lower()[:5] for t in tokens
+                     if t.text.isalpha() and len(t.text) >= 3 and t.text.lower() not in STOP
+                     and not t.text.isupper() and (t.text.islower() or not lower_only))
+
+
+class Evidence:
+    """Indexes over all sources of one comparison; get it with :func:`evidence`."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self._content: dict[tuple[int, int, bool], frozenset[str]] = {}
+        self.acronym_sentences: dict[str, list[tuple[int, int]]] = {}
+        self.acronym_count: Counter = Counter()
+        self.acronym_sources: dict[str, set[int]] = {}
+        self.words_by_doc: list[set[str]] = []
+        self.bigrams: list[Counter] = []
+        self.after_first: dict[str, list[tuple[int, int]]] = {}
+        for d, doc in enumerate(corpus.docs):
+            self._index(d, doc)
+
+    def _index(self, d: int, doc: SourceDoc) -> None:
+        self.words_by_doc.append({t.text for t in doc.tokens})
+        pairs: Counter = Counter()
+        toks = doc.tokens
+        for i, tok in enumerate(toks):
+            if ACRONYM.match(tok.text):
+                self.acronym_count[tok.text] += 1
+                if not doc.is_headline(tok.sent):
+                    self.acronym_sources.setdefault(tok.text, set()).add(d)
+                where = self.acronym_sentences.setdefault(tok.text, [])
+                if len(where) < MAX_EVIDENCE_SENTENCES and (not where or where[-1] != (d, tok.sent)):
+                    where.append((d, tok.sent))
+            nxt = toks[i + 1] if i + 1 < len(toks) and toks[i + 1].sent == tok.sent else None
+            if nxt is not None and tok.text[:1].isupper() and nxt.text[:1].isupper() and nxt.text.isalpha():
+                pairs[(tok.text, nxt.text)] += 1
+                where = self.after_first.setdefault(tok.text, [])
+                if len(where) < MAX_EVIDENCE_SENTENCES:
+                    where.append((d, i))
+        self.bigrams.append(pairs)
+
+    def content(self, d: int, sent: int, lower_only: bool = False) -> frozenset[str]:
+        key = (d, sent, lower_only)
+        if key not in self._content:
+            self._content[key] = content(self.corpus.docs[d].sentence_tokens(sent), lower_only)
+        return self._content[key]
+
+    def index_of(self, doc: SourceDoc) -> int:
+        return next(i for i, other in enumerate(self.corpus.docs) if other is doc)
+
+
+def evidence(corpus: Corpus) -> Evidence:
+    """The :class:`Evidence` of ``corpus``, built on first use and kept with it."""
+    if "evidence" not in corpus.cache:
+        corpus.cache["evidence"] = Evidence(corpus)
+    return corpus.cache["evidence"]

@@ -1,0 +1,148 @@
+"""Function words of the source language left in English syntax ("Utah y New Mexico", "Et the talks ended",
+"says la sales fell", "a member de Congress").
+
+The most frequent words of Spanish, French, German, Italian and Portuguese ("y", "et", "la", "de", "der")
+are short and English text has them too, in names ("Olivia de Havilland", "Le Pen", "Ortega y Gasset"),
+borrowings ("et al.", "de facto") and as English words ("die", "den", "con"). So frequency alone does not
+decide; each rule below names a position English grammar never gives such a word:
+
+* **before a determiner or pronoun**: "judge de that", "allies em the House", "Ma it was";
+* **an article before a noun**: a word whose English rendering is "the" or "a", not after a determiner itself,
+  before a lower-case noun or adjective ("says la sales", "stir den pot", "El governor", "la presumptive");
+* **between names**: a conjunction ("y", "et", "und", "e") between two capitalised words English knows on
+  their own ("Swiss et French", "Aragon y Navarre"), or such a name and an English content word ("temple
+  oder Christian"), where a double surname ("Ortega y Gasset") has parts English has hardly seen; or between
+  two lower-case English content words ("save lives e prevent", "in 1995 y has");
+* **before a common English word in capitals**: a preposition or article before a capitalised word that is an
+  ordinary English word ("member de Congress", "der Republican", "Las Republicans" opening a sentence); name
+  particles precede names that are not ("da Silva", "von der Leyen", "Las Vegas").
+
+Capitalised mid-sentence ("Le Pen", "El Paso", "Da Silva") is always a name.
+"""
+
+from __future__ import annotations
+
+from . import _lexicon as lex
+from ._doc import Token
+
+SOURCE_LANGUAGES = ("es", "fr", "de", "it", "pt")
+FUNCTION_WORD_ZIPF = 6.0    # among the language's most frequent words (about 1 in 1,000 words or more)
+MIN_MARGIN = 2.0            # and 100x more frequent there than in English
+# English function words that may follow: frequent (Zipf >= 6) determiners and pronouns.
+_DETERMINER_TAGS = frozenset({"DT", "PRP", "PRP$", "WDT", "WP"})
+ENGLISH_FUNCTION_ZIPF = 6.0
+# A capitalised word after a preposition "is English" when it is a common English word (Congress, House,
+# Women), at least as frequent in English as in any source language; particle names ("Silva", "Toro",
+# "Costa", "Cruz") are rarer than this in English text.
+COMMON_CAPITAL_ZIPF = 4.3
+# Both sides of a conjunction must be names English text knows this well ("Aragon", "Navarre"); the second
+# part of a Spanish double surname ("Gasset", "Cajal") is rarer.
+KNOWN_NAME_ZIPF = 2.5
+# What an article introduces; the tagger, thrown by the foreign word, sometimes calls a lower-case noun "NNP".
+# A word tagged as a verb is read as the English verb when English uses it this much ("die": 5.0; "den": 4.0).
+ENGLISH_VERB_ZIPF = 4.5
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "JJ"})
+_VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
+# A neighbour 10x more frequent in a source language than in English is not an English word here ("al").
+CLEARLY_FOREIGN = 1.0
+_CONJUNCTIONS = frozenset({"and", "or"})
+_CONTENT_TAG_PREFIXES = frozenset({"NN", "JJ", "VB", "RB", "PR"})
+_ARTICLES = frozenset({"the", "a"})
+
+
+def source_function_word(word: str) -> tuple[str, float, float] | None:
+    """``(lang, zipf there, zipf in English)`` when ``word`` is a top function word of a source language.
+
+    Example:
+        >>> source_function_word("et")[0], source_function_word("the")
+        ('fr', None)
+    """
+    lower = word.lower()
+    z_en = lex.zipf(lower)
+    best = max(SOURCE_LANGUAGES, key=lambda lang: lex.zipf(lower, lang))
+    z_lang = lex.zipf(lower, best)
+    if z_lang >= FUNCTION_WORD_ZIPF and z_lang - z_en >= MIN_MARGIN:
+        return best, z_lang, z_en
+    return None
+
+
+def rendering(word: str) -> str:
+    """The English rendering of a source-language function word, from the language where it is most frequent
+    among those whose table knows it ("un": Italian and Spanish both give "a")."""
+    lower = word.lower()
+    table = lex.translations()
+    for lang in sorted(SOURCE_LANGUAGES, key=lambda lang: -lex.zipf(lower, lang)):
+        if (lang, lower) in table:
+            return table[(lang, lower)]
+    return ""
+
+
+def _english_function(tok: Token | None) -> bool:
+    return (tok is not None and tok.text.islower() and tok.tag in _DETERMINER_TAGS
+            and lex.zipf(tok.text) >= ENGLISH_FUNCTION_ZIPF and source_function_word(tok.text) is None)
+
+
+def _content_word(tok: Token | None) -> bool:
+    """A lower-case English content word or pronoun, not clearly more at home in a source language
+    ("lives e prevent", "man und woman"; not the "al" of "et al.")."""
+    return (tok is not None and tok.text.isalpha() and (tok.text.islower() or tok.text == "I")
+            and tok.tag[:2] in _CONTENT_TAG_PREFIXES and lex.is_english_word(tok.text)
+            and all(lex.zipf(tok.text, lang) - lex.zipf(tok.text) < CLEARLY_FOREIGN for lang in SOURCE_LANGUAGES))
+
+
+def _known_name(tok: Token | None) -> bool:
+    return (tok is not None and tok.text[:1].isupper() and tok.text.isalpha()
+            and lex.zipf(tok.text) >= KNOWN_NAME_ZIPF)
+
+
+def _common_capital(tok: Token | None) -> bool:
+    """A capitalised common English word or proper adjective of the dictionary ("Congress", "Republicans",
+    "French"), or an acronym ("ABC"); not the second half of a name ("Las Vegas", "Los Angeles")."""
+    if tok is None or not tok.text[:1].isupper():
+        return False
+    letters = tok.text.replace(".", "")
+    if len(letters) >= 2 and letters.isupper() and letters.isalpha():
+        return True
+    z_en = lex.zipf(tok.text)
+    # The tagger keeps a plural name-like noun whole ("Republicans"/NNPS); "Vegas" (NNP) is no plural.
+    singular = tok.text[:-1] if tok.tag == "NNPS" and tok.text.endswith("s") else tok.text
+    in_dictionary = any(lex.is_lowercase_word(form) or lex.is_capitalised_word(form)
+                        for form in (tok.text, tok.lemma or tok.text, singular))
+    return tok.text.isalpha() and in_dictionary and z_en >= COMMON_CAPITAL_ZIPF and all(
+        lex.zipf(tok.text, lang) <= z_en for lang in SOURCE_LANGUAGES)
+
+
+def slot_rule(tok: Token, prev: Token | None, nxt: Token | None) -> str | None:
+    """The name of the rule that shows ``tok`` (a source-language function word) is not English here, or None.
+
+    Args:
+        tok: the word; ``prev`` and ``nxt``: its neighbours in the sentence (None at its ends).
+    """
+    english = rendering(tok.text)
+    if tok.text[:1].isupper() and not tok.sent_start:
+        return None  # "Le Pen", "El Paso", "Da Silva"
+    english_verb = tok.tag in _VERB_TAGS and lex.is_lowercase_word(tok.text)
+    if nxt is None or (english_verb and lex.zipf(tok.text) >= ENGLISH_VERB_ZIPF):
+        return None  # "they die", "con" as English verbs; a word ending its sentence has no slot to judge
+    if _english_function(nxt) and not english_verb:
+        return "before a determiner or pronoun"  # not "gut the concept"
+    if (english in _ARTICLES and nxt.tag in _NOUN_TAGS and nxt.text.islower() and nxt.text.isalpha()
+            and (prev is None or prev.tag not in {"DT", "PRP$", "POS"})):
+        return "as an article before a noun"
+    if english and english not in _CONJUNCTIONS and _common_capital(nxt):
+        return "before a common English word in capitals"
+    if tok.sent_start:
+        return None
+    if english in _CONJUNCTIONS and _either(prev) and _either(nxt) and (_known_name(prev) or _known_name(nxt)):
+        return "as a conjunction between names"
+    if english in _CONJUNCTIONS and (_content_word(prev) or _number(prev)) and _content_word(nxt):
+        return "as a conjunction between English words"
+    return None
+
+
+def _number(tok: Token | None) -> bool:
+    return tok is not None and tok.tag == "CD" and tok.text.isdigit()
+
+
+def _either(tok: Token | None) -> bool:
+    return _known_name(tok) or _content_word(tok)
