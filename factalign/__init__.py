@@ -19,6 +19,7 @@ __version__ = "0.1.0"
 
 _LAZY = {
     "align": ("factalign.pipeline", "align"),
+    "align_many": ("factalign.many", "align_many"),
     "Report": ("factalign.report", "Report"),
     "extract_claims": ("factalign.claims", "extract_claims"),
     "judge": ("factalign.judges", "judge"),
@@ -27,7 +28,7 @@ _LAZY = {
 }
 
 __all__ = [
-    "align", "extract_claims", "judge", "stories", "Stories", "Report", "Source", "Claim", "Finding", "Verdict",
+    "align", "align_many", "extract_claims", "judge", "stories", "Stories", "Report", "Source", "Claim", "Finding", "Verdict",
     "FactalignError", "InputError", "ModelError", "StageError", "__version__",
 ]
 
@@ -35,6 +36,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .claims import extract_claims
     from .grouping import Stories, stories
     from .judges import judge
+    from .many import align_many
     from .pipeline import align
     from .report import Report
 

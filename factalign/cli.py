@@ -70,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--no-repair", action="store_true", help="do not repair translation artefacts before comparing")
     compare.add_argument("--no-artefacts", action="store_true", help="do not look for translation artefacts")
     compare.add_argument("--sentences", action="store_true", help="one claim per sentence (no decomposition)")
+    compare.add_argument("--no-cache", action="store_true",
+                         help="do not read or write the persistent embedding cache (in the user cache directory)")
     compare.add_argument("--stories", action="store_true",
                          help="SOURCE arguments are folders of articles: group them into stories, compare each")
 
@@ -121,7 +123,8 @@ def _compare(args) -> int:
         "model": args.model, "threshold": args.threshold, "min_overlap": args.min_overlap,
         "judges": args.judges, "nli": args.nli, "reference": args.reference,
     }.items() if v is not None}
-    flags = {"repair": not args.no_repair, "artefacts": not args.no_artefacts, "decompose": not args.sentences}
+    flags = {"repair": not args.no_repair, "artefacts": not args.no_artefacts, "decompose": not args.sentences,
+             "cache": not args.no_cache}
     if args.stories:
         return _compare_stories(args, lambda story: select(align(story, **flags, **options),
                                                            min_score=args.min_score))

@@ -246,7 +246,7 @@ def _merge_by_sentence(findings: list[Finding], claims: dict[str, Claim]) -> lis
     Decomposition makes a sentence several claims; when none of them is carried elsewhere, listing each apart
     repeats one omission. Facts carried by several sources are never merged.
     """
-    merged: dict[tuple, Finding] = {}
+    slot: dict[tuple, int] = {}  # key -> position of its merged finding in ``out`` (no list search: linear)
     out: list[Finding] = []
     for f in findings:
         if len(f.claims) != 1:
@@ -254,15 +254,13 @@ def _merge_by_sentence(findings: list[Finding], claims: dict[str, Claim]) -> lis
             continue
         c = claims[f.claims[0]]
         key = (c.source, c.sentence, f.missing_from, f.subtype)
-        if key not in merged:
-            merged[key] = f
+        if key not in slot:
+            slot[key] = len(out)
             out.append(f)
             continue
-        first = merged[key]
+        first = out[slot[key]]
         better = f if f.score > first.score else first
-        combined = replace(better, claims=first.claims + f.claims)
-        merged[key] = combined
-        out[out.index(first)] = combined
+        out[slot[key]] = replace(better, claims=first.claims + f.claims)
     return out
 
 

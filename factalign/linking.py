@@ -10,7 +10,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from .lexical import has_number, vocabulary, word_recall
-from .matching import best_by_source
+from .matching import Similarity, best_by_source, best_partner_by_owner
 from .models import Claim, Verdict
 
 #: Claims this similar (but under the alignment threshold) join one fact when they give a value for the same
@@ -38,10 +38,9 @@ def link_by_values(
     if len(idx) < 2:
         return labels
     labels = labels.copy()
-    sim = emb[idx] @ emb[idx].T
     own = owners[idx]
-    sim[own[:, None] == own[None, :]] = -1.0
-    best = {int(s): np.nonzero(own == s)[0][np.argmax(sim[:, own == s], axis=1)] for s in np.unique(own)}
+    sim = Similarity(emb[idx])  # computed per pair and best partners a block at a time: memory stays linear
+    best = best_partner_by_owner(emb[idx], own)
     for a, b in _mutual_best(best, own, sim, low, threshold):
         i, j = int(idx[a]), int(idx[b])
         if labels[i] == labels[j]:

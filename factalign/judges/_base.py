@@ -12,24 +12,64 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 import functools
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Callable, NamedTuple
+from typing import Callable, Iterable, NamedTuple
 
 from ..models import Verdict
+
+
+#: Parses kept per process (the oldest go first): one claim meets many others, and a story has a few hundred.
+PARSE_CACHE_SIZE = 8192
+
+_PARSES: "OrderedDict[tuple[str | None, str], object]" = OrderedDict()
+_PARSES_LOCK = threading.Lock()
 
 
 def parse(text: str):
     """Parse ``text`` with the run's spaCy pipeline (:mod:`factalign.nlp`); cached because one claim meets many."""
     from .. import nlp
 
-    return _parse(text, nlp.name())
+    key = (nlp.name(), text)
+    with _PARSES_LOCK:
+        doc = _PARSES.get(key)
+        if doc is not None:
+            _PARSES.move_to_end(key)
+            return doc
+    doc = nlp.current()(text)
+    _remember([(key, doc)])
+    return doc
 
 
-@functools.lru_cache(maxsize=8192)
-def _parse(text: str, model: str | None):
-    from ..resources import spacy_pipeline
+def parse_many(texts: Iterable[str]) -> None:
+    """Parse the texts not parsed yet in one ``nlp.pipe`` batch, so that :func:`parse` finds them.
 
-    return spacy_pipeline(model)(text)
+    spaCy gives the same parse one text at a time or in a batch, and a batch is ~2.5x faster on claims.
+
+    Example:
+        >>> parse_many(["Rain fell.", "Rivers rose."])  # doctest: +SKIP
+        >>> parse("Rain fell.")[0].lemma_               # doctest: +SKIP
+        'rain'
+    """
+    from .. import nlp
+
+    model = nlp.name()
+    with _PARSES_LOCK:
+        missing = [t for t in dict.fromkeys(texts) if (model, t) not in _PARSES]
+    if not missing:
+        return
+    missing = missing[-PARSE_CACHE_SIZE:]  # more than the cache holds would only push out the first ones
+    _remember([((model, t), doc) for t, doc in zip(missing, nlp.current().pipe(missing, batch_size=64))])
+
+
+def _remember(parsed: list[tuple[tuple[str | None, str], object]]) -> None:
+    with _PARSES_LOCK:
+        for key, doc in parsed:
+            _PARSES[key] = doc
+            _PARSES.move_to_end(key)
+        while len(_PARSES) > PARSE_CACHE_SIZE:
+            _PARSES.popitem(last=False)
 
 
 @dataclass(frozen=True)
