@@ -22,7 +22,8 @@ from .matching import DEFAULT_THRESHOLD, Similarity, group, pair_overlap, story
 from .models import Claim, Fact, Finding, Source, Verdict
 from .options import DEFAULT_MIN_OVERLAP, Options
 from .resources import DEFAULT_EMBEDDER
-from .stages import Embedder, Judge, Splitter, check_claims, check_embeddings, check_split, check_verdict
+from .stages import (DocSplitter, Embedder, Judge, Splitter, check_claims, check_docs, check_embeddings, check_split,
+                     check_verdict, with_lemmas)
 
 __all__ = ["align", "Options", "Alignment", "DEFAULT_MIN_OVERLAP"]
 
@@ -70,8 +71,8 @@ def align(
     if store is not None and (stored := store.get_report(key)) is not None:
         return stored
     with nlp.using(opts.spacy_model):
-        claims = split_stage(srcs, splitter or _default_splitter(opts))
-        used, found = artefact_stage(srcs, claims, opts)
+        claims, docs = split_stage(srcs, splitter or _default_splitter(opts))
+        used, found = artefact_stage(srcs, claims, opts, docs)
         embedder = embedder or _default_embedder(opts, cache)
         within, set_aside = story_stage(srcs, opts, embedder)
         emb = embed_stage(used, embedder)
@@ -79,7 +80,7 @@ def align(
         if judge is None:
             _parse_judged(used, aligned)
         findings = judge_stage(srcs, used, aligned, judge or _default_judge(srcs, opts), opts)
-        key_facts, findings = keyfact_stage(srcs, used, aligned.sim, aligned.related, findings)
+        key_facts, findings = keyfact_stage(srcs, used, aligned.sim, aligned.related, findings, docs=docs)
         findings += omission_stage(srcs, used, aligned, opts, disputed=contested(findings, {c.id: c for c in used}))
     from .report import Report
 
@@ -129,18 +130,26 @@ def read_stage(sources: Any, opts: Options) -> list[Source]:
     return srcs
 
 
-def split_stage(srcs: Sequence[Source], splitter: Splitter) -> list[Claim]:
-    """Every source's claims, in source order, checked against the split contract."""
-    return [c for claims in check_split(splitter.split_many(srcs), srcs) for c in claims]
+def split_stage(srcs: Sequence[Source], splitter: Splitter) -> tuple[list[Claim], dict[str, Any]]:
+    """Every source's claims, in source order, checked against the split contract, and the one parse of each
+    source when the splitter shows it (a :class:`~factalign.stages.DocSplitter`), for the stages after it."""
+    if isinstance(splitter, DocSplitter):
+        parsed = check_docs(splitter.parse_many(srcs), srcs)
+        result = splitter.split_docs(srcs, parsed)
+        docs = {s.name: doc for s, doc in zip(srcs, with_lemmas(parsed))}
+    else:
+        result, docs = splitter.split_many(srcs), {}
+    return [c for claims in check_split(result, srcs) for c in claims], docs
 
 
-def artefact_stage(srcs: Sequence[Source], claims: list[Claim], opts: Options) -> tuple[list[Claim], list[Finding]]:
+def artefact_stage(srcs: Sequence[Source], claims: list[Claim], opts: Options,
+                   docs: dict[str, Any] | None = None) -> tuple[list[Claim], list[Finding]]:
     """Translation-artefact findings, and the claims as compared (repaired where a detector is confident)."""
     if not opts.artefacts:
         return claims, []
     from .artefacts import detect_artefacts, repair_claims
 
-    found = list(detect_artefacts(srcs, claims, detectors=opts.detectors))
+    found = list(detect_artefacts(srcs, claims, detectors=opts.detectors, docs=docs or None))
     if opts.repair and found:
         return check_claims(repair_claims(claims, found, sources=srcs), claims, "repair"), found
     return claims, found

@@ -19,6 +19,7 @@ when it returns the wrong thing the :class:`~factalign.errors.StageError` says w
 
 from __future__ import annotations
 
+import warnings
 from typing import Any, Iterable, Protocol, Sequence, runtime_checkable
 
 import numpy as np
@@ -27,8 +28,8 @@ from .embed import Embedder
 from .errors import StageError
 from .models import Claim, Source, Verdict
 
-__all__ = ["Splitter", "Embedder", "Judge", "Detector", "check_split", "check_claims", "check_embeddings",
-           "check_verdict"]
+__all__ = ["Splitter", "DocSplitter", "Embedder", "Judge", "Detector", "check_split", "check_docs", "with_lemmas",
+           "check_claims", "check_embeddings", "check_verdict"]
 
 
 @runtime_checkable
@@ -37,6 +38,18 @@ class Splitter(Protocol):
 
     def split_many(self, sources: Sequence[Source]) -> list[list[Claim]]:
         """Return the claims of each source (``claims[i]`` belong to ``sources[i]``)."""
+
+
+@runtime_checkable
+class DocSplitter(Splitter, Protocol):
+    """A splitter that shows its parse: one spaCy ``Doc`` per source, which the later stages read too, so
+    each source is parsed once per run (the default :class:`~factalign.claims.ClaimSplitter` is one)."""
+
+    def parse_many(self, sources: Sequence[Source]) -> list[Any]:
+        """One ``Doc`` per source, over its whole text (character offsets are the source's)."""
+
+    def split_docs(self, sources: Sequence[Source], docs: Sequence[Any]) -> list[list[Claim]]:
+        """The claims of each source, read from its ``Doc``."""
 
 
 @runtime_checkable
@@ -69,6 +82,32 @@ def check_split(result: Any, sources: Sequence[Source]) -> list[list[Claim]]:
     if len(set(ids)) != len(ids):
         raise StageError("split stage gave two claims the same id")
     return [list(c) for c in result]
+
+
+def check_docs(docs: Any, sources: Sequence[Source]) -> list[Any]:
+    """The parse stage's output, checked: one ``Doc`` per source, over exactly its text."""
+    docs = list(docs) if isinstance(docs, (list, tuple)) else docs
+    if not isinstance(docs, list) or len(docs) != len(sources):
+        raise StageError(f"split stage's parse must give one Doc per source ({len(sources)}), got {docs!r:.80}")
+    for source, doc in zip(sources, docs):
+        if getattr(doc, "text", None) != source.text:
+            raise StageError(f"split stage's parse of source {source.name!r} is not over its text")
+    return docs
+
+
+def with_lemmas(docs: Sequence[Any]) -> list[Any]:
+    """The docs with lemmas, which the key facts and artefact detectors read; the splitter does not need them,
+    so its parse skips the lemmatizer and it runs here, on the same tokens (no second parse)."""
+    from . import nlp
+
+    pipeline = nlp.current()
+    if "lemmatizer" not in pipeline.pipe_names:
+        return list(docs)
+    lemmatizer = pipeline.get_pipe("lemmatizer")
+    with warnings.catch_warnings():
+        # W108: the white space the splitter puts between separately parsed blocks has no POS tag to lemmatise
+        warnings.filterwarnings("ignore", message=r"\[W108\]")
+        return [lemmatizer(doc) for doc in docs]
 
 
 def check_claims(result: Any, before: Sequence[Claim], stage: str) -> list[Claim]:

@@ -35,12 +35,13 @@ TIME_HEDGES = {
 DAY_KINDS = ("day", "date", "weekday")
 
 
-def extract_key_facts(sources: Sequence[Source], claims: Sequence[Claim]) -> list[KeyFact]:
+def extract_key_facts(sources: Sequence[Source], claims: Sequence[Claim], docs=None) -> list[KeyFact]:
     """Key facts of every source, in source order, each tied to the claims whose span holds its evidence.
 
     Args:
         sources: the articles.
         claims: every claim of every source (their offsets tie facts to claims).
+        docs: source name -> a spaCy ``Doc`` of that source's whole text (the run's one parse); parsed when absent.
 
     Returns:
         The facts; ``KeyFact.claims`` is empty when no claim covers the evidence (page furniture).
@@ -55,7 +56,7 @@ def extract_key_facts(sources: Sequence[Source], claims: Sequence[Claim]) -> lis
         by_source.setdefault(c.source, []).append(c)
     out: list[KeyFact] = []
     for source in sources:
-        doc = parse_source(source.text)
+        doc = docs[source.name] if docs and source.name in docs else parse_source(source.text)
         mine = by_source.get(source.name, [])
         found = (_numbers(doc, source.name, ages(doc, source.name)) + _dates(doc, source)
                  + roles(doc, source.name) + states(doc, source.name) + quotes(doc, source.name, mine))

@@ -11,7 +11,7 @@ from .model import KeyFact
 
 
 def keyfact_stage(sources: Sequence[Source], claims: Sequence[Claim], sim: Any, related: Sequence[str],
-                  findings: Sequence[Finding] = ()) -> tuple[list[KeyFact], list[Finding]]:
+                  findings: Sequence[Finding] = (), docs: Any = None) -> tuple[list[KeyFact], list[Finding]]:
     """Key facts of every source (grouped across sources), and the findings with their contradictions added.
 
     Args:
@@ -21,6 +21,7 @@ def keyfact_stage(sources: Sequence[Source], claims: Sequence[Claim], sim: Any, 
         related: names of the sources about the same story.
         findings: what the judge stage found; its contradictions are not repeated, and those the key facts show
             compatible are withdrawn (see :func:`reconciled`).
+        docs: source name -> the run's one spaCy ``Doc`` of that source (parsed here when missing).
 
     Returns:
         (key facts, the judge stage's findings that stand followed by the key-fact contradictions).
@@ -30,7 +31,7 @@ def keyfact_stage(sources: Sequence[Source], claims: Sequence[Claim], sim: Any, 
     def similarity(a: str, b: str) -> float:
         return float(sim[index[a], index[b]])
 
-    facts = group_key_facts(extract_key_facts(sources, claims), sim=similarity, related=related)
+    facts = group_key_facts(extract_key_facts(sources, claims, docs=docs), sim=similarity, related=related)
     conflicts = compare_key_facts(facts, sim=similarity, related=related, texts={s.name: s.text for s in sources},
                                   existing=findings, claims_of=_by_source(claims))
     return facts, reconciled(findings, facts, similarity) + conflicts
