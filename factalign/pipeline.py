@@ -17,6 +17,7 @@ from .lexical import has_number, vocabulary, word_recall
 from .facts import judge_facts, make_facts, omissions, positions_of
 from .matching import DEFAULT_THRESHOLD, best_by_source, group, pair_overlap, story
 from .models import Claim, Source, Verdict
+from .read import MAX_CHARS
 from .resources import DEFAULT_EMBEDDER
 
 #: Two sources are about the same story when at least this share of the shorter one's claims align with the
@@ -56,6 +57,7 @@ def align(
     splitter: Any = None,
     embedder: Any = None,
     judge: Callable[[Claim, Claim], Verdict] | None = None,
+    max_chars: int = MAX_CHARS,
 ):
     """Compare several articles about one event, claim by claim.
 
@@ -78,17 +80,23 @@ def align(
         splitter: replaces the split stage.
         embedder: replaces the embed stage.
         judge: replaces the judge stage.
+        max_chars: refuse a source longer than this many characters (default 1,000,000).
 
     Returns:
         A :class:`~factalign.report.Report`.
 
     Raises:
-        InputError: fewer than two sources, an unreadable or empty one, an unknown reference.
+        InputError: fewer than two sources, an unreadable, empty or too long one, an unknown reference or a bad
+            option (checked before any model loads).
+        ModelError: a model that is neither installed nor downloadable.
     """
     from .read import to_sources
     from .report import Report
+    from .validate import check_options
 
-    srcs = to_sources(sources)
+    check_options(threshold=threshold, min_overlap=min_overlap, judges=judges, detectors=detectors, nli=nli,
+                  model=model if embedder is None else None, max_chars=max_chars)
+    srcs = to_sources(sources, max_chars=max_chars)
     if len(srcs) < 2:
         raise InputError(f"need at least two sources to compare, got {len(srcs)}")
     names = [s.name for s in srcs]

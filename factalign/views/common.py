@@ -41,17 +41,60 @@ def headline(report) -> str:
 
 
 def story_note(report) -> str | None:
-    """A plain sentence when some sources are about a different story, else None."""
+    """Plain sentences when the sources are in different languages or some are about a different story, else None.
+
+    Example: "Not the same story: g overlaps the main story (a, b, c) by at most 2%, below the 5% threshold, so
+    no agreements or omissions are reported for it."
+    """
+    notes = [note for note in (language_note(report), _unrelated_note(report)) if note]
+    return " ".join(notes) or None
+
+
+def language_note(report) -> str | None:
+    """One sentence naming each source's language when the (detected or given) languages differ."""
+    by_language: dict[str, list[str]] = {}
+    for s in report.sources:
+        by_language.setdefault(s.language or "", []).append(s.name)
+    known = [code for code in by_language if code]
+    if len(known) < 2:
+        return None
+    from ..artefacts._lexicon import language_name
+
+    parts = [f"{_and(names)} {'is' if len(names) == 1 else 'are'} in {_language(language_name(code), code)}"
+             for code, names in by_language.items() if code]
+    return (f"The sources are in different languages: {'; '.join(parts)}. The default embedding model reads English, "
+            "so claims in different languages rarely align: compare translations, or pass a multilingual --model.")
+
+
+def _unrelated_note(report) -> str | None:
     if not report.unrelated:
         return None
     names = [s.name for s in report.sources]
-    notes = []
-    for name in report.unrelated:
-        i = names.index(name)
-        best = max((report.overlap[i, j] for j in range(len(names)) if j != i), default=0.0)
-        notes.append(f"{name} (overlap {best:.0%})")
     threshold = getattr(report.options, "min_overlap", None)
-    limit = f" below {threshold:.0%}" if threshold is not None else ""
-    return ("Not the same story: " + ", ".join(notes) + f" share{'s' if len(notes) == 1 else ''} too little with "
-            f"the other sources{limit}; no agreements or omissions are reported for "
-            f"{'it' if len(notes) == 1 else 'them'}.")
+    below = f", below the {threshold:.0%} threshold" if threshold is not None else ""
+    story = [i for i, n in enumerate(names) if n not in report.unrelated]
+    if not story:
+        best, a, b = max((float(report.overlap[i, j]), names[i], names[j])
+                         for i in range(len(names)) for j in range(i + 1, len(names)))
+        if len(names) == 2:
+            return (f"Not the same story: {a} and {b} overlap by only {best:.0%}{below}, so no "
+                    "agreements or omissions are reported.")
+        return (f"Not the same story: no two of the {len(names)} sources overlap enough (the most is {best:.0%}, "
+                f"between {a} and {b}){below}, so no agreements or omissions are reported.")
+    main = f"the main story ({', '.join(names[i] for i in story)})"
+    best = {n: max(float(report.overlap[names.index(n), j]) for j in story) for n in report.unrelated}
+    if len(best) == 1:
+        (name, value), = best.items()
+        return (f"Not the same story: {name} overlaps {main} by at most {value:.0%}{below}, so no "
+                "agreements or omissions are reported for it.")
+    values = ", ".join(f"{n} {v:.0%}" for n, v in best.items())
+    return (f"Not the same story: {len(best)} sources overlap {main} too little ({values}){below}, so no agreements "
+            "or omissions are reported for them.")
+
+
+def _language(name: str, code: str) -> str:
+    return name if name != code else f"the language coded {code!r}"
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
