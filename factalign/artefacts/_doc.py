@@ -6,6 +6,7 @@ Parsing is done once per text (cached) with the shared spaCy pipeline; detectors
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -55,8 +56,14 @@ class SourceDoc:
     def is_headline(self, index: int) -> bool:
         """All-caps (or nearly) sentences are headlines or furniture: capitals there carry no meaning."""
         start, end = self.sentences[index]
-        letters = [c for c in self.text[start:end] if c.isalpha()]
-        return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.6
+        return _mostly_capitals(self.text[start:end])
+
+
+@functools.lru_cache(maxsize=1024)
+def _mostly_capitals(sentence: str) -> bool:
+    # Cached: detectors ask once per token, which is quadratic in the length of a very long sentence.
+    letters = [c for c in sentence if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.6
 
 
 def is_english(doc: SourceDoc) -> bool:
@@ -154,10 +161,16 @@ def in_markup(text: str, token: Token) -> bool:
     """True for hashtags, handles, URLs and e-mail addresses: tags and links, not prose."""
     if token.start > 0 and text[token.start - 1] in "#@/_.":
         return True
-    line_start = text.rfind("\n", 0, token.start) + 1
-    line_end = text.find("\n", token.end)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
-    return any(m.start() <= token.start - line_start < m.end() for m in _URL.finditer(line))
+    spans = _url_spans(text)
+    # The last URL starting at or before the token is the only one that can hold it (matches never overlap).
+    at = bisect.bisect_right(spans, (token.start, len(text) + 1)) - 1
+    return at >= 0 and spans[at][0] <= token.start < spans[at][1]
+
+
+@functools.lru_cache(maxsize=64)
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    # Matches never cross a line break (\S), so matching the whole text once equals matching each line.
+    return [(m.start(), m.end()) for m in _URL.finditer(text)]
 
 
 def whole_word(text: str, token: Token) -> bool:
