@@ -80,14 +80,12 @@ def read_source(spec: str | Path, name: str | None = None, *, max_chars: int = M
 
 def read_sources(specs: Iterable[str | Path], *, max_chars: int = MAX_CHARS) -> list[Source]:
     """Read several specs as :func:`read_source` does; a folder gives one source per article file in it."""
+    specs = list(specs)
+    if sum(1 for spec in specs if isinstance(spec, str) and _split_spec(spec)[1] == STDIN) > 1:
+        raise InputError("standard input ('-') can be read only once")
     sources: list[Source] = []
-    stdin_seen = False
     for spec in specs:
         spec_name, target = _split_spec(spec)
-        if isinstance(target, str) and target == STDIN:
-            if stdin_seen:
-                raise InputError("standard input ('-') can be read only once")
-            stdin_seen = True
         if not (isinstance(target, str) and is_url(target)) and Path(target).is_dir():
             if spec_name:
                 raise InputError(f"{spec_name}={target}: a folder gives several sources, so it cannot take a name")
@@ -141,7 +139,7 @@ def to_sources(obj, *, max_chars: int = MAX_CHARS) -> list[Source]:
         items = list(obj)
     else:
         raise InputError(f"cannot read sources from a {type(obj).__name__}; give texts, paths or Sources")
-    if sum(1 for item in items if isinstance(item, str) and item == STDIN) > 1:
+    if sum(1 for item in items if isinstance(item, str) and _split_spec(item)[1] == STDIN) > 1:
         raise InputError("standard input ('-') can be read only once")
     sources = [s for i, item in enumerate(items, start=1) for s in _one(item, i, max_chars)]
     seen: set[str] = set()
