@@ -31,6 +31,7 @@ from .errors import InputError
 from .fetch import fetch, is_url
 from .language import with_language
 from .models import Source
+from .validate import check_max_chars
 
 TEXT_SUFFIXES = (".txt", ".md", ".text", ".markdown")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -129,6 +130,7 @@ def to_sources(obj, *, max_chars: int = MAX_CHARS) -> list[Source]:
         InputError: an empty or too long text, an unreadable file, a path-like string naming nothing, an
             unsupported item or duplicate names.
     """
+    check_max_chars(max_chars)
     if isinstance(obj, Source):
         items: list = [obj]
     elif isinstance(obj, Mapping):

@@ -1,93 +1,33 @@
-"""Up-front checks of the options of a run, so that a typo fails in milliseconds, before any model loads.
+"""Up-front checks that :class:`~factalign.options.Options` does not make, so that a typo fails in milliseconds,
+before any source is parsed or model loaded: the models can be had, the output file can be written, the
+statements to judge hold text. ``align()`` calls :func:`check_models`; the command line calls :func:`check_cli`.
 
-``align()`` calls :func:`check_options` first; the command line also calls :func:`check_output` before it
-reads a source.
-
-    >>> check_options(threshold=0.5, judges=("numbers",))
-    >>> check_options(threshold=1.5)
+    >>> check_statements("Rain fell.", "Rivers rose.")
+    >>> check_output("/nonexistent/dir/report.json")
     Traceback (most recent call last):
-    factalign.errors.InputError: threshold must be a number between 0 and 1, got 1.5
+    factalign.errors.InputError: cannot write the output to /nonexistent/dir/report.json: no such folder /nonexistent/dir
 """
 
 from __future__ import annotations
 
-import math
 import os
-from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import InputError
 
 
-def check_options(
-    *,
-    threshold: float | None = None,
-    min_overlap: float | None = None,
-    judges: Sequence[str] | None = None,
-    detectors: Sequence[str] | None = None,
-    model: str | None = None,
-    nli: str | None = None,
-    max_chars: int | None = None,
-) -> None:
-    """Check the settings of a run; ``None`` skips a check.
-
-    Args:
-        threshold: alignment similarity, 0..1.
-        min_overlap: story overlap, 0..1.
-        judges: names from the judges registry (or "nli").
-        detectors: names from the artefact detectors registry.
-        model: sentence-transformers model name or path; must be installed or downloadable.
-        nli: CrossEncoder model name or path; same rule.
-        max_chars: longest source in characters, a positive whole number.
+def check_models(model: str | None, nli: str | None = None) -> None:
+    """The embedding model and the optional NLI model can be had (installed, local, cached or downloadable).
 
     Raises:
-        InputError: a bad number or an unknown name (the message lists the known ones).
-        ModelError: a model that can be neither found locally nor downloaded.
+        ModelError: naming the model and why it cannot be had.
     """
-    for label, value in (("threshold", threshold), ("min_overlap", min_overlap)):
-        if value is not None:
-            check_unit(label, value)
-    if max_chars is not None and (isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 1):
-        raise InputError(f"max_chars must be a whole number of characters above 0, got {max_chars!r}")
-    if judges is not None:
-        from .judges import JUDGES
-
-        check_names("judge", judges, (*JUDGES, "nli"))
-    if detectors is not None:
-        from .artefacts import DETECTORS
-
-        check_names("artefact detector", detectors, tuple(DETECTORS))
     from .resources import check_model_available, resolve_embedder_path
 
     if model is not None:
         check_model_available(resolve_embedder_path(model), "sentence-transformers model")
     if nli is not None:
         check_model_available(nli, "NLI CrossEncoder")
-
-
-def check_unit(label: str, value) -> float:
-    """``value`` as a float within 0..1, else an InputError naming ``label``."""
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        number = math.nan
-    if isinstance(value, bool) or not 0.0 <= number <= 1.0:
-        raise InputError(f"{label} must be a number between 0 and 1, got {value!r}")
-    return number
-
-
-def check_names(what: str, names: Sequence[str], known: Sequence[str]) -> None:
-    """Every name must be a known one (an empty selection is allowed: it turns the stage off).
-
-    Raises:
-        InputError: naming the unknown ones and listing the known ones.
-    """
-    if isinstance(names, str):
-        raise InputError(f"give the {what}s as a list of names, not the string {names!r}")
-    unknown = [n for n in names if n not in known]
-    if unknown:
-        raise InputError(f"unknown {what}{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}; "
-                         f"known: {', '.join(known)}")
 
 
 def check_output(path: str | None) -> None:
@@ -99,7 +39,7 @@ def check_output(path: str | None) -> None:
     if not path:
         return
     target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
+    folder = target.parent
     if target.is_dir():
         raise InputError(f"cannot write the output to {path}: it is a folder")
     if not folder.is_dir():
@@ -109,16 +49,19 @@ def check_output(path: str | None) -> None:
 
 
 def check_cli(args) -> None:
-    """The command line's options that argparse cannot check alone: the output file, judge and detector names,
-    and models. Runs before any source is read or model loaded.
+    """The command line's options that argparse cannot check alone: the output file, judge and detector names
+    (through :class:`~factalign.options.Options`) and models. Runs before any source is read or model loaded.
 
     Raises:
         InputError: a bad option.
         ModelError: a model that is neither installed nor downloadable.
     """
+    from .options import Options
+
     check_output(getattr(args, "output", None))
-    check_options(judges=getattr(args, "judges", None), detectors=getattr(args, "detectors", None),
-                  model=getattr(args, "model", None), nli=getattr(args, "nli", None))
+    settings = {name: getattr(args, name, None) for name in ("judges", "detectors", "threshold", "min_overlap")}
+    Options(**{name: value for name, value in settings.items() if value is not None})
+    check_models(getattr(args, "model", None), getattr(args, "nli", None))
 
 
 def check_statements(*statements: str) -> None:
@@ -131,3 +74,14 @@ def check_statements(*statements: str) -> None:
     for i, statement in enumerate(statements, start=1):
         if not isinstance(statement, str) or not statement.strip():
             raise InputError(f"statement {i} is empty; give two statements to judge")
+
+
+def check_max_chars(max_chars) -> int:
+    """``max_chars`` as a positive whole number of characters.
+
+    Raises:
+        InputError: anything else.
+    """
+    if isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 1:
+        raise InputError(f"max_chars must be a whole number of characters above 0, got {max_chars!r}")
+    return max_chars

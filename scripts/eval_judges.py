@@ -25,6 +25,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "scripts"))
 
 from factalign.judges import judge  # noqa: E402
 
@@ -252,7 +253,7 @@ def eval_summedits_support(root: Path, limit: int | None, errors: list, threshol
     import numpy as np
 
     from factalign.judges import parse
-    from factalign.judges.support import word_support
+    from word_support import word_support
     from factalign.resources import sentence_transformer
 
     with open(_need(root / "factual_consistency" / "summedits_news.json"), encoding="utf-8") as fh:

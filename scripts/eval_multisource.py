@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from factalign import align  # noqa: E402
 from factalign.claims import ClaimSplitter  # noqa: E402
 from factalign.models import Claim, Source  # noqa: E402
-from factalign.pipeline import DEFAULT_MIN_OVERLAP  # noqa: E402
+from factalign.options import DEFAULT_MIN_OVERLAP  # noqa: E402
 
 
 def load(path: Path) -> list[dict]:

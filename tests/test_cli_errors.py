@@ -94,8 +94,8 @@ def no_models(monkeypatch):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--judges", "numbrs"], "unknown judge 'numbrs'; known: numbers, dates"),
-    (["--judges", "numbers,datez"], "unknown judge 'datez'"),
+    (["--judges", "numbrs"], "unknown judge(s) 'numbrs'; known: attribution, certainty, dates"),
+    (["--judges", "numbers,datez"], "unknown judge(s) 'datez'"),
     (["-o", "/nonexistent/dir/out.txt"], "no such folder /nonexistent/dir"),
     (["--model", "no-such-model-here"], "'no-such-model-here' is not installed"),
     (["--nli", "no-such-nli-model"], "'no-such-nli-model' is not installed"),
@@ -159,7 +159,7 @@ def test_missing_model_fails_at_once_when_the_hub_is_unreachable(monkeypatch):
 def test_align_checks_options_before_reading_or_loading(no_models, tmp_path):
     from factalign import InputError, align
 
-    with pytest.raises(InputError, match="unknown artefact detector 'fussed'"):
+    with pytest.raises(InputError, match=r"unknown artefact detector\(s\) 'fussed'"):
         align(["One text.", "Another text."], detectors=("fussed",))
     with pytest.raises(InputError, match="threshold must be a number between 0 and 1"):
         align(["One text.", "Another text."], threshold=7)

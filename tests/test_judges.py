@@ -31,7 +31,7 @@ POSITIVE = [
      "It is not possible to refuel LPG at about 950 stations."),
     ("negation", "The central bank did not change its forecast.", "The central bank raised its forecast."),
     ("direction", "Shares rose sharply on Monday.", "Shares fell sharply on Monday."),
-    ("direction", "The patient is in stable condition.", "The patient is in critical condition."),
+    ("direction", "The patient is in good condition.", "The patient is in critical condition."),
     ("direction", "In Vietnam, this nation lost 50,000 soldiers.", "In Vietnam, this nation gained 50,000 soldiers."),
     ("direction", "Apples are available year-round.", "Apples are unavailable year-round."),
     ("certainty", "NATO will open an office in Tokyo next year.",
@@ -179,7 +179,8 @@ def test_quantity_parser():
 
 def test_lexicon():
     assert antonym_source("early", "late") == "wordnet"
-    assert antonym_source("soar", "plunge") == "direction"
+    assert antonym_source("soar", "plunge") == "wordnet troponyms"  # ways to rise and to fall
+    assert antonym_source("soar", "walk") is None
     assert antonym_source("fixable", "unfixable", adjectives=True) == "prefix"
     assert antonym_source("rise", "climb") is None
     assert antonym_source("press", "impress") is None

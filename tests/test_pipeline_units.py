@@ -1,7 +1,7 @@
 """Pipeline helpers that need no model."""
 
 from factalign.models import Claim
-from factalign.pipeline import speaker_ids
+from factalign.linking import speaker_ids
 
 
 def test_speaker_ids_match_by_surname():
@@ -17,7 +17,7 @@ def test_speaker_ids_match_by_surname():
 
 
 def test_sentence_of_widens_evidence_to_its_sentence():
-    from factalign.pipeline import sentence_of
+    from factalign.linking import sentence_of
 
     text = "First sentence. Both Democratic and Republican leaders agreed. Last one."
     start = text.index("Republican")
@@ -29,7 +29,7 @@ def test_link_by_values_joins_mutual_best_number_claims_only():
     import numpy as np
 
     from factalign.models import Verdict
-    from factalign.pipeline import link_by_values
+    from factalign.linking import link_by_values
 
     claims = [Claim(id="a#0", source="a", text="12 people were killed", start=0, end=1),
               Claim(id="a#1", source="a", text="Rain fell", start=0, end=1),

@@ -18,12 +18,18 @@ from typing import Callable, NamedTuple
 from ..models import Verdict
 
 
-@functools.lru_cache(maxsize=8192)
 def parse(text: str):
-    """Parse ``text`` with the default spaCy pipeline; cached because one claim meets many others."""
+    """Parse ``text`` with the run's spaCy pipeline (:mod:`factalign.nlp`); cached because one claim meets many."""
+    from .. import nlp
+
+    return _parse(text, nlp.name())
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse(text: str, model: str | None):
     from ..resources import spacy_pipeline
 
-    return spacy_pipeline()(text)
+    return spacy_pipeline(model)(text)
 
 
 @dataclass(frozen=True)

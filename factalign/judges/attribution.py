@@ -10,6 +10,7 @@ import functools
 
 from ..models import Verdict
 from ._base import Side, contradiction, parse
+from ..wordlists import SPEECH_LEMMAS as SAYING
 
 NAME = "attribution"
 
@@ -18,8 +19,6 @@ INSTITUTIONS = {"ministry", "office", "department", "agency", "government", "cou
                 "company", "university", "committee", "commission", "court", "army", "party", "embassy",
                 "administration", "authority", "authorities", "service", "house", "organization",
                 "organisation", "union", "group", "institute", "board", "bureau", "news", "times", "post"}
-SAYING = {"say", "tell", "state", "add", "claim", "announce", "note", "explain", "insist", "argue", "write",
-          "confirm", "deny", "warn", "declare", "stress", "accord", "remark", "comment", "reply", "respond"}
 
 
 @functools.lru_cache(maxsize=4096)

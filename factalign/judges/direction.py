@@ -89,7 +89,7 @@ def _diff_verdict(a: Side, b: Side) -> Verdict | None:
 
 
 def judge_direction(a: Side, b: Side) -> Verdict | None:
-    """Contradiction when opposite words (WordNet antonyms, news direction groups, un-/in- prefixes) fill the
+    """Contradiction when opposite words (WordNet antonyms, directions WordNet's troponyms inherit, un-/in- prefixes) fill the
     same role: they share a subject, an object, or the noun they qualify.
 
     Example:

@@ -9,13 +9,11 @@ from importlib import resources
 
 from ..models import Verdict
 from ._base import Side, contradiction, diff, near_copy, similar_word
+from ..wordlists import SPEECH_LEMMAS as SAYING, TITLES
 
 NAME = "entities"
 
 TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
-# Verbs of saying: who said it is the attribution judge's question, not this one's.
-SAYING = {"say", "tell", "state", "add", "claim", "announce", "note", "explain", "insist", "argue", "write",
-          "report", "confirm", "deny", "according"}
 
 
 def _fold(text: str) -> str:
@@ -52,10 +50,6 @@ def _mentions(name: str, text: str) -> bool:
     return any("".join(t[0] for t in content[i:i + len(c)]) == c for c in caps for i in range(len(content)))
 
 
-# Titles and forms of address: "Senator Clinton" vs "Mrs Clinton" names the same person.
-TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "senator", "sen", "president", "gov", "governor", "rep",
-          "judge", "minister", "prime", "king", "queen", "prince", "general", "gen", "col", "lt", "capt", "st",
-          "saint", "pope", "rev", "prof", "professor", "chancellor", "secretary", "chairman", "mayor"}
 
 
 def _proper(span) -> bool:

