@@ -1,6 +1,7 @@
 """Command line: a thin layer over :func:`factalign.align` and the report's views.
 
-Exit codes: 0 done; 1 a finding of a ``--fail-on`` kind exists; 2 usage or input error (one line on stderr).
+Exit codes: 0 done; 1 a finding of a ``--fail-on`` kind exists; 2 usage or input error (one line on stderr);
+3 an unexpected internal error (a bug; the traceback is printed).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from .errors import FactalignError
 from .models import KINDS
 
 FORMATS = ("text", "json", "markdown", "html")
+#: Exit code of an unexpected error (a bug): distinct from 1, which means "a --fail-on finding exists".
+EXIT_BUG = 3
 
 
 def _kinds(value: str) -> tuple[str, ...]:
@@ -120,6 +123,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("factalign: interrupted", file=sys.stderr)
         return 130
+    except Exception:  # a bug, not bad input: show it, but never as exit 1, which --fail-on gives to findings
+        import traceback
+
+        traceback.print_exc()
+        print(f"factalign: internal error (exit {EXIT_BUG}); please report it with the traceback above",
+              file=sys.stderr)
+        return EXIT_BUG
 
 
 def _compare(args) -> int:

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from .decode import decode_bytes
-from .errors import InputError
+from .errors import DependencyError, InputError
 from .fetch import fetch, is_url
 from .language import with_language
 from .models import Source
@@ -101,8 +101,13 @@ def html_to_source(html: str, name: str, url: str | None = None) -> Source:
 
     Raises:
         InputError: trafilatura finds no article text.
+        DependencyError: trafilatura cannot be imported.
     """
-    import trafilatura
+    try:
+        import trafilatura
+    except ImportError as exc:  # lxml without its HTML cleaner is the usual cause (pip skips lxml's extra)
+        raise DependencyError(f"reading HTML needs trafilatura, which cannot be imported ({exc}); "
+                              "install it with: pip install trafilatura lxml_html_clean") from exc
 
     doc = trafilatura.bare_extraction(
         html, url=url, favor_recall=True, include_comments=False, include_tables=True,

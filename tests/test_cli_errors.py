@@ -182,3 +182,26 @@ def test_quiet_loading_silences_only_while_loading():
         warnings.warn("after loading", TqdmWarning)
     assert [str(w.message) for w in caught] == ["after loading"]
     assert hf_logging.is_progress_bar_enabled() == before
+
+
+def test_a_bug_exits_3_not_1(capsys, article, monkeypatch):
+    import factalign.pipeline
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug in a stage")
+
+    monkeypatch.setattr(factalign.pipeline, "align", broken)
+    code = main(["compare", str(article), str(article), "--fail-on", "contradiction"])
+    err = capsys.readouterr().err
+    assert code == 3 and "RuntimeError: a bug in a stage" in err and "internal error (exit 3)" in err
+
+
+def test_html_without_trafilatura_is_a_clear_error(monkeypatch, tmp_path):
+    from factalign.errors import DependencyError
+    from factalign.read import read_source
+
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # what a failed import looks like
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>Quake hits Peru.</p></body></html>", encoding="utf-8")
+    with pytest.raises(DependencyError, match="pip install trafilatura lxml_html_clean"):
+        read_source(page)
