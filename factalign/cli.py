@@ -91,7 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     claims = sub.add_parser("claims", help="list the claims of one article",
                             description="Split one article into atomic claims.")
-    claims.add_argument("source", metavar="SOURCE", help="a .txt, .md or .html file, an http(s) URL, - for standard input, or NAME=SOURCE")
+    claims.add_argument("source", metavar="SOURCE",
+                        help="a .txt, .md or .html file, an http(s) URL, - for standard input, or NAME=SOURCE")
     claims.add_argument("--format", choices=("text", "json"), default="text")
     claims.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     claims.add_argument("--sentences", action="store_true", help="one claim per sentence (no decomposition)")
