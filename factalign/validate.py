@@ -3,9 +3,9 @@ before any source is parsed or model loaded: the models can be had, the output f
 statements to judge hold text. ``align()`` calls :func:`check_models`; the command line calls :func:`check_cli`.
 
     >>> check_statements("Rain fell.", "Rivers rose.")
-    >>> check_output("/nonexistent/dir/report.json")
+    >>> check_output("/no/dir/out.json")
     Traceback (most recent call last):
-    factalign.errors.InputError: cannot write the output to /nonexistent/dir/report.json: no such folder /nonexistent/dir
+    factalign.errors.InputError: cannot write the output to /no/dir/out.json: no such folder /no/dir
 """
 
 from __future__ import annotations

@@ -192,7 +192,8 @@ def test_max_chars(tmp_path):
 
 def test_language_is_detected_when_not_given():
     german = "Die Regierung hat am Dienstag in Berlin ein neues Gesetz zur Rente beschlossen."
-    sources = to_sources({"de": german, "en": ARTICLE, "nums": "2024 3.5 17", "fr": Source("fr", ARTICLE, language="fr")})
+    given = Source("fr", ARTICLE, language="fr")
+    sources = to_sources({"de": german, "en": ARTICLE, "nums": "2024 3.5 17", "fr": given})
     assert [s.language for s in sources] == ["de", "en", None, "fr"]
 
 
