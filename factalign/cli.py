@@ -14,7 +14,7 @@ from typing import Sequence
 from .errors import FactalignError
 from .models import KINDS
 
-FORMATS = ("text", "json", "markdown", "html")
+FORMATS = ("text", "json", "markdown", "html", "github")
 #: Exit code of an unexpected error (a bug): distinct from 1, which means "a --fail-on finding exists".
 EXIT_BUG = 3
 
@@ -74,6 +74,14 @@ def build_parser() -> argparse.ArgumentParser:
     _output_options(compare)
     compare.add_argument("--fail-on", type=_kinds, default=(), metavar="KIND[,KIND]",
                          help=f"exit 1 when a finding of these kinds exists ({', '.join(KINDS)})")
+    compare.add_argument("--min-score", type=_unit, default=0.0, metavar="X",
+                         help="report (and fail on) only findings scored X or more (0..1)")
+    compare.add_argument("--baseline", metavar="FILE",
+                         help="report and fail only on findings new since this earlier run (a --format json report "
+                              "or a --write-baseline file)")
+    compare.add_argument("--write-baseline", metavar="FILE", help="save every finding of this run as a baseline")
+    compare.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                         help="progress display on a terminal (default: only on a terminal, after 2 s)")
     compare.add_argument("--reference", metavar="NAME", help="compare every source against this one")
     compare.add_argument("--min-salience", type=_unit, default=0.0, metavar="X",
                          help="leave out omissions scored below X (0..1)")
@@ -106,7 +114,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _output_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--format", choices=FORMATS, default="text", help="output format (default text)")
+    p.add_argument("--format", choices=FORMATS, default="text",
+                   help="output format (default text; github: workflow annotations)")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
 
 
@@ -136,7 +145,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _compare(args) -> int:
     from dataclasses import replace
 
+    from .baseline import select
     from .pipeline import align
+    from .progress import stage
     from .read import MAX_CHARS, read_sources
     from .validate import check_cli
 
@@ -147,8 +158,14 @@ def _compare(args) -> int:
     }.items() if v is not None}
     max_chars = args.max_chars or MAX_CHARS
     sources = read_sources(args.sources, max_chars=max_chars)
-    report = align(sources, repair=not args.no_repair, artefacts=not args.no_artefacts,
-                   decompose=not args.sentences, max_chars=max_chars, **options)
+    with stage(f"comparing {len(sources)} sources", enabled=args.progress):
+        report = align(sources, repair=not args.no_repair, artefacts=not args.no_artefacts,
+                       decompose=not args.sentences, max_chars=max_chars, **options)
+    found = len(report.findings)
+    report = select(report, min_score=args.min_score, baseline=args.baseline, write=args.write_baseline)
+    if args.baseline:
+        print(f"factalign: {len(report.findings)} of {found} findings are new since {args.baseline}"
+              f"{' and scored ' + str(args.min_score) + ' or more' if args.min_score else ''}", file=sys.stderr)
     if args.min_salience:
         kept = tuple(f for f in report.findings if f.kind != "omission" or f.score >= args.min_salience)
         report = replace(report, findings=kept)
@@ -158,6 +175,7 @@ def _compare(args) -> int:
         "json": lambda: report.to_json() + "\n",
         "markdown": lambda: report.to_markdown(limit=limit),
         "html": report.to_html,
+        "github": lambda: report.to_github(_paths(sources, args.sources)),
     }[args.format]()
     _write(text, args.output)
     failing = [f for f in report.findings if f.kind in args.fail_on]
@@ -166,6 +184,14 @@ def _compare(args) -> int:
         print(f"factalign: {len(failing)} finding(s) of kind {', '.join(kinds)} (--fail-on)", file=sys.stderr)
         return 1
     return 0
+
+
+def _paths(sources, specs) -> dict[str, str]:
+    """Source name -> the file named by its NAME=PATH (or PATH) spec, for annotations (names stand in otherwise)."""
+    if len(sources) != len(specs):
+        return {}
+    return {s.name: spec if Path(spec).exists() or "=" not in spec else spec.split("=", 1)[1]
+            for s, spec in zip(sources, specs)}
 
 
 def _claims(args) -> int:

@@ -110,52 +110,108 @@ class Report:
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False, default=str)
 
     def to_frame(self):
-        """One row per finding (pandas DataFrame)."""
+        """One row per finding (pandas DataFrame).
+
+        Example:
+            >>> report.to_frame()[["kind", "subtype", "score", "explanation"]].head(3)  # doctest: +SKIP
+        """
         from .views.tables import findings_frame
 
         return findings_frame(self)
 
     def claims_frame(self):
-        """One row per claim (pandas DataFrame)."""
+        """One row per claim (pandas DataFrame).
+
+        Example:
+            >>> report.claims_frame().loc["wire#0", "evidence"]  # doctest: +SKIP
+            'Storm Ada flooded 40 homes'
+        """
         from .views.tables import claims_frame
 
         return claims_frame(self)
 
     def coverage(self):
-        """Facts × sources DataFrame: the id of the claim carrying each fact in each source, or "" where absent."""
+        """Facts × sources DataFrame: the id of the claim carrying each fact in each source, or "" where absent.
+
+        Example:
+            >>> report.coverage().query('wire != "" and local == ""')  # facts only the wire has  # doctest: +SKIP
+        """
         from .views.tables import coverage_frame
 
         return coverage_frame(self)
 
     def summary(self):
-        """One row per source: claims, facts shared, unique facts, omissions, contradictions, artefacts."""
+        """One row per source: claims, facts shared, unique facts, omissions, contradictions, artefacts.
+
+        Example:
+            >>> report.summary().loc["wire", "contradictions"]  # doctest: +SKIP
+            1
+        """
         from .views.tables import summary_frame
 
         return summary_frame(self)
 
     def to_text(self, limit: int | None = 20) -> str:
-        """A plain-text report for terminals; ``limit`` caps the rows per section (None: all)."""
+        """A plain-text report for terminals; ``limit`` caps the rows per section (None: all).
+
+        Example:
+            >>> print(report.to_text(limit=3))  # doctest: +SKIP
+            factalign: 2 sources (wire, local), 5 claims, 4 facts: 1 contradiction, ...
+        """
         from .views.text import render_text
 
         return render_text(self, limit=limit)
 
     def to_markdown(self, limit: int | None = 50) -> str:
-        """A Markdown report that pastes into a pull request or issue."""
+        """A Markdown report that pastes into a pull request or issue.
+
+        Example:
+            >>> Path("factalign.md").write_text(report.to_markdown(limit=20), encoding="utf-8")  # doctest: +SKIP
+        """
         from .views.markdown import render_markdown
 
         return render_markdown(self, limit=limit)
 
     def to_html(self) -> str:
-        """A standalone HTML view with the sources highlighted."""
+        """A standalone HTML page: summary, filterable findings, the sources side by side with claims highlighted.
+
+        Example:
+            >>> Path("report.html").write_text(report.to_html(), encoding="utf-8")  # doctest: +SKIP
+        """
         from .views.html import render_html
 
         return render_html(self)
 
     def _repr_html_(self) -> str:
+        """The HTML view as a notebook cell shows it (a fragment of :meth:`to_html`)."""
         from .views.html import render_html
 
         return render_html(self, standalone=False)
 
+    def to_github(self, paths: dict[str, str] | None = None) -> str:
+        """GitHub Actions annotations (``::error``/``::warning`` lines) placed at each finding's claims.
+
+        Args:
+            paths: source name -> file path, for the ``file=`` of each annotation (default: the source name).
+
+        Example:
+            >>> print(report.to_github({"wire": "coverage/wire.txt"}))  # doctest: +SKIP
+            ::error file=coverage/wire.txt,line=3,col=1,endLine=3,endColumn=48,title=factalign contradiction ...
+        """
+        from .views.github import render_github
+
+        return render_github(self, paths)
+
+    def plot(self, figsize: tuple[float, float] = (10.0, 3.5)):
+        """Coverage per source and findings by kind, as a matplotlib figure (needs ``factalign[plot]``).
+
+        Example:
+            >>> report.plot().savefig("factalign.png")  # doctest: +SKIP
+        """
+        from .views.plot import plot_report
+
+        return plot_report(self, figsize=figsize)
+
     def __repr__(self) -> str:
-        counts = ", ".join(f"{len(self.of_kind(k))} {k}s" for k in KINDS)
+        counts = ", ".join(f"{n} {k}{'' if n == 1 else 's'}" for k in KINDS for n in [len(self.of_kind(k))])
         return f"<Report {len(self.sources)} sources, {len(self.claims)} claims: {counts}>"

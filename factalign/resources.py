@@ -6,12 +6,10 @@ Nothing is ever downloaded: the defaults come from pip packages that ship their 
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import importlib
 import os
 import socket
-import warnings
 from pathlib import Path
 
 from .errors import ModelError
@@ -69,35 +67,15 @@ def sentence_transformer(name: str | None = None, device: str = "cpu"):
     """
     path = resolve_embedder_path(name)
     check_model_available(path, "sentence-transformers model")
-    with quiet_loading():
+    from .progress import quiet_loading
+
+    with quiet_loading():  # no "Loading weights" bar or TqdmWarning in notebooks and logs
         from sentence_transformers import SentenceTransformer
 
         try:
             return SentenceTransformer(path, device=device)
         except (OSError, ValueError) as exc:
             raise ModelError(f"cannot load sentence-transformers model {path!r}: {exc}") from exc
-
-
-@contextlib.contextmanager
-def quiet_loading():
-    """Silence model loading for its duration only: the "Loading weights" progress bar of transformers and
-    tqdm's "IProgress not found" warning in notebooks without ipywidgets. Settings are restored afterwards."""
-    try:
-        from transformers.utils import logging as hf_logging
-    except ImportError:  # pragma: no cover - transformers comes with sentence-transformers
-        hf_logging = None
-    from tqdm import TqdmWarning
-
-    was_enabled = hf_logging is not None and hf_logging.is_progress_bar_enabled()
-    if was_enabled:
-        hf_logging.disable_progress_bar()
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", TqdmWarning)
-            yield
-    finally:
-        if was_enabled:
-            hf_logging.enable_progress_bar()
 
 
 def check_model_available(name: str, what: str = "model") -> None:

@@ -49,8 +49,8 @@ def check_output(path: str | None) -> None:
 
 
 def check_cli(args) -> None:
-    """The command line's options that argparse cannot check alone: the output file, judge and detector names
-    (through :class:`~factalign.options.Options`) and models. Runs before any source is read or model loaded.
+    """The command line's options that argparse cannot check alone: the output and baseline files, judge and
+    detector names (through :class:`~factalign.options.Options`) and models. Runs before any source is read or model loaded.
 
     Raises:
         InputError: a bad option.
@@ -59,6 +59,10 @@ def check_cli(args) -> None:
     from .options import Options
 
     check_output(getattr(args, "output", None))
+    check_output(getattr(args, "write_baseline", None))
+    baseline = getattr(args, "baseline", None)
+    if baseline and not Path(baseline).is_file():
+        raise InputError(f"no such baseline file: {baseline}")
     settings = {name: getattr(args, name, None) for name in ("judges", "detectors", "threshold", "min_overlap")}
     Options(**{name: value for name, value in settings.items() if value is not None})
     check_models(getattr(args, "model", None), getattr(args, "nli", None))

@@ -167,23 +167,6 @@ def test_align_checks_options_before_reading_or_loading(no_models, tmp_path):
         align(["One text.", "Another text."], max_chars=0)
 
 
-def test_quiet_loading_silences_only_while_loading():
-    import warnings
-
-    from tqdm import TqdmWarning
-    from transformers.utils import logging as hf_logging
-
-    before = hf_logging.is_progress_bar_enabled()
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        with resources.quiet_loading():
-            assert not hf_logging.is_progress_bar_enabled()
-            warnings.warn("IProgress not found", TqdmWarning)
-        warnings.warn("after loading", TqdmWarning)
-    assert [str(w.message) for w in caught] == ["after loading"]
-    assert hf_logging.is_progress_bar_enabled() == before
-
-
 def test_a_bug_exits_3_not_1(capsys, article, monkeypatch):
     import factalign.pipeline
 

@@ -264,3 +264,12 @@ def test_numbers_different_tolls_are_not_one_in_dispute(a, b):
 def test_numbers_same_toll_in_other_words_still_conflicts(a, b):
     verdict = judge(a, b)
     assert verdict.kind == "contradiction" and verdict.subtype == "number"
+
+
+def test_a_state_held_for_a_while_and_its_opposite_after_it_are_one_sequence():
+    # positive: still a conflict without the time bounds, or with both "for"
+    assert judge("The bridge was closed on Sunday.", "The bridge reopened on Sunday.").kind == "contradiction"
+    assert judge("The shop stayed open for two days.", "The shop stayed closed for two days.").kind == "contradiction"
+    # negative: held for a while, then reversed after that while
+    assert judge("The bridge was closed for six hours.", "The bridge reopened after six hours.").kind != "contradiction"
+    assert judge("The market was shut until noon.", "The market opened after noon.").kind != "contradiction"

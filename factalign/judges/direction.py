@@ -11,6 +11,9 @@ NAME = "direction"
 # prepositions whose opposites reverse a fact's time or place.
 _CONTENT = ("VERB", "ADJ", "ADV", "NOUN", "PROPN")
 _OPPOSED_PREPOSITIONS = {"before", "after", "inside", "outside", "above", "below"}
+# Prepositions that bound a state in time: the state held *during* a while ("closed for four hours") or its
+# opposite reached *after* it ("reopened after four hours").
+_BOUNDS = {"for": "during", "until": "during", "till": "during", "after": "after", "within": "after"}
 
 
 def _adjectival(tok) -> bool:
@@ -54,6 +57,27 @@ def _denied(tok) -> bool:
         tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("not", "n't", "never"))
 
 
+def _bound(tok) -> str | None:
+    """"during" or "after" when the word is bounded by a stretch of time ("closed for four hours"), else None."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in _BOUNDS and any(
+                t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
+            return _BOUNDS[child.lower_]
+    return None
+
+
+def _sequence(x, y) -> bool:
+    """True when one word holds a state for a while and the other reaches its opposite after that while:
+    "closed for four hours" and "reopened after four hours" tell one sequence, not two rival states.
+
+    Example:
+        >>> from ._base import parse
+        >>> _sequence(parse("The road was closed for four hours.")[3], parse("The road reopened after four hours.")[2])
+        True
+    """
+    return {_bound(x), _bound(y)} == {"during", "after"}
+
+
 def _label(src: str) -> str:
     return "opposite" if src in ("wordnet", "prefix") else src
 
@@ -83,18 +107,19 @@ def _diff_verdict(a: Side, b: Side) -> Verdict | None:
                     continue
                 src = _opposite(x, y, loose=True)
                 # Both words on both sides ("rose, then fell") is no conflict, nor is a denied opposite.
-                if src and not (_lemma(y) in la and _lemma(x) in lb) and _denied(x) == _denied(y):
+                if src and not (_lemma(y) in la and _lemma(x) in lb) and _denied(x) == _denied(y) \
+                        and not _sequence(x, y):
                     return contradiction(NAME, "direction", _label(src), f"'{x.text}'", f"'{y.text}'", 0.8)
     return None
 
 
 def judge_direction(a: Side, b: Side) -> Verdict | None:
-    """Contradiction when opposite words (WordNet antonyms, directions WordNet's troponyms inherit, un-/in- prefixes) fill the
-    same role: they share a subject, an object, or the noun they qualify.
+    """Contradiction when opposite words (WordNet antonyms, the opposition WordNet's troponyms inherit, un-/in-
+    prefixes) fill the same role: they share a subject, an object, or the noun they qualify.
 
     Example:
         >>> judge_direction(Side("Shares rose sharply on Monday."), Side("Shares fell sharply on Monday.")).explanation
-        "direction: 'rose' vs 'fell'"
+        "opposite: 'rose' vs 'fell'"
     """
     if near_copy(a, b):
         verdict = _diff_verdict(a, b)
@@ -116,6 +141,6 @@ def judge_direction(a: Side, b: Side) -> Verdict | None:
             if _lemma(y) in la or y.lower_ in folded_a or x.pos_ != y.pos_ and {x.pos_, y.pos_} != {"ADJ", "ADV"}:
                 continue
             src = _opposite(x, y)
-            if src and _args(x) & _args(y) and _denied(x) == _denied(y):
+            if src and _args(x) & _args(y) and _denied(x) == _denied(y) and not _sequence(x, y):
                 return contradiction(NAME, "direction", _label(src), f"'{x.text}'", f"'{y.text}'", 0.7)
     return None

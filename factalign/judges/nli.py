@@ -26,7 +26,8 @@ def load_cross_encoder(name: str):
         from sentence_transformers import CrossEncoder
     except ImportError as exc:  # pragma: no cover - sentence-transformers is a core dependency
         raise ModelError("the NLI judge needs sentence-transformers: pip install sentence-transformers") from exc
-    from ..resources import check_model_available, quiet_loading
+    from ..progress import quiet_loading
+    from ..resources import check_model_available
 
     check_model_available(name, "NLI CrossEncoder")
     try:

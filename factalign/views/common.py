@@ -13,15 +13,44 @@ TITLES = {
 }
 
 
+#: One item of each kind, as a count reads it ("1 contradiction", "7 translation artefacts").
+SINGULAR = {
+    "contradiction": "contradiction",
+    "artefact": "translation artefact",
+    "omission": "omission",
+    "agreement": "agreement",
+}
+
+
+def counted(n: int, kind: str) -> str:
+    """``n`` findings of ``kind`` in words.
+
+    Example:
+        >>> counted(1, "contradiction"), counted(7, "artefact")
+        ('1 contradiction', '7 translation artefacts')
+    """
+    return f"{n} {SINGULAR[kind]}{'' if n == 1 else 's'}"
+
+
 def shorten(text: str, width: int = 110) -> str:
-    """One line, at most ``width`` characters."""
+    """One line, at most ``width`` characters.
+
+    Example:
+        >>> shorten("a  long\\nline of text", 10)
+        'a long li…'
+    """
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def sides(report, finding: Finding) -> list[tuple[str, str]]:
     """(source name, text) to show for a finding: each claim's text, except for omissions, which show the original
-    sentence once however many of its claims are missing (they are listed in the JSON)."""
+    sentence once however many of its claims are missing (they are listed in the JSON).
+
+    Example:
+        >>> sides(report, report.contradictions[0])  # doctest: +SKIP
+        [('wire', 'Storm Ada flooded 40 homes in Ferrow'), ('local', 'Storm Ada flooded 55 homes in Ferrow')]
+    """
     if finding.kind != "omission":
         return [(report.claim(cid).source, report.claim(cid).text) for cid in finding.claims]
     spans: dict[tuple[str, int], list[int]] = {}
@@ -33,9 +62,15 @@ def sides(report, finding: Finding) -> list[tuple[str, str]]:
 
 
 def headline(report) -> str:
+    """One line: the sources, claim and fact counts, and the findings of each kind.
+
+    Example:
+        >>> headline(report)  # doctest: +SKIP
+        '2 sources (wire, local), 5 claims, 4 facts: 1 contradiction, 0 translation artefacts, 2 omissions, ...'
+    """
     counts = {k: len(report.of_kind(k)) for k in ORDER}
     names = ", ".join(s.name for s in report.sources)
-    parts = [f"{counts[k]} {TITLES[k].lower()}" for k in ORDER]
+    parts = [counted(counts[k], k) for k in ORDER]
     return f"{len(report.sources)} sources ({names}), {len(report.claims)} claims, {len(report.facts)} facts: " + \
         ", ".join(parts)
 
@@ -43,8 +78,10 @@ def headline(report) -> str:
 def story_note(report) -> str | None:
     """Plain sentences when the sources are in different languages or some are about a different story, else None.
 
-    Example: "Not the same story: g overlaps the main story (a, b, c) by at most 2%, below the 5% threshold, so
-    no agreements or omissions are reported for it."
+    Example:
+        >>> story_note(report)  # doctest: +SKIP
+        'Not the same story: g overlaps the main story (a, b, c) by at most 2%, below the 5% threshold, so no
+        agreements or omissions are reported for it.'
     """
     notes = [note for note in (language_note(report), _unrelated_note(report)) if note]
     return " ".join(notes) or None

@@ -10,6 +10,12 @@ def _cell(text: str) -> str:
 
 
 def render_markdown(report, limit: int | None = 50) -> str:
+    """The Markdown report: a headline, then one table per kind with up to ``limit`` rows (None: all).
+
+    Example:
+        >>> render_markdown(report).splitlines()[0]  # doctest: +SKIP
+        '## factalign report'
+    """
     lines = ["## factalign report", "", headline(report) + "."]
     note = story_note(report)
     if note:

@@ -6,7 +6,11 @@ from collections import Counter
 
 
 def findings_frame(report):
-    """One row per finding."""
+    """One row per finding.
+
+    Example:
+        >>> findings_frame(report).kind.value_counts()  # doctest: +SKIP
+    """
     import pandas as pd
 
     source_of = {c.id: c.source for c in report.claims}
@@ -25,7 +29,11 @@ def findings_frame(report):
 
 
 def claims_frame(report):
-    """One row per claim, with its evidence in the original text."""
+    """One row per claim, with its evidence in the original text.
+
+    Example:
+        >>> claims_frame(report).evidence.head()  # doctest: +SKIP
+    """
     import pandas as pd
 
     rows = [dict(c.to_dict(), evidence=report.evidence(c.id)) for c in report.claims]
@@ -33,7 +41,11 @@ def claims_frame(report):
 
 
 def coverage_frame(report):
-    """Facts × sources: the claim id carrying each fact in each source, "" where the source lacks it."""
+    """Facts × sources: the claim id carrying each fact in each source, "" where the source lacks it.
+
+    Example:
+        >>> coverage_frame(report).head()  # doctest: +SKIP
+    """
     import pandas as pd
 
     names = [s.name for s in report.sources]
@@ -51,7 +63,11 @@ def coverage_frame(report):
 
 
 def summary_frame(report):
-    """One row per source: claims, facts shared, unique facts, omissions, contradictions, artefacts."""
+    """One row per source: claims, facts shared, unique facts, omissions, contradictions, artefacts.
+
+    Example:
+        >>> summary_frame(report)["claims"].sum() == len(report.claims)  # doctest: +SKIP
+    """
     import pandas as pd
 
     names = [s.name for s in report.sources]

@@ -6,6 +6,12 @@ from .common import ORDER, TITLES, headline, shorten, sides, story_note
 
 
 def render_text(report, limit: int | None = 20) -> str:
+    """The plain-text report: a headline, then up to ``limit`` findings per kind (None: all).
+
+    Example:
+        >>> print(render_text(report, limit=2))  # doctest: +SKIP
+        factalign: 2 sources (wire, local), 5 claims, 4 facts: 1 contradiction, ...
+    """
     lines = ["factalign: " + headline(report)]
     note = story_note(report)
     if note:
