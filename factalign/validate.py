@@ -62,7 +62,7 @@ def check_cli(args) -> None:
     check_output(getattr(args, "write_baseline", None))
     baseline = getattr(args, "baseline", None)
     if baseline and not Path(baseline).is_file():
-        raise InputError(f"no such baseline file: {baseline}")
+        raise InputError(f"baseline file not found: {baseline}")
     settings = {name: getattr(args, name, None) for name in ("judges", "detectors", "threshold", "min_overlap")}
     Options(**{name: value for name, value in settings.items() if value is not None})
     check_models(getattr(args, "model", None), getattr(args, "nli", None))
