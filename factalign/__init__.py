@@ -22,15 +22,18 @@ _LAZY = {
     "Report": ("factalign.report", "Report"),
     "extract_claims": ("factalign.claims", "extract_claims"),
     "judge": ("factalign.judges", "judge"),
+    "stories": ("factalign.grouping", "stories"),
+    "Stories": ("factalign.grouping", "Stories"),
 }
 
 __all__ = [
-    "align", "extract_claims", "judge", "Report", "Source", "Claim", "Finding", "Verdict",
+    "align", "extract_claims", "judge", "stories", "Stories", "Report", "Source", "Claim", "Finding", "Verdict",
     "FactalignError", "InputError", "ModelError", "StageError", "__version__",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
     from .claims import extract_claims
+    from .grouping import Stories, stories
     from .judges import judge
     from .pipeline import align
     from .report import Report

@@ -96,6 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--no-artefacts", action="store_true", help="do not look for translation artefacts")
     compare.add_argument("--sentences", action="store_true", help="one claim per sentence (no decomposition)")
     compare.add_argument("--max-chars", type=_positive, default=None, metavar="N", help=MAX_CHARS_HELP)
+    compare.add_argument("--stories", action="store_true",
+                         help="SOURCE arguments are folders of articles: group them into stories, compare each")
 
     claims = sub.add_parser("claims", help="list the claims of one article",
                             description="Split one article into atomic claims.")
@@ -157,10 +159,14 @@ def _compare(args) -> int:
         "judges": args.judges, "nli": args.nli, "reference": args.reference,
     }.items() if v is not None}
     max_chars = args.max_chars or MAX_CHARS
+    flags = {"repair": not args.no_repair, "artefacts": not args.no_artefacts, "decompose": not args.sentences,
+             "max_chars": max_chars}
+    if args.stories:
+        return _compare_stories(args, lambda story: select(align(story, **flags, **options),
+                                                           min_score=args.min_score))
     sources = read_sources(args.sources, max_chars=max_chars)
     with stage(f"comparing {len(sources)} sources", enabled=args.progress):
-        report = align(sources, repair=not args.no_repair, artefacts=not args.no_artefacts,
-                       decompose=not args.sentences, max_chars=max_chars, **options)
+        report = align(sources, **flags, **options)
     found = len(report.findings)
     report = select(report, min_score=args.min_score, baseline=args.baseline, write=args.write_baseline)
     if args.baseline:
@@ -179,6 +185,32 @@ def _compare(args) -> int:
     }[args.format]()
     _write(text, args.output)
     failing = [f for f in report.findings if f.kind in args.fail_on]
+    if failing:
+        kinds = sorted({f.kind for f in failing})
+        print(f"factalign: {len(failing)} finding(s) of kind {', '.join(kinds)} (--fail-on)", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _compare_stories(args, align_story) -> int:
+    """``compare --stories DIR...``: one report per story of two or more articles, plus a summary table."""
+    from .errors import InputError
+    from .grouping.command import article_files, compare_stories, render
+    from .progress import stage
+
+    if args.reference or args.baseline or args.write_baseline:
+        raise InputError("--reference and baselines name one comparison; they cannot be combined with --stories")
+    with stage("grouping articles into stories and comparing each", enabled=args.progress):
+        found, reports = compare_stories(args.sources, align_story, model=args.model)
+    if args.min_salience:
+        from dataclasses import replace
+
+        reports = [r and replace(r, findings=tuple(f for f in r.findings
+                                                   if f.kind != "omission" or f.score >= args.min_salience))
+                   for r in reports]
+    paths = {name: str(path) for name, path in article_files(args.sources)}
+    _write(render(found, reports, args.format, None if args.limit <= 0 else args.limit, paths), args.output)
+    failing = [f for r in reports if r is not None for f in r.findings if f.kind in args.fail_on]
     if failing:
         kinds = sorted({f.kind for f in failing})
         print(f"factalign: {len(failing)} finding(s) of kind {', '.join(kinds)} (--fail-on)", file=sys.stderr)

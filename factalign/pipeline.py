@@ -71,8 +71,9 @@ def align(
         claims = split_stage(srcs, splitter or _default_splitter(opts))
         used, found = artefact_stage(srcs, claims, opts)
         embedder = embedder or _default_embedder(opts)
+        within, set_aside = story_stage(srcs, opts, embedder)
         emb = embed_stage(used, embedder)
-        aligned = align_stage(used, emb, [s.name for s in srcs], opts, numbers_only=judge is None)
+        aligned = align_stage(used, emb, [s.name for s in srcs], opts, numbers_only=judge is None, within=within)
         findings = judge_stage(srcs, used, aligned, judge or _default_judge(srcs, opts), opts)
         findings += omission_stage(srcs, used, aligned, opts)
     from .report import Report
@@ -80,7 +81,7 @@ def align(
     return Report(
         sources=tuple(srcs), claims=tuple(used), facts=aligned.facts, findings=tuple(findings + found),
         overlap=aligned.overlap, unrelated=aligned.unrelated,
-        options=_with_model(opts, embedder),
+        options=_with_model(opts, embedder), set_aside=set_aside,
     )
 
 
@@ -143,13 +144,19 @@ def embed_stage(claims: Sequence[Claim], embedder: Embedder) -> np.ndarray:
 
 
 def align_stage(claims: Sequence[Claim], emb: np.ndarray, names: Sequence[str], opts: Options,
-                numbers_only: bool = True) -> Alignment:
-    """Group claims that state one fact, set aside sources that tell another story, link claims by their values."""
+                numbers_only: bool = True, within: Sequence[int] | None = None) -> Alignment:
+    """Group claims that state one fact, set aside sources that tell another story, link claims by their values.
+
+    ``within``: indices of the sources the story may hold at most (from :func:`story_stage`); None: all.
+    """
     owners = np.array([names.index(c.source) for c in claims], dtype=int)
     speakers = speaker_ids(claims)
     labels = group(emb, owners, opts.threshold, speakers=speakers)
     overlap = pair_overlap(labels, owners, len(names))
     related = story(overlap, opts.min_overlap, names.index(opts.reference) if opts.reference else None)
+    if within is not None:
+        related = [i for i in related if i in within]
+        related = related if len(related) >= 2 else []
     if len(related) < len(names):  # regroup without the other story's claims, which stay alone
         keep = np.isin(owners, related)
         labels = np.where(keep, -1, np.arange(len(claims)) + len(claims))
@@ -164,6 +171,23 @@ def align_stage(claims: Sequence[Claim], emb: np.ndarray, names: Sequence[str], 
     return Alignment(labels=labels, sim=sim, owners=owners, facts=tuple(make_facts(claims, labels, sim)),
                      overlap=overlap, related=related_names,
                      unrelated=tuple(n for n in names if n not in related_names))
+
+
+#: From this many sources on, ``align()`` also groups them into stories by article (names, figures, lead) and sets
+#: aside those outside the main story: claim overlap alone chains unrelated articles together when there are many.
+STORY_FILTER_MIN_SOURCES = 3
+
+
+def story_stage(srcs: Sequence[Source], opts: Options, embedder: Embedder) -> tuple[list[int] | None, dict[str, str]]:
+    """The sources of the main story and why each other one is set aside (:func:`factalign.grouping.main_story`).
+
+    Returns ``(None, {})`` below :data:`STORY_FILTER_MIN_SOURCES` sources: two sources are left to claim overlap.
+    """
+    if len(srcs) < STORY_FILTER_MIN_SOURCES:
+        return None, {}
+    from .grouping import main_story
+
+    return main_story(srcs, reference=opts.reference, spacy_model=opts.spacy_model, embedder=embedder)
 
 
 def judge_stage(srcs: Sequence[Source], claims: Sequence[Claim], aligned: Alignment, judge: Judge,

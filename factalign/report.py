@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
@@ -25,6 +25,8 @@ class Report:
         overlap: (n_sources, n_sources) share of the shorter source's claims that align with the other source.
         unrelated: names of sources that share too little with the rest to be about the same story.
         options: the settings the report was made with.
+        set_aside: why sources were set aside as reporting a different story (name -> reason), when the story
+            grouping of :func:`factalign.grouping.main_story` set them aside.
     """
 
     sources: tuple[Source, ...]
@@ -34,6 +36,7 @@ class Report:
     overlap: np.ndarray
     unrelated: tuple[str, ...] = ()
     options: Any = None
+    set_aside: dict[str, str] = field(default_factory=dict)
 
     # -- access -------------------------------------------------------------------------------------------------
     def of_kind(self, kind: str) -> list[Finding]:
@@ -102,6 +105,7 @@ class Report:
             "facts": [dict(asdict(f), claims=list(f.claims), sources=list(f.sources)) for f in self.facts],
             "findings": [f.to_dict() for f in self.findings],
             "unrelated": list(self.unrelated),
+            "set_aside": dict(self.set_aside),
             "options": asdict(self.options) if self.options is not None else None,
         }
 

@@ -107,19 +107,32 @@ def _unrelated_note(report) -> str | None:
     if not report.unrelated:
         return None
     names = [s.name for s in report.sources]
+    set_aside = getattr(report, "set_aside", None) or {}
+    off = [n for n in report.unrelated if n not in set_aside]
+    notes = [note for note in (_overlap_note(report, names, off), _set_aside_note(report.unrelated, set_aside)) if note]
+    return " ".join(notes) or None
+
+
+def _overlap_note(report, names: list[str], off: list[str]) -> str | None:
+    """The sources in ``off`` overlap the main story (or each other) too little: by how much, against what."""
+    if not off:
+        return None
     threshold = getattr(report.options, "min_overlap", None)
     below = f", below the {threshold:.0%} threshold" if threshold is not None else ""
     story = [i for i, n in enumerate(names) if n not in report.unrelated]
+    if not story and len(off) == 1:
+        return (f"Not the same story: {off[0]} overlaps no other source enough{below}, so no agreements or "
+                "omissions are reported for it.")
     if not story:
-        best, a, b = max((float(report.overlap[i, j]), names[i], names[j])
-                         for i in range(len(names)) for j in range(i + 1, len(names)))
-        if len(names) == 2:
+        at = [names.index(n) for n in off]
+        best, a, b = max((float(report.overlap[i, j]), names[i], names[j]) for i in at for j in at if i < j)
+        if len(off) == 2:
             return (f"Not the same story: {a} and {b} overlap by only {best:.0%}{below}, so no "
                     "agreements or omissions are reported.")
-        return (f"Not the same story: no two of the {len(names)} sources overlap enough (the most is {best:.0%}, "
+        return (f"Not the same story: no two of the {len(off)} sources overlap enough (the most is {best:.0%}, "
                 f"between {a} and {b}){below}, so no agreements or omissions are reported.")
     main = f"the main story ({', '.join(names[i] for i in story)})"
-    best = {n: max(float(report.overlap[names.index(n), j]) for j in story) for n in report.unrelated}
+    best = {n: max(float(report.overlap[names.index(n), j]) for j in story) for n in off}
     if len(best) == 1:
         (name, value), = best.items()
         return (f"Not the same story: {name} overlaps {main} by at most {value:.0%}{below}, so no "
@@ -127,6 +140,14 @@ def _unrelated_note(report) -> str | None:
     values = ", ".join(f"{n} {v:.0%}" for n, v in best.items())
     return (f"Not the same story: {len(best)} sources overlap {main} too little ({values}){below}, so no agreements "
             "or omissions are reported for them.")
+
+
+def _set_aside_note(unrelated, set_aside: dict[str, str]) -> str | None:
+    grouped = [f"{name} {set_aside[name]}" for name in unrelated if name in set_aside]
+    if not grouped:
+        return None
+    return ("Not the same story, set aside: " + "; ".join(grouped) + ". No agreements or omissions are reported for "
+            + ("it." if len(grouped) == 1 else "them."))
 
 
 def _language(name: str, code: str) -> str:

@@ -1,0 +1,14 @@
+"""Grouping articles into stories (``factalign.stories``) and comparing within each story.
+
+    >>> from factalign import stories
+    >>> found = stories(["today/a.txt", "today/b.txt", "today/c.txt"])   # doctest: +SKIP
+    >>> [[s.name for s in story] for story in found]                      # doctest: +SKIP
+    [['a', 'c'], ['b']]
+"""
+
+from .similarity import DEFAULT_MAX_DAYS, DEFAULT_THRESHOLD, ArticleProfile, affinity, cluster, profile_articles
+from .collection import ALIGN_THRESHOLD, Stories, main_story, stories
+
+__all__ = ["stories", "Stories", "main_story", "ALIGN_THRESHOLD", "ArticleProfile", "affinity", "cluster",
+           "profile_articles",
+           "DEFAULT_THRESHOLD", "DEFAULT_MAX_DAYS"]

@@ -1,0 +1,219 @@
+"""How alike two articles are, and clustering them into stories (articles that report the same event).
+
+Two articles are one story when they report the same specific facts, not merely the same topic: coverage of one
+event shares who, where and how many (names, places, organisations, figures), while two Supreme Court rulings share
+only the court. Each article is read once into an :class:`ArticleProfile`: one embedding of its lead, and the
+named entities and figures spaCy's entity recogniser finds in it (one parse, entities only). Two scores compare
+profiles: the cosine of the lead embeddings, and the cosine of TF-IDF vectors over entity and figure keys (IDF over
+the articles being grouped, so that a name every article carries, "Obama" on a politics day, weighs little). Their
+mean is the articles' affinity; articles published more than ``max_days`` apart never join. Average-linkage
+agglomerative clustering (scikit-learn) over ``1 - affinity`` cuts the tree at ``1 - threshold``.
+
+    >>> import numpy as np
+    >>> scores = np.array([[1.0, 0.8, 0.1], [0.8, 1.0, 0.2], [0.1, 0.2, 1.0]])
+    >>> cluster(scores, threshold=0.5).tolist()
+    [0, 0, 1]
+
+The threshold is calibrated on a dev split of BASIL; see docs/benchmarks.md ("Stories").
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+import numpy as np
+
+from ..errors import StageError
+from ..models import Source
+
+#: Affinity (mean of lead-embedding cosine and entity TF-IDF cosine) at or above which two articles are one story.
+#: Calibrated on the BASIL dev events (docs/benchmarks.md, "Stories").
+DEFAULT_THRESHOLD = 0.425
+
+#: Articles whose publication dates (when both are known) lie further apart than this are never one story:
+#: coverage of one event by several outlets falls within a few days (BASIL: at most 4 days apart).
+DEFAULT_MAX_DAYS = 7
+
+#: Characters of the article embedded as its lead: the first paragraphs say what happened (the encoder reads
+#: about 256 word pieces, roughly 1,000 characters, anyway).
+LEAD_CHARS = 1000
+
+#: Characters parsed for entities: enough for the names and figures a story is built on, without parsing the
+#: background paragraphs at the end (keeps one parse per article cheap).
+ENTITY_CHARS = 6000
+
+#: Entity labels whose text identifies who or where: named people, organisations, places, laws, events, works.
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
+
+#: Entity labels whose value is a figure or a date; only values written with digits are kept (spelled-out small
+#: numbers, "two senators", are too common to tell events apart).
+VALUE_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE"})
+
+_LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(’s|'s|’|')$")
+
+
+@dataclass(frozen=True)
+class ArticleProfile:
+    """What grouping reads from one article.
+
+    Args:
+        name: the source's name.
+        vector: L2-normalised embedding of the article's lead.
+        keys: entity and figure keys, one per mention ("name:steele", "value:30000").
+        published: publication date, if known.
+    """
+
+    name: str
+    vector: np.ndarray
+    keys: tuple[str, ...]
+    published: _dt.date | None = None
+
+
+# -- pure layer: profiles in, affinities and labels out --------------------------------------------------------
+
+def key_similarity(keys: Sequence[Sequence[str]]) -> np.ndarray:
+    """Cosine similarity of sublinear TF-IDF vectors over entity keys; IDF over the given articles.
+
+    >>> sim = key_similarity([["name:ames", "name:ohio"], ["name:ames"], ["name:peru"]])
+    >>> bool(sim[0, 1] > 0.5), float(sim[0, 2])
+    (True, 0.0)
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    n = len(keys)
+    if n == 0 or not any(keys):
+        return np.eye(n)
+    vectorizer = TfidfVectorizer(analyzer=lambda doc: doc, sublinear_tf=True, smooth_idf=True, lowercase=False)
+    matrix = vectorizer.fit_transform([list(k) for k in keys])
+    return np.asarray((matrix @ matrix.T).todense(), dtype=float)
+
+
+def date_gaps(published: Sequence[_dt.date | None]) -> np.ndarray:
+    """Days between publication dates of each pair of articles; 0 where either date is unknown.
+
+    >>> date_gaps([_dt.date(2020, 1, 1), _dt.date(2020, 1, 9), None]).tolist()
+    [[0, 8, 0], [8, 0, 0], [0, 0, 0]]
+    """
+    days = np.array([d.toordinal() if d else 0 for d in published], dtype=int)
+    known = np.array([d is not None for d in published])
+    gaps = np.abs(days[:, None] - days[None, :])
+    return np.where(known[:, None] & known[None, :], gaps, 0)
+
+
+def affinity(profiles: Sequence[ArticleProfile], max_days: int | None = DEFAULT_MAX_DAYS) -> np.ndarray:
+    """``out[i, j]``: how surely articles i and j report the same event, 0..1 (diagonal 1).
+
+    The mean of the lead-embedding cosine and the entity-key TF-IDF cosine; 0 for articles published more than
+    ``max_days`` apart (None: dates are ignored).
+    """
+    n = len(profiles)
+    if n == 0:
+        return np.zeros((0, 0))
+    vectors = np.stack([p.vector for p in profiles])
+    out = (np.clip(vectors @ vectors.T, 0.0, 1.0) + key_similarity([p.keys for p in profiles])) / 2
+    if max_days is not None:
+        out[date_gaps([p.published for p in profiles]) > max_days] = 0.0
+    np.fill_diagonal(out, 1.0)
+    return out
+
+
+def cluster(affinity_matrix: np.ndarray, threshold: float = DEFAULT_THRESHOLD) -> np.ndarray:
+    """Story label per article: average-linkage agglomerative clustering cut where mean affinity < ``threshold``.
+
+    Labels are numbered in order of each story's first article.
+
+    >>> cluster(np.array([[1.0, 0.2], [0.2, 1.0]]), threshold=0.5).tolist()
+    [0, 1]
+    """
+    n = len(affinity_matrix)
+    if n < 2:
+        return np.zeros(n, dtype=int)
+    from sklearn.cluster import AgglomerativeClustering
+
+    distance = 1.0 - np.clip(affinity_matrix, 0.0, 1.0)
+    np.fill_diagonal(distance, 0.0)
+    model = AgglomerativeClustering(
+        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=1.0 - threshold,
+    )
+    raw = model.fit_predict(distance)
+    first_seen: dict[int, int] = {}
+    return np.array([first_seen.setdefault(int(r), len(first_seen)) for r in raw], dtype=int)
+
+
+# -- text layer: articles in, profiles out -----------------------------------------------------------------------
+
+def entity_key(label: str, text: str) -> str | None:
+    """A comparable key for one entity mention, or None when it carries nothing specific.
+
+    Names share one namespace whatever their label, because the recogniser labels one name differently from one
+    article to the next ("Baltic Line" as an organisation, then as a place). People are keyed by surname
+    ("Michael Steele" and "Mr. Steele" meet); other names by their lower-cased text without a leading article;
+    figures and dates only when written with digits, without separators.
+
+    >>> entity_key("PERSON", "Michael Steele’s"), entity_key("ORG", "the Senate"), entity_key("MONEY", "$1,500")
+    ('name:steele', 'name:senate', 'value:1500')
+    >>> entity_key("CARDINAL", "two") is None, entity_key("TIME", "10 p.m.") is None
+    (True, True)
+    """
+    text = _POSSESSIVE.sub("", text.strip())
+    if label in VALUE_LABELS:
+        digits = re.sub(r"[^\w]", "", text.lower()) if any(ch.isdigit() for ch in text) else ""
+        return f"value:{digits}" if digits else None
+    if label not in NAME_LABELS:
+        return None
+    if label == "PERSON":
+        words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 1]
+        return f"name:{words[-1].lower()}" if words else None
+    name = _LEADING_ARTICLE.sub("", text).lower()
+    return f"name:{name}" if name else None
+
+
+def profile_articles(
+    sources: Sequence[Source], *, embedder: Any = None, model: str | None = None, spacy_model: str | None = None,
+) -> list[ArticleProfile]:
+    """Read each article once: embed its lead, parse its first ``ENTITY_CHARS`` characters for entities.
+
+    Args:
+        sources: the articles.
+        embedder: anything with ``embed(texts) -> ndarray``; default: the sentence-transformers ``model``.
+        model: sentence-transformers model name or path (default all-MiniLM-L6-v2).
+        spacy_model: spaCy pipeline name or path (None: the run's, see :mod:`factalign.nlp`); only its entity
+            recogniser runs.
+
+    Raises:
+        StageError: the embedder returned the wrong shape or non-finite values.
+    """
+    if not sources:
+        return []
+    from .. import nlp as run_nlp
+    from ..embed import SentenceTransformerEmbedder, normalise_rows
+    from ..resources import DEFAULT_EMBEDDER, spacy_pipeline
+
+    embedder = embedder if embedder is not None else SentenceTransformerEmbedder(model or DEFAULT_EMBEDDER)
+    vectors = np.asarray(embedder.embed([lead(s.text) for s in sources]), dtype=np.float32)
+    if vectors.ndim != 2 or vectors.shape[0] != len(sources) or not np.all(np.isfinite(vectors)):
+        raise StageError(f"embed stage must return finite values of shape ({len(sources)}, dim) for the article "
+                         f"leads, got {vectors.shape}")
+    vectors = normalise_rows(vectors)
+    nlp = spacy_pipeline(spacy_model if spacy_model is not None else run_nlp.name())
+    disable = [name for name in nlp.pipe_names if name != "ner"]
+    docs = nlp.pipe((s.text[:ENTITY_CHARS] for s in sources), disable=disable, batch_size=32)
+    profiles = []
+    for source, vector, doc in zip(sources, vectors, docs):
+        keys = tuple(k for k in (entity_key(e.label_, e.text) for e in doc.ents) if k)
+        profiles.append(ArticleProfile(source.name, vector, keys, source.published))
+    return profiles
+
+
+def lead(text: str) -> str:
+    """The article's opening, cut at a paragraph or sentence break near ``LEAD_CHARS`` characters."""
+    text = text.strip()
+    if len(text) <= LEAD_CHARS:
+        return text
+    head = text[:LEAD_CHARS]
+    cut = max(head.rfind("\n"), head.rfind(". "))
+    return head[: cut + 1] if cut > LEAD_CHARS // 2 else head
