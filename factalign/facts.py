@@ -219,6 +219,27 @@ def omissions(
     return findings
 
 
+def contested(findings: Sequence[Finding], claims: dict[str, Claim]) -> set[tuple[str, str]]:
+    """(claim id, source) pairs where the source gives another value for the claim's fact.
+
+    A claim held by a contradiction with a claim of another source is not missing from that source: the source
+    states the fact, differently ("on March 14" / "on March 15" is one disputed date, not two omissions).
+
+    Example:
+        >>> a, b = Claim("a#0", "a", "x", 0, 1), Claim("b#0", "b", "y", 0, 1)
+        >>> sorted(contested([Finding("contradiction", "date", ("a#0", "b#0"), 0.8, "date: x vs y")],
+        ...                  {"a#0": a, "b#0": b}))
+        [('a#0', 'b'), ('b#0', 'a')]
+    """
+    out: set[tuple[str, str]] = set()
+    for f in findings:
+        if f.kind != "contradiction":
+            continue
+        sources = {claims[c].source for c in f.claims if c in claims}
+        out.update((c, s) for c in f.claims if c in claims for s in sources if s != claims[c].source)
+    return out
+
+
 def _merge_by_sentence(findings: list[Finding], claims: dict[str, Claim]) -> list[Finding]:
     """One omission per sentence: the claims one sentence yields that the same sources all lack are one finding.
 

@@ -15,7 +15,8 @@ import numpy as np
 
 from . import nlp
 from .errors import InputError
-from .facts import judge_facts, make_facts, omissions, positions_of
+from .facts import contested, judge_facts, make_facts, omissions, positions_of
+from .keyfacts.stage import keyfact_stage
 from .linking import coverage, link_by_values, sentence_of, speaker_ids
 from .matching import DEFAULT_THRESHOLD, group, pair_overlap, story
 from .models import Claim, Fact, Finding, Source, Verdict
@@ -75,13 +76,14 @@ def align(
         emb = embed_stage(used, embedder)
         aligned = align_stage(used, emb, [s.name for s in srcs], opts, numbers_only=judge is None, within=within)
         findings = judge_stage(srcs, used, aligned, judge or _default_judge(srcs, opts), opts)
-        findings += omission_stage(srcs, used, aligned, opts)
+        key_facts, findings = keyfact_stage(srcs, used, aligned.sim, aligned.related, findings)
+        findings += omission_stage(srcs, used, aligned, opts, disputed=contested(findings, {c.id: c for c in used}))
     from .report import Report
 
     return Report(
         sources=tuple(srcs), claims=tuple(used), facts=aligned.facts, findings=tuple(findings + found),
         overlap=aligned.overlap, unrelated=aligned.unrelated,
-        options=_with_model(opts, embedder), set_aside=set_aside,
+        options=_with_model(opts, embedder), set_aside=set_aside, keyfacts=tuple(key_facts),
     )
 
 
@@ -205,15 +207,17 @@ def judge_stage(srcs: Sequence[Source], claims: Sequence[Claim], aligned: Alignm
 
 
 def omission_stage(srcs: Sequence[Source], claims: Sequence[Claim], aligned: Alignment,
-                   opts: Options) -> list[Finding]:
-    """Facts some related sources lack, unless one of their claims states the fact after all."""
+                   opts: Options, disputed: frozenset | set = frozenset()) -> list[Finding]:
+    """Facts some related sources lack, unless one of their claims states the fact after all (or disputes it:
+    ``disputed`` holds (claim id, source) pairs of contradictions, see :func:`factalign.facts.contested`)."""
     names = [s.name for s in srcs]
     index = {c.id: i for i, c in enumerate(claims)}
     cover = coverage(claims, aligned.sim, aligned.owners, names)
     return omissions(
         aligned.facts, {c.id: c for c in claims}, list(aligned.related), positions_of(srcs, claims),
         reference=opts.reference,
-        covered=lambda cid, name: bool(cover[index[cid], names.index(name)] >= opts.threshold),
+        covered=lambda cid, name: bool(cover[index[cid], names.index(name)] >= opts.threshold)
+        or (cid, name) in disputed,
     )
 
 

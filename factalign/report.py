@@ -10,7 +10,7 @@ import numpy as np
 
 from .models import KINDS, Claim, Fact, Finding, Source
 
-SCHEMA = 1
+SCHEMA = 2
 
 
 @dataclass(frozen=True, eq=False)
@@ -25,6 +25,8 @@ class Report:
         overlap: (n_sources, n_sources) share of the shorter source's claims that align with the other source.
         unrelated: names of sources that share too little with the rest to be about the same story.
         options: the settings the report was made with.
+        keyfacts: typed key facts of every source (:class:`~factalign.keyfacts.KeyFact`); those of several sources
+            about one thing share a ``group`` (see :meth:`key_facts`).
         set_aside: why sources were set aside as reporting a different story (name -> reason), when the story
             grouping of :func:`factalign.grouping.main_story` set them aside.
     """
@@ -36,6 +38,7 @@ class Report:
     overlap: np.ndarray
     unrelated: tuple[str, ...] = ()
     options: Any = None
+    keyfacts: tuple[Any, ...] = ()
     set_aside: dict[str, str] = field(default_factory=dict)
 
     # -- access -------------------------------------------------------------------------------------------------
@@ -82,7 +85,7 @@ class Report:
 
     # -- views --------------------------------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
-        """The JSON contract (schema 1) as Python data; see docs/contract.md."""
+        """The JSON contract (schema 2) as Python data; see docs/contract.md."""
         from . import __version__
 
         names = [s.name for s in self.sources]
@@ -104,13 +107,14 @@ class Report:
             "claims": [dict(c.to_dict(), evidence=self.evidence(c.id)) for c in self.claims],
             "facts": [dict(asdict(f), claims=list(f.claims), sources=list(f.sources)) for f in self.facts],
             "findings": [f.to_dict() for f in self.findings],
+            "key_facts": [k.to_dict() for k in self.keyfacts],
             "unrelated": list(self.unrelated),
             "set_aside": dict(self.set_aside),
             "options": asdict(self.options) if self.options is not None else None,
         }
 
     def to_json(self, indent: int | None = 2) -> str:
-        """The JSON contract (schema 1) as a string."""
+        """The JSON contract (schema 2) as a string."""
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False, default=str)
 
     def to_frame(self):
@@ -122,6 +126,12 @@ class Report:
         from .views.tables import findings_frame
 
         return findings_frame(self)
+
+    def key_facts(self):
+        """One row per key fact stated by several sources (type, anchor), one column per source, and ``conflict``."""
+        from .views.tables import key_facts_frame
+
+        return key_facts_frame(self)
 
     def claims_frame(self):
         """One row per claim (pandas DataFrame).

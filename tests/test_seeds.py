@@ -38,7 +38,7 @@ def test_json_validates_against_the_contract(report):
     schema = json.loads((resources.files("factalign") / "data" / "report.schema.json").read_text())
     data = json.loads(report.to_json())
     jsonschema.validate(data, schema)
-    assert data["schema"] == 1 and [s["name"] for s in data["sources"]] == [ES, EN]
+    assert data["schema"] == 2 and [s["name"] for s in data["sources"]] == [ES, EN]
     texts = {s.name: s.text for s in report.sources}
     for c in data["claims"]:
         assert texts[c["source"]][c["start"]:c["end"]] == c["evidence"]

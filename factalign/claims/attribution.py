@@ -82,12 +82,19 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 NAMING_WORDS = frozenset({"titled", "entitled", "called", "named", "dubbed"})
 
 
-def names_a_work(doc, span: tuple[int, int]) -> bool:
+def names_a_work(block, span: tuple[int, int]) -> bool:
     """The quoted stretch is a title, not a quotation: capitalised words that are not a clause, after a
     common noun or a naming word ('the documentary “Don't f*ck with cats”', 'a book titled “Fire and
-    Fury”'). A whole clause stays a quotation ('his statement: “We will win.”')."""
-    inside = [t.i for t in doc if span[0] <= t.idx < span[1]]
-    if not inside or inside[0] < 2 or doc[inside[0] - 1].text not in QUOTE_MARKS:
+    Fury”'). A whole clause stays a quotation ('his statement: “We will win.”').
+
+    Args:
+        block: the doc, or the span of it (one body block) that holds the quotation.
+        span: the quotation's character range inside its marks.
+    """
+    doc = block.doc
+    first = block.start if block is not doc else 0
+    inside = [t.i for t in block if span[0] <= t.idx < span[1]]
+    if not inside or inside[0] < first + 2 or doc[inside[0] - 1].text not in QUOTE_MARKS:
         return False
     before = doc[inside[0] - 2]
     return (before.pos_ == "NOUN" or before.lower_ in NAMING_WORDS) and doc[inside[0]].text[:1].isupper() \
@@ -97,6 +104,10 @@ def names_a_work(doc, span: tuple[int, int]) -> bool:
 def analyse(sent, quoted: set[int]) -> tuple[list[Part], _SpeakerHint | None]:
     """Split one sentence into content parts with their attribution.
 
+    The first of :data:`ATTRIBUTION_RULES` that applies decides: a sentence with a direct quotation, then
+    reported speech ("X said that ..."), then "according to X"; otherwise the sentence is one part, the
+    writer's own.
+
     Args:
         sent: a spaCy sentence ``Span``.
         quoted: doc token indices inside a direct quotation.
@@ -104,49 +115,86 @@ def analyse(sent, quoted: set[int]) -> tuple[list[Part], _SpeakerHint | None]:
     Returns:
         The parts, and a hint naming the speech verb's subject when the sentence has one (the caller
         uses it for quotes whose speaker is named in a neighbouring sentence).
+
+    Example:
+        >>> import spacy                                                           # doctest: +SKIP
+        >>> doc = spacy.load("en_core_web_sm")("Prices rose, the ministry said.")  # doctest: +SKIP
+        >>> [(sorted(p.tokens), p.speaker) for p in analyse(doc[:], set())[0]]   # doctest: +SKIP
+        [([0, 1], 'the ministry')]
     """
     idx = [t.i for t in sent if not t.is_space]
-    in_quote = [i for i in idx if i in quoted]
     verb = _speech_verb(sent, quoted)
     hint = _speaker_hint(verb) if verb is not None else None
-    words = [i for i in idx if not sent.doc[i].is_punct]
-    quote_words = [i for i in in_quote if not sent.doc[i].is_punct]
-    if quote_words:
-        outside = [i for i in words if i not in quoted]
-        frame = _frame_tokens(verb, quoted) if verb is not None else set()
-        rest = [i for i in outside if i not in frame]
-        name, pron = hint if hint else (None, False)
-        if any(sent.doc[i].is_alpha for i in rest) and not _complete(sent.doc, in_quote, quoted):
-            # A partial quote ('the law "is eating the Constitution"') needs the writer's words around it.
-            return [Part(frozenset(i for i in idx if i not in frame), True, name, pron),
-                    *_speaker_facts(verb, quoted)], hint
-        parts = [Part(frozenset(in_quote), True, name, pron), *_speaker_facts(verb, quoted)]
-        # The writer's own words around a quote ("Stoltenberg visited Japan, and ...") are not the quote.
-        if _is_clause(sent.doc, rest):
-            marks = {i for i in idx if sent.doc[i].text in QUOTE_MARKS}
-            parts.insert(0, Part(frozenset(i for i in idx if i not in frame and i not in quoted and i not in marks)))
-        return parts, hint
-    if verb is not None:
-        heads = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
-        ccomp = [c for h in heads for c in h.children if c.dep_ in ("ccomp", "parataxis") and c.i not in quoted]
-        content = {t.i for c in ccomp for t in c.subtree}
-        content -= {t.i for t in sent.doc[min(content, default=0):max(content, default=0) + 1]
-                    if t.dep_ == "mark" and t.head.i in {c.i for c in ccomp} and t.lower_ in ("that", "whether")}
-        if len([i for i in content if not sent.doc[i].is_punct]) >= 3:
-            name, pron = hint
-            parts = [Part(frozenset(content), False, name, pron), *_speaker_facts(verb, quoted)]
-            # "..., he hastens to clarify, but common interests rule out failure": the writer's own clause.
-            rest = [i for i in idx if i not in content and i not in _frame_tokens(verb, quoted)]
-            if _is_clause(sent.doc, rest):
-                parts.append(Part(frozenset(rest)))
-            return parts, hint
-    according = _according_to(sent)
-    if according is not None:
-        prep, pobj = according
-        content = set(idx) - {t.i for t in prep.subtree}
-        name, pron = _speaker_name(pobj)
-        return [Part(frozenset(content), False, name, pron), *_noun_facts(pobj, quoted)], None
+    for rule in ATTRIBUTION_RULES:
+        parts = rule(sent, idx, quoted, verb, hint)
+        if parts is not None:
+            return parts
     return [Part(frozenset(idx))], None
+
+
+def quotation_parts(sent, idx: list[int], quoted: set[int], verb, hint):
+    """'“We are ready,” she said': the quotation is one part, said by the speech verb's subject; the
+    writer's own clause beside it ("Stoltenberg visited Japan, and ...") is another. A partial quote (the
+    law "is eating the Constitution") keeps the writer's words around it. None without quoted words."""
+    doc = sent.doc
+    in_quote = [i for i in idx if i in quoted]
+    if not any(not doc[i].is_punct for i in in_quote):
+        return None
+    frame = _frame_tokens(verb, quoted) if verb is not None else set()
+    rest = [i for i in idx if not doc[i].is_punct and i not in quoted and i not in frame]
+    name, pron = hint if hint else (None, False)
+    if any(doc[i].is_alpha for i in rest) and not _complete(doc, in_quote, quoted):
+        return [Part(frozenset(i for i in idx if i not in frame), True, name, pron),
+                *_speaker_facts(verb, quoted)], hint
+    parts = [Part(frozenset(in_quote), True, name, pron), *_speaker_facts(verb, quoted)]
+    if _is_clause(doc, rest):
+        parts.insert(0, _writer_words(doc, idx, frame | quoted))
+    return parts, hint
+
+
+def _writer_words(doc, idx: list[int], taken: set[int]) -> Part:
+    """The writer's own words beside a quotation: the sentence without the quote, its marks and the frame."""
+    return Part(frozenset(i for i in idx if i not in taken and doc[i].text not in QUOTE_MARKS))
+
+
+def reported_parts(sent, idx: list[int], quoted: set[int], verb, hint):
+    """"X said that prices rose": the clause said is one part, attributed to X ("that" goes); the
+    writer's own clause beside it is another. None without a speech verb and a clause of 3+ words.
+
+    Its conditions (about 20, counting each "and"/"or") are set comprehensions that pick the said clause;
+    each names the dependency it reads."""
+    if verb is None:
+        return None
+    doc = sent.doc
+    heads = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+    ccomp = [c for h in heads for c in h.children if c.dep_ in ("ccomp", "parataxis") and c.i not in quoted]
+    content = {t.i for c in ccomp for t in c.subtree}
+    content -= {t.i for t in doc[min(content, default=0):max(content, default=0) + 1]
+                if t.dep_ == "mark" and t.head.i in {c.i for c in ccomp} and t.lower_ in ("that", "whether")}
+    if len([i for i in content if not doc[i].is_punct]) < 3:
+        return None
+    name, pron = hint
+    parts = [Part(frozenset(content), False, name, pron), *_speaker_facts(verb, quoted)]
+    # "..., he hastens to clarify, but common interests rule out failure": the writer's own clause.
+    rest = [i for i in idx if i not in content and i not in _frame_tokens(verb, quoted)]
+    if _is_clause(doc, rest):
+        parts.append(Part(frozenset(rest)))
+    return parts, hint
+
+
+def according_parts(sent, idx: list[int], quoted: set[int], verb, hint):
+    """"Twelve people died, according to the agency": the sentence without the phrase, said by the agency."""
+    according = _according_to(sent)
+    if according is None:
+        return None
+    prep, pobj = according
+    content = set(idx) - {t.i for t in prep.subtree}
+    name, pron = _speaker_name(pobj)
+    return [Part(frozenset(content), False, name, pron), *_noun_facts(pobj, quoted)], None
+
+
+ATTRIBUTION_RULES = (quotation_parts, reported_parts, according_parts)
+"""How a sentence says who says it, tried in order; each gives ``(parts, hint)`` or None."""
 
 
 _SpeakerHint = tuple[str, bool]
@@ -247,24 +295,39 @@ def _speaker_name(head) -> _SpeakerHint:
     """The speaker as a reader would name them: a person's name without titles, else the noun phrase."""
     if head.lower_ in _PRONOUNS:
         return head.text, True
+    name = _entity_name(head) or _name_after_title(head)
+    if name is not None:
+        return name, False
+    keep = [t for t in head.subtree
+            if not any(a.dep_ in ("appos", "relcl", "acl", "prep", "punct") for a in _path(t, head))]
+    return "".join(t.text_with_ws for t in keep).strip(), False
+
+
+def _entity_name(head) -> str | None:
+    """A person's name, or an organisation, group or place that ends at ``head`` ("the ministry")."""
+    if not head.ent_type_:
+        return None
     doc = head.doc
-    if head.ent_type_:
-        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
-        if ent is not None and ent.label_ == "PERSON":
-            return ent.text, False
-        if ent is not None and ent.label_ in ("ORG", "NORP", "GPE"):
-            det = doc[ent.start - 1] if ent.start > 0 and doc[ent.start - 1].lower_ == "the" else None
-            if ent.end == head.i + 1:
-                return (f"{det.text} {ent.text}" if det is not None else ent.text), False
-    # A title before a name ("spokeswoman Mao Ning"): the trailing run of proper nouns is the name.
+    ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+    if ent is None:
+        return None
+    if ent.label_ == "PERSON":
+        return ent.text
+    if ent.label_ in ("ORG", "NORP", "GPE") and ent.end == head.i + 1:
+        det = doc[ent.start - 1] if ent.start > 0 and doc[ent.start - 1].lower_ == "the" else None
+        return f"{det.text} {ent.text}" if det is not None else ent.text
+    return None
+
+
+def _name_after_title(head) -> str | None:
+    """A title before a name ("spokeswoman Mao Ning"): the trailing run of proper nouns is the name."""
+    doc = head.doc
     run = [head]
     while run[0].i > head.left_edge.i and doc[run[0].i - 1].pos_ == "PROPN" and doc[run[0].i - 1].head.i == head.i:
         run.insert(0, doc[run[0].i - 1])
     if head.pos_ == "PROPN" and run[0].i > head.left_edge.i and doc[run[0].i - 1].lower_ != "the":
-        return " ".join(t.text for t in run), False
-    keep = [t for t in head.subtree
-            if not any(a.dep_ in ("appos", "relcl", "acl", "prep", "punct") for a in _path(t, head))]
-    return "".join(t.text_with_ws for t in keep).strip(), False
+        return " ".join(t.text for t in run)
+    return None
 
 
 def _path(tok, head):

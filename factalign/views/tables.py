@@ -91,3 +91,33 @@ def summary_frame(report):
         "related": n not in report.unrelated,
     } for n in names]
     return pd.DataFrame(rows).set_index("source")
+
+
+def key_facts_frame(report):
+    """One row per matched key fact (type, anchor): each source's value(s), and whether they conflict.
+
+    ``conflict`` is True when a contradiction finding of the key-fact comparison holds this group.
+    """
+    import pandas as pd
+
+    names = [s.name for s in report.sources]
+    conflicts = {f.extra.get("group") for f in report.findings if f.kind == "contradiction"
+                 and f.extra.get("judge") == "keyfacts"}
+    # A conflict the judge stage found between the same claims with the same values also marks the group.
+    disputed = [({v.strip(" '\"").lower() for v in f.values or ()}, set(f.claims))
+                for f in report.findings if f.kind == "contradiction"]
+    groups: dict[int, list] = {}
+    for fact in report.keyfacts:
+        if fact.group >= 0:
+            groups.setdefault(fact.group, []).append(fact)
+    rows = []
+    for number, members in sorted(groups.items()):
+        row = {"group": number, "type": members[0].type, "anchor": max((m.anchor for m in members), key=len)}
+        for name in names:
+            row[name] = "; ".join(dict.fromkeys(m.value for m in members if m.source == name))
+        values = {m.value.lower() for m in members}
+        row["conflict"] = number in conflicts or any(
+            len(vals & values) >= 2 and claims & {c for m in members for c in m.claims} for vals, claims in disputed)
+        rows.append(row)
+    columns = ["group", "type", "anchor", *names, "conflict"]
+    return pd.DataFrame(rows, columns=columns).set_index("group")

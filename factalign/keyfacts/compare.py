@@ -1,0 +1,236 @@
+"""Compare key facts across sources, whatever claims they sit in: same type, same anchor, different value.
+
+Two facts are compared only when their anchors refer to the same thing: the same counted noun and the same
+event (or events of one class: "hurt" and "injure"), the same person, the same role, the same attribute of the
+same subject, or, where the wording differs, claims whose embeddings say they report the same event. Values are
+then judged with the judges' own notion of compatibility ("about 40" fits "42"; "shortly before 7:45" fits
+"7:40"). A conflict is withdrawn when either source also states the other's value for the same anchor.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+from typing import Any, Callable, Iterable, Sequence
+
+from ..judges.numbers import _CLASS_OF
+from ..models import Finding
+from .model import KeyFact
+from .states import opposite_states
+from .syntax import fold
+
+#: Claims at least this similar (cosine) describe one event even when its predicate is worded differently
+#: ("tore through the warehouse on March 14" / "was destroyed by fire on March 15"). Under the alignment
+#: threshold (0.6) on purpose: conflicting values are exactly where the wording of one fact parts.
+CONTEXT_SIM = 0.5
+#: A statement put in two mouths must be close to a paraphrase: different people say similar things.
+QUOTE_SIM = 0.6
+#: A clock time given without a hedge still allows this many minutes either way (reporters round).
+TIME_SLACK = 5
+#: At most this many claims naming a person join a role or speaker conflict (the value's evidence, not a list).
+MAX_NAMING = 3
+#: Confidence of each kind of key-fact conflict: lower where a value's reading is less certain.
+SCORES = {"count": 0.8, "quantity": 0.8, "date": 0.8, "time": 0.7, "age": 0.8, "role": 0.75, "quote": 0.7,
+          "state": 0.7}
+#: The finding subtype of each key-fact type.
+SUBTYPES = {"count": "number", "quantity": "quantity", "date": "date", "time": "date", "age": "age",
+            "role": "role", "quote": "attribution", "state": "state"}
+
+Similarity = Callable[[str, str], float]
+
+
+def _same_event(a: KeyFact, b: KeyFact) -> bool:
+    """Both facts hang from one predicate, or predicates of one class ("hurt" / "injure")."""
+    if not a.event or not b.event:
+        return False
+    return a.event == b.event or (a.event in _CLASS_OF and _CLASS_OF[a.event] == _CLASS_OF.get(b.event))
+
+
+def _context(a: KeyFact, b: KeyFact, sim: Similarity | None) -> float:
+    """How alike the sentences of two facts are: the best cosine similarity between their claims."""
+    ca, cb = a.context or a.claims, b.context or b.claims
+    if sim is None or not ca or not cb:
+        return 0.0
+    return max(sim(x, y) for x in ca for y in cb)
+
+
+def same_anchor(a: KeyFact, b: KeyFact, sim: Similarity | None = None) -> bool:
+    """True when two facts of one type are about the same thing (see the module docstring for each type)."""
+    if a.type != b.type:
+        return False
+    if a.type in ("count", "quantity"):
+        (qa, moment_a, plan_a), (qb, moment_b, plan_b) = a.detail, b.detail
+        return (a.head == b.head and qa.unit == qb.unit and _same_event(a, b)
+                and moment_a == moment_b and plan_a == plan_b)
+    if a.type == "date":
+        return a.detail == b.detail and (_same_event(a, b) or _context(a, b, sim) >= CONTEXT_SIM)
+    if a.type == "time":
+        return _same_event(a, b) or _context(a, b, sim) >= CONTEXT_SIM
+    if a.type == "age":
+        return a.head == b.head
+    if a.type == "role":
+        (wa,), (wb,) = a.detail, b.detail
+        nested = (wa <= wb or wb <= wa) and a.head == b.head
+        qualified = min(len(wa), len(wb)) >= 2  # "health minister", not "minister": one holder per story
+        return nested and ((qualified and (wa == wb or _same_event(a, b))) or _context(a, b, sim) >= CONTEXT_SIM)
+    if a.type == "quote":
+        return sim is not None and max(sim(x, y) for x in a.claims for y in b.claims) >= QUOTE_SIM
+    if a.type == "state":  # an attribute ("condition") in like sentences is the same one despite a parse slip
+        return a.event == b.event and (a.head == b.head or bool(a.event) and _context(a, b, sim) >= CONTEXT_SIM)
+    return False
+
+
+def conflicting(a: KeyFact, b: KeyFact) -> bool:
+    """True when the values of two facts with the same anchor cannot both be true."""
+    if a.type in ("count", "quantity"):
+        return not a.detail[0].compatible(b.detail[0])
+    if a.type == "time":
+        (low_a, high_a, _), (low_b, high_b, _) = a.detail, b.detail
+        return low_a - TIME_SLACK > high_b or low_b - TIME_SLACK > high_a
+    if a.type == "state":
+        return opposite_states(a, b)
+    return a.norm != b.norm
+
+
+def _mentions(text: str, name: str) -> bool:
+    return bool(name) and f" {name} " in f" {' '.join(fold(w) for w in text.split())} "
+
+
+def _stands(a: KeyFact, b: KeyFact, by_source: dict[str, list[KeyFact]], texts: dict[str, str], sim) -> bool:
+    """A conflict stands unless a source also gives the other value for the same anchor (or names the other
+    person at all, for roles and speakers: then the two people are both in the story)."""
+    for x, y in ((a, b), (b, a)):
+        if any(same_anchor(z, y, sim) and not conflicting(z, y) for z in by_source[x.source] if z is not x):
+            return False
+        if x.type in ("role", "quote") and _mentions(texts.get(x.source, ""), y.norm):
+            return False
+    return True
+
+
+def compare_key_facts(
+    facts: Sequence[KeyFact],
+    *,
+    sim: Similarity | None = None,
+    related: Iterable[str] | None = None,
+    texts: dict[str, str] | None = None,
+    existing: Sequence[Finding] = (),
+    claims_of: dict[str, Sequence[Any]] | None = None,
+) -> list[Finding]:
+    """Contradiction findings between key facts of different sources.
+
+    Args:
+        facts: key facts of every source (see :func:`~factalign.keyfacts.extract.extract_key_facts`).
+        sim: ``sim(claim_id, claim_id)`` cosine similarity of two claims, used to match anchors worded apart.
+        related: names of the sources about the same story (others are never compared).
+        texts: source name -> text, to see whether a source names the other side's person anywhere.
+        existing: findings already made; a conflict between claims an earlier contradiction already holds is
+            not reported twice.
+        claims_of: source name -> its claims; the claims that name a person join a role or speaker conflict.
+
+    Returns:
+        One contradiction finding per conflicting value pair and anchor (not one per claim).
+
+    Example:
+        >>> from factalign.keyfacts.model import KeyFact
+        >>> a = KeyFact("age", "52-year-old", "52", "age of driver", "a", 4, 15, ("a#0",), head="driver")
+        >>> b = KeyFact("age", "25", "25", "age of driver", "b", 12, 14, ("b#0",), head="driver")
+        >>> compare_key_facts([a, b])[0].explanation
+        'age of driver: 52-year-old vs 25 (a vs b)'
+    """
+    keep = set(related) if related is not None else None
+    facts = [f for f in facts if f.claims and (keep is None or f.source in keep)]
+    by_source: dict[str, list[KeyFact]] = defaultdict(list)
+    for f in facts:
+        by_source[f.source].append(f)
+    taken = [(set(f.claims), f.subtype, {v.strip(" '\"").lower() for v in f.values or ()})
+             for f in existing if f.kind == "contradiction"]
+    groups: dict[tuple, list[tuple[KeyFact, KeyFact]]] = {}
+    names = list(by_source)
+    for i, name_a in enumerate(names):
+        for name_b in names[i + 1:]:
+            for a in by_source[name_a]:
+                for b in by_source[name_b]:
+                    if not (same_anchor(a, b, sim) and conflicting(a, b)):
+                        continue
+                    if not _stands(a, b, by_source, texts or {}, sim):
+                        continue
+                    if any(set(a.claims) & claims and set(b.claims) & claims and (
+                            subtype == SUBTYPES[a.type] or values & {a.value.lower(), b.value.lower()})
+                           for claims, subtype, values in taken):
+                        continue  # the judge stage already reports this conflict between these claims
+                    kind = "person" if a.type in ("role", "quote") else a.type
+                    key = (kind, name_a, name_b, a.norm, b.norm)
+                    groups.setdefault(key, []).append((a, b))
+    mentions = _naming_claims(claims_of or {}, texts or {})
+    return [_finding(pairs, mentions) for pairs in groups.values()]
+
+
+def _naming_claims(claims_of: dict[str, Sequence[Any]], texts: dict[str, str]):
+    """A function (source, surname) -> ids of the source's claims whose evidence names that person."""
+    def named(source: str, who: str) -> list[str]:
+        text = texts.get(source, "")
+        return [c.id for c in claims_of.get(source, ()) if _mentions(text[c.start:c.end] + " " + c.text, who)]
+    return named
+
+
+def _finding(pairs: list[tuple[KeyFact, KeyFact]], named) -> Finding:
+    """One contradiction for all fact pairs that give the same two values (a role first, when one is among them).
+
+    For a person in a role or a speaker, the claims that name the person also hold the value.
+    """
+    pairs = sorted(pairs, key=lambda p: p[0].type != "role")
+    a, b = pairs[0]
+    side_a = list(dict.fromkeys(c for x, _ in pairs for c in x.claims))
+    side_b = list(dict.fromkeys(c for _, y in pairs for c in y.claims))
+    if a.type in ("role", "quote"):
+        side_a = list(dict.fromkeys(side_a + named(a.source, a.norm)[:MAX_NAMING]))
+        side_b = list(dict.fromkeys(side_b + named(b.source, b.norm)[:MAX_NAMING]))
+    anchor = a.anchor if len(a.anchor) >= len(b.anchor) else b.anchor
+    return Finding(
+        kind="contradiction", subtype=SUBTYPES[a.type], claims=tuple(side_a + side_b), score=SCORES[a.type],
+        explanation=f"{anchor}: {a.value} vs {b.value} ({a.source} vs {b.source})", values=(a.value, b.value),
+        extra={"judge": "keyfacts", "key_fact": a.type, "anchor": anchor, "group": a.group,
+               "sides": {a.value: side_a, b.value: side_b}},
+    )
+
+
+def group_key_facts(facts: Sequence[KeyFact], *, sim: Similarity | None = None,
+                    related: Iterable[str] | None = None) -> list[KeyFact]:
+    """The facts with ``group`` set: facts of different sources with the same anchor share one group number.
+
+    Facts no other (related) source matches keep group -1. Groups are the connected pieces of the "same anchor"
+    relation across sources, numbered in reading order.
+
+    Example:
+        >>> from factalign.keyfacts.model import KeyFact
+        >>> a = KeyFact("age", "52", "52", "age of driver", "a", 0, 2, ("a#0",), head="driver")
+        >>> b = KeyFact("age", "25", "25", "age of driver", "b", 0, 2, ("b#0",), head="driver")
+        >>> [f.group for f in group_key_facts([a, b])]
+        [0, 0]
+    """
+    keep = set(related) if related is not None else None
+    parent = list(range(len(facts)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    usable = [i for i, f in enumerate(facts) if f.claims and (keep is None or f.source in keep)]
+    for n, i in enumerate(usable):
+        for j in usable[n + 1:]:
+            if facts[i].source != facts[j].source and same_anchor(facts[i], facts[j], sim):
+                parent[root(j)] = root(i)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in usable:
+        members[root(i)].append(i)
+    out = list(facts)
+    number = 0
+    for idx in sorted(members.values()):
+        if len({facts[i].source for i in idx}) < 2:
+            continue
+        for i in idx:
+            out[i] = replace(facts[i], group=number)
+        number += 1
+    return out
