@@ -1,6 +1,7 @@
 """Command line: a thin layer over :func:`factalign.align` and the report's views.
 
-Exit codes: 0 done; 1 a finding of a ``--fail-on`` kind exists; 2 usage or input error (one line on stderr).
+Exit codes: 0 done; 1 a finding of a ``--fail-on`` kind exists; 2 usage or input error (one line on stderr);
+3 an unexpected internal error (a bug; the traceback is printed).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from .errors import FactalignError
 from .models import KINDS
 
 FORMATS = ("text", "json", "markdown", "html", "github")
+#: Exit code of an unexpected error (a bug): distinct from 1, which means "a --fail-on finding exists".
+EXIT_BUG = 3
 
 
 def _kinds(value: str) -> tuple[str, ...]:
@@ -29,10 +32,32 @@ def _names(value: str) -> tuple[str, ...]:
 
 
 def _unit(value: str) -> float:
-    x = float(value)
+    try:
+        x = float(value)
+    except ValueError:
+        x = float("nan")
     if not 0.0 <= x <= 1.0:
-        raise argparse.ArgumentTypeError(f"must be between 0 and 1, got {value}")
+        raise argparse.ArgumentTypeError(f"must be a number between 0 and 1, got {value!r}")
     return x
+
+
+def _count(value: str, minimum: int = 0) -> int:
+    try:
+        n = int(value.replace(",", "").replace("_", ""))
+    except ValueError:
+        n = minimum - 1
+    if n < minimum:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least {minimum}, got {value!r}")
+    return n
+
+
+def _positive(value: str) -> int:
+    return _count(value, minimum=1)
+
+
+SOURCE_HELP = ("a .txt, .md or .html file, a folder (every such file in it), an http(s) URL, - for standard input, "
+               "or NAME=SOURCE")
+MAX_CHARS_HELP = "refuse a source longer than N characters (default 1,000,000)"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     compare = sub.add_parser("compare", help="compare two or more articles",
                              description="Compare two or more articles about one event, claim by claim.")
     compare.add_argument("sources", nargs="+", metavar="SOURCE",
-                         help="a .txt, .md or .html file, or NAME=PATH (the name defaults to the file's stem)")
+                         help=SOURCE_HELP + " (the name defaults to the file's stem)")
     _output_options(compare)
     compare.add_argument("--fail-on", type=_kinds, default=(), metavar="KIND[,KIND]",
                          help=f"exit 1 when a finding of these kinds exists ({', '.join(KINDS)})")
@@ -60,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--reference", metavar="NAME", help="compare every source against this one")
     compare.add_argument("--min-salience", type=_unit, default=0.0, metavar="X",
                          help="leave out omissions scored below X (0..1)")
-    compare.add_argument("--limit", type=int, default=20, metavar="N",
+    compare.add_argument("--limit", type=_count, default=20, metavar="N",
                          help="rows per section in text and Markdown output (0: all; default 20)")
     compare.add_argument("--model", default=None, help="sentence-transformers model name or path")
     compare.add_argument("--threshold", type=_unit, default=None, help="similarity at which claims align")
@@ -72,15 +97,18 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--sentences", action="store_true", help="one claim per sentence (no decomposition)")
     compare.add_argument("--no-cache", action="store_true",
                          help="do not read or write the persistent embedding cache (in the user cache directory)")
+    compare.add_argument("--max-chars", type=_positive, default=None, metavar="N", help=MAX_CHARS_HELP)
     compare.add_argument("--stories", action="store_true",
                          help="SOURCE arguments are folders of articles: group them into stories, compare each")
 
     claims = sub.add_parser("claims", help="list the claims of one article",
                             description="Split one article into atomic claims.")
-    claims.add_argument("source", metavar="SOURCE", help="a .txt, .md or .html file, or NAME=PATH")
+    claims.add_argument("source", metavar="SOURCE",
+                        help="a .txt, .md or .html file, an http(s) URL, - for standard input, or NAME=SOURCE")
     claims.add_argument("--format", choices=("text", "json"), default="text")
     claims.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     claims.add_argument("--sentences", action="store_true", help="one claim per sentence (no decomposition)")
+    claims.add_argument("--max-chars", type=_positive, default=None, metavar="N", help=MAX_CHARS_HELP)
 
     judge = sub.add_parser("judge", help="judge two statements", description="Judge whether two claims contradict.")
     judge.add_argument("a")
@@ -109,6 +137,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("factalign: interrupted", file=sys.stderr)
         return 130
+    except Exception:  # a bug, not bad input: show it, but never as exit 1, which --fail-on gives to findings
+        import traceback
+
+        traceback.print_exc()
+        print(f"factalign: internal error (exit {EXIT_BUG}); please report it with the traceback above",
+              file=sys.stderr)
+        return EXIT_BUG
 
 
 def _compare(args) -> int:
@@ -117,18 +152,21 @@ def _compare(args) -> int:
     from .baseline import select
     from .pipeline import align
     from .progress import stage
-    from .read import read_source
+    from .read import MAX_CHARS, read_sources
+    from .validate import check_cli
 
+    check_cli(args)
     options = {k: v for k, v in {
         "model": args.model, "threshold": args.threshold, "min_overlap": args.min_overlap,
         "judges": args.judges, "nli": args.nli, "reference": args.reference,
     }.items() if v is not None}
+    max_chars = args.max_chars or MAX_CHARS
     flags = {"repair": not args.no_repair, "artefacts": not args.no_artefacts, "decompose": not args.sentences,
-             "cache": not args.no_cache}
+             "cache": not args.no_cache, "max_chars": max_chars}
     if args.stories:
         return _compare_stories(args, lambda story: select(align(story, **flags, **options),
                                                            min_score=args.min_score))
-    sources = [read_source(spec) for spec in args.sources]
+    sources = read_sources(args.sources, max_chars=max_chars)
     with stage(f"comparing {len(sources)} sources", enabled=args.progress):
         report = align(sources, **flags, **options)
     found = len(report.findings)
@@ -194,9 +232,11 @@ def _claims(args) -> int:
     import json
 
     from .claims import extract_claims
-    from .read import read_source
+    from .read import MAX_CHARS, read_source
+    from .validate import check_cli
 
-    source = read_source(args.source)
+    check_cli(args)
+    source = read_source(args.source, max_chars=args.max_chars or MAX_CHARS)
     claims = extract_claims(source, decompose=not args.sentences)
     if args.format == "json":
         rows = [dict(c.to_dict(), evidence=source.text[c.start:c.end]) for c in claims]
@@ -216,7 +256,9 @@ def _judge(args) -> int:
     from dataclasses import asdict
 
     from .judges import judge
+    from .validate import check_statements
 
+    check_statements(args.a, args.b)
     verdict = judge(args.a, args.b)
     if args.format == "json":
         _write(json.dumps(asdict(verdict), indent=2, ensure_ascii=False) + "\n", None)
@@ -233,17 +275,14 @@ def _write(text: str, output: str | None) -> None:
 
 
 def _quiet_libraries() -> None:
-    """Progress bars from model loading are noise on a command line (only the CLI does this, never the library)."""
+    """Progress bars and advisory warnings from model loading are noise on a command line (only the CLI does this,
+    never the library). Set through the environment, read when transformers loads, so that a usage error does not
+    wait for transformers to import."""
     import os
 
-    os.environ.setdefault("TRANSFORMERS_NO_ADVISORY_WARNINGS", "1")
-    try:
-        from transformers.utils import logging as hf_logging
-
-        hf_logging.disable_progress_bar()
-        hf_logging.set_verbosity_error()
-    except ImportError:
-        pass
+    for variable, value in (("TRANSFORMERS_NO_ADVISORY_WARNINGS", "1"), ("TRANSFORMERS_VERBOSITY", "error"),
+                            ("HF_HUB_DISABLE_PROGRESS_BARS", "1")):
+        os.environ.setdefault(variable, value)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -15,3 +15,7 @@ class ModelError(FactalignError, RuntimeError):
 
 class StageError(FactalignError, TypeError):
     """A pipeline stage returned something that breaks its contract; the message names the stage."""
+
+
+class DependencyError(FactalignError, ImportError):
+    """A package factalign needs for this input is missing or broken; the message says what to install."""

@@ -21,9 +21,11 @@ from .linking import coverage, link_by_values, sentence_of, speaker_ids
 from .matching import DEFAULT_THRESHOLD, Similarity, group, pair_overlap, story
 from .models import Claim, Fact, Finding, Source, Verdict
 from .options import DEFAULT_MIN_OVERLAP, Options
+from .read import MAX_CHARS
 from .resources import DEFAULT_EMBEDDER
 from .stages import (DocSplitter, Embedder, Judge, Splitter, check_claims, check_docs, check_embeddings, check_split,
                      check_verdict, with_lemmas)
+from .validate import check_models
 
 __all__ = ["align", "Options", "Alignment", "DEFAULT_MIN_OVERLAP"]
 
@@ -34,7 +36,7 @@ def align(
     reference: str | None = None, judges: Sequence[str] | None = None, detectors: Sequence[str] | None = None,
     nli: str | None = None, spacy_model: str | None = None,
     splitter: Splitter | None = None, embedder: Embedder | None = None, judge: Judge | None = None,
-    cache: Any = True,
+    cache: Any = True, max_chars: int = MAX_CHARS,
 ):
     """Compare several articles about one event, claim by claim.
 
@@ -49,12 +51,14 @@ def align(
         cache: the persistent cache of embeddings and of whole reports: True (the user cache directory), a
             path, or False (see :mod:`factalign.cache`). A re-run with the same sources, options, factalign and
             models returns the stored report; the embeddings serve any run with the default embedder.
+        max_chars: refuse a source longer than this many characters (see docs/quickstart.md, "What factalign reads").
 
     Returns:
         A :class:`~factalign.report.Report`.
 
     Raises:
-        InputError: fewer than two sources, an unreadable or empty one, an unknown reference, a bad setting.
+        InputError: fewer than two sources, an unreadable, empty or too long one, an unknown reference, a bad setting.
+        ModelError: a model that is neither installed nor downloadable (checked before any model loads).
         StageError: a stage returned something that breaks its contract.
 
     Example:
@@ -66,7 +70,8 @@ def align(
     opts = Options(model=model, threshold=threshold, min_overlap=min_overlap, repair=repair, artefacts=artefacts,
                    decompose=decompose, reference=reference, judges=judges, detectors=detectors, nli=nli,
                    spacy_model=spacy_model)
-    srcs = read_stage(sources, opts)
+    check_models(opts.model if embedder is None else None, opts.nli)
+    srcs = read_stage(sources, opts, max_chars)
     store, key = _stored_report(srcs, cache, (splitter, embedder, judge), opts)
     if store is not None and (stored := store.get_report(key)) is not None:
         return stored
@@ -117,11 +122,11 @@ class Alignment:
     unrelated: tuple[str, ...]
 
 
-def read_stage(sources: Any, opts: Options) -> list[Source]:
+def read_stage(sources: Any, opts: Options, max_chars: int = MAX_CHARS) -> list[Source]:
     """Sources from what the user gave, at least two of them, and the reference among them."""
     from .read import to_sources
 
-    srcs = to_sources(sources)
+    srcs = to_sources(sources, max_chars=max_chars)
     if len(srcs) < 2:
         raise InputError(f"need at least two sources to compare, got {len(srcs)}")
     names = [s.name for s in srcs]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import importlib
 import os
+import socket
 from pathlib import Path
 
 from .errors import ModelError
@@ -58,17 +59,84 @@ def resolve_embedder_path(name: str | None) -> str:
 
 @functools.lru_cache(maxsize=4)
 def sentence_transformer(name: str | None = None, device: str = "cpu"):
-    """Return a loaded ``SentenceTransformer`` (cached); ``name`` is a model name or a local path."""
+    """Return a loaded ``SentenceTransformer`` (cached); ``name`` is a model name or a local path.
+
+    Raises:
+        ModelError: the model is neither installed, nor a local path, nor in the Hugging Face cache, and cannot be
+            downloaded (checked first, in milliseconds, instead of after the hub client's retries).
+    """
     path = resolve_embedder_path(name)
+    check_model_available(path, "sentence-transformers model")
     from .progress import quiet_loading
 
     with quiet_loading():  # no "Loading weights" bar or TqdmWarning in notebooks and logs
         from sentence_transformers import SentenceTransformer
 
-    try:
-        with quiet_loading():
+        try:
             return SentenceTransformer(path, device=device)
-    except (OSError, ValueError) as exc:
-        hint = "" if Path(path).exists() else " (no such local path, and models are never downloaded here" \
-            + (" because HF_HUB_OFFLINE is set)" if os.environ.get("HF_HUB_OFFLINE") else ")")
-        raise ModelError(f"cannot load sentence-transformers model {path!r}{hint}: {exc}") from exc
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"cannot load sentence-transformers model {path!r}: {exc}") from exc
+
+
+def check_model_available(name: str, what: str = "model") -> None:
+    """Fail at once when a model can be neither found locally nor downloaded.
+
+    A model is available when ``name`` is a local path, or a Hugging Face repository in the local cache (for a
+    bare name, also under ``sentence-transformers/``), or when the hub can be reached and ``HF_HUB_OFFLINE`` is
+    not set.
+
+    Example:
+        >>> check_model_available("no-such-model-xyz")  # doctest: +SKIP
+        Traceback (most recent call last):
+        factalign.errors.ModelError: model 'no-such-model-xyz' is not installed: not a local path, not in the ...
+
+    Raises:
+        ModelError: naming the model and why it cannot be had.
+    """
+    if Path(name).expanduser().exists() or any(_in_hub_cache(repo) for repo in _hub_candidates(name)):
+        return
+    where = "not a local path, not in the Hugging Face cache"
+    if _hub_offline():
+        raise ModelError(f"{what} {name!r} is not installed: {where}, and HF_HUB_OFFLINE is set so nothing is "
+                         "downloaded; pass a local path or an installed model")
+    if not _hub_reachable():
+        raise ModelError(f"{what} {name!r} is not installed: {where}, and the Hugging Face hub "
+                         f"({_hub_host()}) cannot be reached; pass a local path or an installed model")
+
+
+#: Seconds to wait for a connection to the hub before calling it unreachable; a reachable hub answers in well
+#: under a second, while the hub client's own retries take a minute and more.
+HUB_PROBE_TIMEOUT = 3.0
+_TRUE = ("1", "true", "yes", "on")
+
+
+def _hub_candidates(name: str) -> list[str]:
+    # sentence-transformers looks a bare name up under its own organisation too ("all-mpnet-base-v2").
+    return [name] if "/" in name else [name, f"sentence-transformers/{name}"]
+
+
+def _in_hub_cache(repo: str) -> bool:
+    try:
+        from huggingface_hub import try_to_load_from_cache
+
+        return isinstance(try_to_load_from_cache(repo, "config.json"), str)
+    except (ImportError, ValueError):  # an invalid repository id is not in any cache
+        return False
+
+
+def _hub_offline() -> bool:
+    return any(os.environ.get(var, "").strip().lower() in _TRUE for var in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"))
+
+
+def _hub_host() -> str:
+    endpoint = os.environ.get("HF_ENDPOINT", "https://huggingface.co")
+    return endpoint.split("://", 1)[-1].split("/", 1)[0]
+
+
+def _hub_reachable() -> bool:
+    host, _, port = _hub_host().partition(":")
+    try:
+        with socket.create_connection((host, int(port or 443)), timeout=HUB_PROBE_TIMEOUT):
+            return True
+    except (OSError, ValueError):
+        return False

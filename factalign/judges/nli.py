@@ -26,8 +26,13 @@ def load_cross_encoder(name: str):
         from sentence_transformers import CrossEncoder
     except ImportError as exc:  # pragma: no cover - sentence-transformers is a core dependency
         raise ModelError("the NLI judge needs sentence-transformers: pip install sentence-transformers") from exc
+    from ..progress import quiet_loading
+    from ..resources import check_model_available
+
+    check_model_available(name, "NLI CrossEncoder")
     try:
-        return CrossEncoder(name, device="cpu")
+        with quiet_loading():
+            return CrossEncoder(name, device="cpu")
     except (OSError, ValueError) as exc:
         raise ModelError(f"cannot load NLI CrossEncoder {name!r} (models are never downloaded here): {exc}") from exc
 
