@@ -176,3 +176,19 @@ def test_a_source_that_states_both_values_is_not_in_conflict():
 def test_unrelated_sources_are_never_compared():
     a, b = _fact("a", "age", "30", "pilot"), _fact("b", "age", "31", "pilot")
     assert compare_key_facts([a, b], related=["a"]) == []
+
+
+def test_a_value_both_sources_state_about_one_anchor_is_an_agreement():
+    from factalign.keyfacts.model import KeyFact
+    from factalign.keyfacts.stage import agreeing
+    from factalign.models import Finding
+
+    a = KeyFact("age", "61-year-old", "61", "age of pilot", "a", 0, 11, ("a#2",), head="pilot")
+    b = KeyFact("age", "61", "61", "age of pilot", "b", 10, 12, ("b#5",), head="pilot")
+    found = agreeing([a, b], [])
+    assert [f.claims for f in found] == [("a#2", "b#5")] and found[0].kind == "agreement"
+    # negatives: different values, different anchors, or claims already related by a finding
+    assert agreeing([a, KeyFact("age", "16", "16", "age of pilot", "b", 0, 2, ("b#5",), head="pilot")], []) == []
+    assert agreeing([a, KeyFact("age", "61", "61", "age of mayor", "b", 0, 2, ("b#5",), head="mayor")], []) == []
+    known = Finding("agreement", None, ("a#2", "b#5"), 0.7, "same fact")
+    assert agreeing([a, b], [known]) == []

@@ -34,7 +34,49 @@ def keyfact_stage(sources: Sequence[Source], claims: Sequence[Claim], sim: Any, 
     facts = group_key_facts(extract_key_facts(sources, claims, docs=docs), sim=similarity, related=related)
     conflicts = compare_key_facts(facts, sim=similarity, related=related, texts={s.name: s.text for s in sources},
                                   existing=findings, claims_of=_by_source(claims))
-    return facts, reconciled(findings, facts, similarity) + conflicts
+    kept = reconciled(findings, facts, similarity) + conflicts
+    return facts, kept + agreeing(facts, kept, similarity)
+
+
+#: Key-fact types whose equal values across sources are an agreement ("31 passengers" / "31 people on board").
+AGREEING_TYPES = frozenset({"count", "quantity", "date", "time", "age"})
+#: Score of such an agreement: the value and its anchor match, though the sentences may be worded apart.
+AGREEMENT_SCORE = 0.8
+
+
+def agreeing(facts: Sequence[KeyFact], findings: Sequence[Finding], sim: Any = None) -> list[Finding]:
+    """Agreements for values two sources both state about one anchor, where no finding relates their claims yet.
+
+    Sentence alignment misses a shared value when the sentences around it are built differently ("The coach was
+    carrying 31 people" / "The vehicle had 31 passengers on board"); the key facts match it by its anchor.
+
+    Example:
+        >>> a = KeyFact("age", "52-year-old", "52", "age of driver", "a", 0, 11, ("a#0",), head="driver")
+        >>> b = KeyFact("age", "52", "52", "age of driver", "b", 0, 2, ("b#3",), head="driver")
+        >>> [f.claims for f in agreeing([a, b], [])]
+        [('a#0', 'b#3')]
+    """
+    related = [set(f.claims) for f in findings if f.kind in ("agreement", "contradiction")]
+    groups: dict[str, list[KeyFact]] = {}
+    for f in facts:
+        if f.type in AGREEING_TYPES and f.claims:
+            groups.setdefault(f.type, []).append(f)
+    out = []
+    for members in groups.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if a.source == b.source or conflicting(a, b) or not same_anchor(a, b, sim):
+                    continue
+                if any(ids & set(a.claims) and ids & set(b.claims) for ids in related):
+                    continue  # already an agreement (or a conflict) between these claims
+                ids = tuple(dict.fromkeys(a.claims + b.claims))
+                related.append(set(ids))
+                out.append(Finding(
+                    kind="agreement", subtype=a.type, claims=ids, score=AGREEMENT_SCORE,
+                    explanation=f"same {a.type} in {a.source} and {b.source}: {a.anchor} {a.value} = {b.value}",
+                    extra={"judge": "keyfacts", "key_fact": a.type, "group": a.group},
+                ))
+    return out
 
 
 def reconciled(findings: Sequence[Finding], facts: Sequence[KeyFact], sim: Any = None) -> list[Finding]:
