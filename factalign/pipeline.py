@@ -86,6 +86,7 @@ def align(
             _parse_judged(used, aligned)
         findings = judge_stage(srcs, used, aligned, judge or _default_judge(srcs, opts), opts)
         key_facts, findings = keyfact_stage(srcs, used, aligned.sim, aligned.related, findings, docs=docs)
+        findings = [f for f in findings if not explained_by_artefact(f, found)]
         findings += omission_stage(srcs, used, aligned, opts, disputed=contested(findings, {c.id: c for c in used}))
     from .report import Report
 
@@ -158,6 +159,31 @@ def artefact_stage(srcs: Sequence[Source], claims: list[Claim], opts: Options,
     if opts.repair and found:
         return check_claims(repair_claims(claims, found, sources=srcs), claims, "repair"), found
     return claims, found
+
+
+def explained_by_artefact(finding: Finding, artefacts: Sequence[Finding]) -> bool:
+    """True for a contradiction whose two values differ only where a translation artefact says the text went
+    wrong: "Marta Wolf" vs "Marta Lobo", when "Wolf" is flagged as a translated surname to read "Lobo".
+
+    Example:
+        >>> wolf = Finding("artefact", "entity", (), 0.8, "surname translated", source="mt", span="Wolf",
+        ...                start=10, end=14, suggestion="Lobo")
+        >>> role = Finding("contradiction", "role", ("mt#1", "en#1"), 0.75, "minister",
+        ...                values=("Marta Wolf", "Marta Lobo"))
+        >>> explained_by_artefact(role, [wolf])
+        True
+    """
+    if finding.kind != "contradiction" or not finding.values or len(finding.values) != 2:
+        return False
+    va, vb = finding.values
+    for artefact in artefacts:
+        if not artefact.span or not artefact.suggestion:
+            continue
+        for x, y in ((va, vb), (vb, va)):
+            repaired = x.replace(artefact.span, artefact.suggestion)
+            if artefact.span in x and repaired.strip().lower() == y.strip().lower():
+                return True
+    return False
 
 
 def embed_stage(claims: Sequence[Claim], embedder: Embedder) -> np.ndarray:

@@ -123,3 +123,17 @@ def test_options_hold_the_defaults_in_one_place():
     opts = Options()
     assert opts.threshold == 0.6 and opts.judges is None and opts.repair
     assert Options(judges="numbers, dates").judges == ("numbers", "dates")
+
+
+def test_a_contradiction_a_translation_artefact_explains_is_withdrawn():
+    from factalign.models import Finding
+    from factalign.pipeline import explained_by_artefact
+
+    wolf = Finding("artefact", "entity", (), 0.8, "surname translated", source="mt", span="Wolf", start=3,
+                   end=7, suggestion="Lobo")
+    role = Finding("contradiction", "role", ("mt#1", "en#1"), 0.75, "minister", values=("Ana Wolf", "Ana Lobo"))
+    assert explained_by_artefact(role, [wolf])
+    # negatives: the artefact does not turn one value into the other, or there is no artefact
+    other = Finding("contradiction", "role", ("mt#1", "en#1"), 0.75, "minister", values=("Ana Wolf", "Eva Ruiz"))
+    assert not explained_by_artefact(other, [wolf])
+    assert not explained_by_artefact(role, [])
