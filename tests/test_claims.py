@@ -48,9 +48,25 @@ def test_earthquake_sentence_decomposes_with_attribution(nlp):
         assert claim.attribution == "the country's civil defense agency"
         assert not claim.quote
         assert "said" not in claim.text
-    # Evidence offsets point at the claim's own words in the original text.
+    # Evidence offsets point at the claim's own words in the original text, and the claim that stands beside
+    # its attribution holds it too (who says it is part of the evidence).
     assert QUAKE[killing.start:killing.end] == "killing at least 12 people"
-    assert QUAKE[injuring.start:injuring.end] == "injuring more than 80"
+    assert QUAKE[injuring.start:injuring.end] == "injuring more than 80, the country's civil defense agency said"
+
+
+def test_evidence_holds_the_attribution_standing_beside_the_claim(nlp):
+    text = "Local divers said the wreck lay at 40 metres."
+    claim = extract_claims(text, nlp=nlp)[0]
+    assert claim.text == "the wreck lay at 40 metres" and text[claim.start:claim.end] == text[:-1]
+    after = '"We were lucky," the skipper told reporters.'
+    claim = extract_claims(after, nlp=nlp)[0]
+    assert after[claim.start:claim.end] == 'We were lucky," the skipper told reporters'
+    # negatives: a claim that does not stand beside the frame keeps its own words; unattributed text is unchanged
+    two = "The ferry ran aground at dawn and its crew waited for the tide, the coastguard said."
+    first = [c for c in extract_claims(two, nlp=nlp) if "aground" in c.text][0]
+    assert two[first.start:first.end] == "The ferry ran aground at dawn"
+    plain = extract_claims("The wreck lay at 40 metres.", nlp=nlp)[0]
+    assert (plain.start, plain.end) == (0, 26)
 
 
 @pytest.mark.parametrize("sentence, expected", [

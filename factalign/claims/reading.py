@@ -13,6 +13,7 @@ quote's speaker, the previous sentence) and turns each body block of a parsed so
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -96,9 +97,11 @@ class ArticleReader:
             self._append(sentence, part, speaker, prop)
 
     def _append(self, sentence: Sentence, part: Part, speaker: str | None, prop: Proposition) -> None:
+        start, end = (prop.start, prop.end) if part.speaker is None or part.about_speaker \
+            else with_frame(sentence, prop.start, prop.end)
         self.out.append(Claim(
             id=f"{self.source.name}#{len(self.out)}", source=self.source.name, text=prop.text,
-            start=prop.start, end=prop.end, sentence=self.sentence_index, attribution=speaker,
+            start=start, end=end, sentence=self.sentence_index, attribution=speaker,
             quote=part.quote, context=self._context(part, speaker, prop),
         ))
 
@@ -131,6 +134,43 @@ class ArticleReader:
             resolved = self.tracker.resolve(sent, subject.i if subject is not None else sent.end, part.speaker)
             return resolved or part.speaker
         return part.speaker
+
+
+#: What may stand between a claim and the frame that attributes it for the two to be one evidence span.
+_FRAME_GAP = re.compile(r"""[\s,;:.!?"'“”‘’«»\-–—]*""")
+
+
+def with_frame(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
+    """The claim's evidence widened over the words that attribute it when they stand right beside it: who says
+    a claim is part of its evidence ("Local fishermen said fog was unusual" holds "Local fishermen said").
+
+    The frame is what no part of the sentence claims (the speaker and the speech verb); the claim's text is
+    unchanged, and a claim separated from the frame by other words keeps its own span.
+    """
+    claimed = set().union(*(part.tokens for part in sentence.parts if not part.about_speaker))
+    frame = [t for t in sentence.span if t.i not in claimed and not t.is_punct and not t.is_space
+             and not _in_clause_about_speaker(t)]
+    if not frame:
+        return start, end
+    text = sentence.span.doc.text
+    lo, hi = frame[0].idx, frame[-1].idx + len(frame[-1].text)
+    if hi <= start and _FRAME_GAP.fullmatch(text[hi:start]) and _contiguous(frame):
+        return lo, end
+    if lo >= end and _FRAME_GAP.fullmatch(text[end:lo]) and _contiguous(frame):
+        return start, hi
+    return start, end
+
+
+def _in_clause_about_speaker(tok) -> bool:
+    """A word of a relative clause or apposition on the speaker ("who called the walkout regrettable"): a fact
+    of its own, not part of the frame."""
+    return any(t.dep_ in ("relcl", "acl", "appos") for t in [tok, *tok.ancestors])
+
+
+def _contiguous(tokens) -> bool:
+    """The frame's words follow one another (punctuation aside): one stretch of text, not words scattered."""
+    return all(b.i - a.i == 1 or all(t.is_punct or t.is_space for t in a.doc[a.i + 1:b.i])
+               for a, b in zip(tokens, tokens[1:]))
 
 
 def _named_elsewhere(sentence: Sentence, block: list[Sentence]) -> str | None:
