@@ -56,8 +56,8 @@ def render_summary(found, reports: Sequence[Any] | None = None) -> str:
         report = reports[k] if reports is not None else None
         counts = ""
         if report is not None:
-            counts = " | " + ", ".join(f"{len(report.of_kind(kind))} {kind}s" for kind in
-                                       ("agreement", "contradiction", "omission", "artefact"))
+            found = [(len(report.of_kind(kind)), kind) for kind in ("agreement", "contradiction", "omission", "artefact")]
+            counts = " | " + ", ".join(f"{n} {kind}{'' if n == 1 else 's'}" for n, kind in found)
         lines.append(f"  story {k + 1}: {names}{counts}")
     if alone:
         lines.append("Set aside (no other article reports the same story): " + ", ".join(alone))
