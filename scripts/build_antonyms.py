@@ -212,9 +212,9 @@ def main() -> None:
     _write("judges_antonyms_wordnet_directions.tsv", """
 Opposite directions from Princeton WordNet 3.0 by one general rule: the troponyms of an antonymous verb synset
 (ways of doing it: "soar" under "rise", "plummet" under "fall") and the hyponyms of an antonymous noun synset
-inherit its antonymy, down to two levels (fewer where a side would exceed 40 words); words on both sides dropped. Columns: pos, words of one side, words
-of the other (space-separated lemmas). Replaces a hand-written list of news directions that had grown from
-benchmark items (removed for that reason).""", build_directions(args.wordnet_dir))
+inherit its antonymy, down to two levels (fewer where a side would exceed 40 words); words on both sides
+dropped. Columns: pos, words of one side, words of the other (space-separated lemmas). Replaces a
+hand-written list of news directions that had grown from benchmark items (removed for that reason).""", build_directions(args.wordnet_dir))
     if args.only:
         return
     # The other tables keep their existing headers; rebuilding them prints their rows' count only.
