@@ -15,6 +15,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from ..judges.numbers import _CLASS_OF
 from ..models import Finding
+from .kinds import CLOSE, SAME, relation
 from .model import KeyFact
 from .states import opposite_states
 from .syntax import fold
@@ -58,16 +59,8 @@ def same_anchor(a: KeyFact, b: KeyFact, sim: Similarity | None = None) -> bool:
     """True when two facts of one type are about the same thing (see the module docstring for each type)."""
     if a.type != b.type:
         return False
-    if a.type in ("count", "quantity"):
-        (qa, moment_a, plan_a), (qb, moment_b, plan_b) = a.detail, b.detail
-        return (a.head == b.head and qa.unit == qb.unit and _same_event(a, b)
-                and moment_a == moment_b and plan_a == plan_b)
-    if a.type == "date":
-        return a.detail == b.detail and (_same_event(a, b) or _context(a, b, sim) >= CONTEXT_SIM)
-    if a.type == "time":
-        return _same_event(a, b) or _context(a, b, sim) >= CONTEXT_SIM
-    if a.type == "age":
-        return a.head == b.head
+    if a.type in NUMERIC:
+        return anchor_strength(a, b, sim) > 0
     if a.type == "role":
         (wa,), (wb,) = a.detail, b.detail
         nested = (wa <= wb or wb <= wa) and a.head == b.head
@@ -78,6 +71,115 @@ def same_anchor(a: KeyFact, b: KeyFact, sim: Similarity | None = None) -> bool:
     if a.type == "state":  # an attribute ("condition") in like sentences is the same one despite a parse slip
         return a.event == b.event and (a.head == b.head or bool(a.event) and _context(a, b, sim) >= CONTEXT_SIM)
     return False
+
+
+#: Key-fact types whose anchors match with a strength (:func:`anchor_strength`), the strongest match winning.
+NUMERIC = frozenset({"count", "quantity", "date", "time", "age"})
+#: Strengths of an anchor match, strongest first: the same noun (or person) and the same event; nouns for people
+#: of one kind with events of one class in like sentences; like sentences alone.
+EVENT, KIND, SENTENCE = 3, 2, 1
+#: Counts whose events differ are the same anchor only in sentences this similar: above :data:`CONTEXT_SIM`
+#: because one story often counts one kind of thing twice in like sentences ("350 staff work there" / "19 staff
+#: were hurt"), while it dates one event once.
+COUNT_CONTEXT_SIM = 0.55
+
+
+def anchor_strength(a: KeyFact, b: KeyFact, sim: Similarity | None = None) -> int:
+    """How strongly two numeric facts are about the same thing: :data:`EVENT`, :data:`KIND`, :data:`SENTENCE`, 0.
+
+    Example:
+        >>> from factalign.keyfacts.model import KeyFact
+        >>> a = KeyFact("age", "52", "52", "age of driver", "a", 0, 2, ("a#0",), head="driver", detail=(52, "", False))
+        >>> anchor_strength(a, a)
+        3
+    """
+    if a.type != b.type or a.type not in NUMERIC:
+        return 0
+    if a.type in ("count", "quantity"):
+        return _count_strength(a, b, sim)
+    if a.type == "age":
+        return _age_strength(a, b, sim)
+    if a.type == "date" and a.detail != b.detail:
+        return 0
+    if _same_event(a, b):
+        return EVENT
+    return SENTENCE if _context(a, b, sim) >= CONTEXT_SIM else 0
+
+
+def _count_strength(a: KeyFact, b: KeyFact, sim: Similarity | None) -> int:
+    """Counts and quantities: the same unit and moment; then the same noun and event (:data:`EVENT`), nouns for
+    people and events of one class in like sentences (:data:`KIND`: "two fans were killed" / "three supporters
+    lost their lives"), or one noun (or one kind of person: "workers" / "employees"), narrowed alike, in very
+    like sentences (:data:`SENTENCE`: "suppressed 680 trains" / "900 trains were cancelled")."""
+    (qa, moment_a, plan_a), (qb, moment_b, plan_b) = a.detail[:3], b.detail[:3]
+    narrow_a, narrow_b = a.detail[3:4], b.detail[3:4]  # the words that narrow the noun, when extracted
+    if qa.unit != qb.unit or moment_a != moment_b or plan_a != plan_b:
+        return 0
+    near = relation(a.head, b.head)
+    if not near:
+        return 0
+    if near == SAME and _same_event(a, b):
+        return EVENT
+    context = _context(a, b, sim)
+    if _same_event(a, b) and context >= CONTEXT_SIM:
+        return KIND
+    if near in (SAME, CLOSE) and narrow_a == narrow_b and context >= COUNT_CONTEXT_SIM:
+        return SENTENCE
+    return 0
+
+
+def _age_strength(a: KeyFact, b: KeyFact, sim: Similarity | None) -> int:
+    """Ages: the same person or noun (:data:`EVENT`), or a name and a description that stands for that name
+    ("Marsh, 44" / "the 41-year-old accountant" after a sentence naming Marsh) in like sentences; an age given to
+    several people ("the two climbers, aged 29 and 31") is compared with nothing."""
+    (person_a, plural_a), (person_b, plural_b) = _person_of(a), _person_of(b)
+    if plural_a or plural_b:
+        return 0
+    if a.head == b.head:
+        return EVENT
+    linked = bool(person_a) and person_a in (b.head, person_b) or bool(person_b) and person_b in (a.head, person_a)
+    return SENTENCE if linked and _context(a, b, sim) >= CONTEXT_SIM else 0
+
+
+def _person_of(age: KeyFact) -> tuple[str, bool]:
+    """(person a description stands for, whether the age is given to several people) of an age fact."""
+    return (age.detail[1], age.detail[2]) if len(age.detail) >= 3 else ("", False)
+
+
+def matcher(facts: Sequence[KeyFact], sim: Similarity | None = None) -> Callable[[KeyFact, KeyFact], bool]:
+    """``same_anchor`` in which the strongest match wins: two numeric facts are matched only when neither has a
+    stronger match in the other's source ("began on Monday" / "began on Tuesday" is one event's day; "will join
+    on Wednesday" is then no longer compared with "began on Tuesday" because the sentences are alike).
+
+    Example:
+        >>> matcher([])(KeyFact("age", "1", "1", "", "a", 0, 1), KeyFact("role", "x", "x", "", "b", 0, 1))
+        False
+    """
+    by_source: dict[tuple[str, str], list[KeyFact]] = defaultdict(list)
+    for f in facts:
+        by_source[(f.source, f.type)].append(f)
+    strengths: dict[tuple[int, int], int] = {}
+    bests: dict[tuple[int, str], int] = {}
+
+    def strength(a: KeyFact, b: KeyFact) -> int:
+        key = (id(a), id(b))
+        if key not in strengths:
+            strengths[key] = strengths[(id(b), id(a))] = anchor_strength(a, b, sim)
+        return strengths[key]
+
+    def best(x: KeyFact, source: str) -> int:
+        key = (id(x), source)
+        if key not in bests:
+            bests[key] = max((strength(x, z) for z in by_source[(source, x.type)]), default=0)
+        return bests[key]
+
+    def match(a: KeyFact, b: KeyFact) -> bool:
+        if a.type not in NUMERIC or b.type not in NUMERIC:
+            return same_anchor(a, b, sim)
+        found = strength(a, b)
+        return found > 0 and found >= best(a, b.source) and found >= best(b, a.source)
+
+    return match
 
 
 def conflicting(a: KeyFact, b: KeyFact) -> bool:
@@ -145,12 +247,13 @@ def compare_key_facts(
     taken = [(set(f.claims), f.subtype, {v.strip(" '\"").lower() for v in f.values or ()})
              for f in existing if f.kind == "contradiction"]
     groups: dict[tuple, list[tuple[KeyFact, KeyFact]]] = {}
+    match = matcher(facts, sim)
     names = list(by_source)
     for i, name_a in enumerate(names):
         for name_b in names[i + 1:]:
             for a in by_source[name_a]:
                 for b in by_source[name_b]:
-                    if not (same_anchor(a, b, sim) and conflicting(a, b)):
+                    if not (match(a, b) and conflicting(a, b)):
                         continue
                     if not _stands(a, b, by_source, texts or {}, sim):
                         continue
@@ -218,9 +321,10 @@ def group_key_facts(facts: Sequence[KeyFact], *, sim: Similarity | None = None,
         return i
 
     usable = [i for i, f in enumerate(facts) if f.claims and (keep is None or f.source in keep)]
+    match = matcher([facts[i] for i in usable], sim)
     for n, i in enumerate(usable):
         for j in usable[n + 1:]:
-            if facts[i].source != facts[j].source and same_anchor(facts[i], facts[j], sim):
+            if facts[i].source != facts[j].source and match(facts[i], facts[j]):
                 parent[root(j)] = root(i)
     members: dict[int, list[int]] = defaultdict(list)
     for i in usable:
