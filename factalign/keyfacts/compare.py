@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from ..judges.numbers import _CLASS_OF
 from ..models import Finding
-from .kinds import CLOSE, SAME, relation
+from .kinds import CLOSE, GENERIC, GENERIC_PERSON, SAME, person_senses, relation
 from .model import KeyFact
 from .states import opposite_states
 from .syntax import fold
@@ -75,8 +75,8 @@ def same_anchor(a: KeyFact, b: KeyFact, sim: Similarity | None = None) -> bool:
 
 #: Key-fact types whose anchors match with a strength (:func:`anchor_strength`), the strongest match winning.
 NUMERIC = frozenset({"count", "quantity", "date", "time", "age"})
-#: Strengths of an anchor match, strongest first: the same noun (or person) and the same event; nouns for people
-#: of one kind with events of one class in like sentences; like sentences alone.
+#: Strengths of an anchor match, strongest first: the same noun (or person) and the same event; nouns for one
+#: kind of person with events of one class in like sentences; like sentences alone.
 EVENT, KIND, SENTENCE = 3, 2, 1
 #: Counts whose events differ are the same anchor only in sentences this similar: above :data:`CONTEXT_SIM`
 #: because one story often counts one kind of thing twice in like sentences ("350 staff work there" / "19 staff
@@ -107,25 +107,32 @@ def anchor_strength(a: KeyFact, b: KeyFact, sim: Similarity | None = None) -> in
 
 
 def _count_strength(a: KeyFact, b: KeyFact, sim: Similarity | None) -> int:
-    """Counts and quantities: the same unit and moment; then the same noun and event (:data:`EVENT`), nouns for
-    people and events of one class in like sentences (:data:`KIND`: "two fans were killed" / "three supporters
-    lost their lives"), or one noun (or one kind of person: "workers" / "employees"), narrowed alike, in very
-    like sentences (:data:`SENTENCE`: "suppressed 680 trains" / "900 trains were cancelled")."""
+    """Counts and quantities: the same unit and moment; then the same noun and event (:data:`EVENT`); nouns for
+    one kind of person, or a kind and people in general, with events of one class in like sentences (:data:`KIND`:
+    "nine passengers were injured" / "eleven people were hurt"); or one noun or kind of person, narrowed alike, in
+    very like sentences (:data:`SENTENCE`: "sent 23 workers to hospital" / "19 employees were taken to hospital",
+    "suppressed 680 trains" / "680 trains were cancelled"). Two headlines count the same thing without being
+    alike: "Two dead in crush" / "Three supporters die at stadium"."""
     (qa, moment_a, plan_a), (qb, moment_b, plan_b) = a.detail[:3], b.detail[:3]
     narrow_a, narrow_b = a.detail[3:4], b.detail[3:4]  # the words that narrow the noun, when extracted
     if qa.unit != qb.unit or moment_a != moment_b or plan_a != plan_b:
         return 0
     near = relation(a.head, b.head)
-    if not near:
-        return 0
+    if near not in (SAME, CLOSE, GENERIC_PERSON):
+        return 0  # two unrelated kinds of people ("officers" / "protesters") are two groups, even in one event
     if near == SAME and _same_event(a, b):
         return EVENT
     context = _context(a, b, sim)
-    if _same_event(a, b) and context >= CONTEXT_SIM:
-        return KIND
+    if _same_event(a, b) and (context >= CONTEXT_SIM or _headline(a) and _headline(b)):
+        return KIND  # two headlines on one story give its main count, however tersely they are worded
     if near in (SAME, CLOSE) and narrow_a == narrow_b and context >= COUNT_CONTEXT_SIM:
         return SENTENCE
     return 0
+
+
+def _headline(count: KeyFact) -> bool:
+    """True for a count in its source's headline (its first line, when the text has several)."""
+    return len(count.detail) > 4 and bool(count.detail[4])
 
 
 def _age_strength(a: KeyFact, b: KeyFact, sim: Similarity | None) -> int:
@@ -184,6 +191,8 @@ def matcher(facts: Sequence[KeyFact], sim: Similarity | None = None) -> Callable
 
 def conflicting(a: KeyFact, b: KeyFact) -> bool:
     """True when the values of two facts with the same anchor cannot both be true."""
+    if a.type == "count" and relation(a.head, b.head) == GENERIC_PERSON:
+        return _part_exceeds_whole(a, b)
     if a.type in ("count", "quantity"):
         return not a.detail[0].compatible(b.detail[0])
     if a.type == "time":
@@ -192,6 +201,22 @@ def conflicting(a: KeyFact, b: KeyFact) -> bool:
     if a.type == "state":
         return opposite_states(a, b)
     return a.norm != b.norm
+
+
+def _part_exceeds_whole(a: KeyFact, b: KeyFact) -> bool:
+    """For a count of people of one kind and one of people in general ("23 workers" / "19 people"): the kind is
+    part of the whole, so the two conflict only when the part is larger ("4 officers" fits "9 people").
+
+    Example:
+        >>> from factalign.judges.quantities import Quantity
+        >>> q = lambda v: Quantity(v, v, v, "", "", str(v), 0, 1, 0)
+        >>> part = KeyFact("count", "23", "23", "", "a", 0, 2, head="worker", detail=(q(23), frozenset(), frozenset()))
+        >>> whole = KeyFact("count", "19", "19", "", "b", 0, 2, head="people", detail=(q(19), frozenset(), frozenset()))
+        >>> _part_exceeds_whole(part, whole), _part_exceeds_whole(replace(part, detail=(q(4),)), whole)
+        (True, False)
+    """
+    part, whole = (b, a) if person_senses(a.head) & GENERIC else (a, b)
+    return part.detail[0].low > whole.detail[0].high
 
 
 def _mentions(text: str, name: str) -> bool:
@@ -263,9 +288,28 @@ def compare_key_facts(
                         continue  # the judge stage already reports this conflict between these claims
                     kind = "person" if a.type in ("role", "quote") else a.type
                     key = (kind, name_a, name_b, a.norm, b.norm)
-                    groups.setdefault(key, []).append((a, b))
+                    groups.setdefault(key, []).extend(
+                        (x, y) for x in _restated(a, by_source[name_a]) for y in _restated(b, by_source[name_b]))
     mentions = _naming_claims(claims_of or {}, texts or {})
     return [_finding(pairs, mentions) for pairs in groups.values()]
+
+
+def _restated(fact: KeyFact, same_source: Sequence[KeyFact]) -> list[KeyFact]:
+    """The count and the counts its source restates it by: the same value for events of one class and nouns of
+    one kind ("Two dead" in the headline, "Two fans were killed" in the lead); a conflict holds all their claims.
+
+    Example:
+        >>> from factalign.judges.quantities import Quantity
+        >>> q = (Quantity(2, 2, 2, "", "", "2", 0, 1, 0), frozenset(), frozenset())
+        >>> lead = KeyFact("count", "Two", "2", "", "a", 40, 43, ("a#1",), head="fan", event="kill", detail=q)
+        >>> title = KeyFact("count", "Two", "2", "", "a", 0, 3, ("a#0",), head="people", event="dead", detail=q)
+        >>> [f.claims for f in _restated(lead, [title, lead])]
+        [('a#1',), ('a#0',)]
+    """
+    if fact.type != "count":
+        return [fact]
+    return [fact] + [f for f in same_source if f is not fact and f.type == "count" and f.norm == fact.norm
+                     and _same_event(f, fact) and relation(f.head, fact.head) in (SAME, CLOSE, GENERIC_PERSON)]
 
 
 def _naming_claims(claims_of: dict[str, Sequence[Any]], texts: dict[str, str]):

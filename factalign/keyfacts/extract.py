@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from ..judges.dates import date_facts
-from ..judges.numbers import _CLASS_OF, PROJECTION, TIME_WORDS, _clause_words
+from ..judges.numbers import _CLASS_OF, PROJECTION, TIME_WORDS, _clause_words, _root
 from ..judges.quantities import quantities
 from ..models import Claim, Source
 from .kinds import person_senses
@@ -99,7 +99,8 @@ def _numbers(doc, name: str, age_facts: list[KeyFact]) -> list[KeyFact]:
             elif not q.noun:
                 continue  # a bare number says nothing about what it counts
         words = _clause_words(doc, q)
-        detail = (q, frozenset(words & MOMENT_WORDS), frozenset(words & PROJECTION), _modifiers(noun_tok, q))
+        detail = (q, _moments(doc, q), frozenset(words & PROJECTION), _modifiers(noun_tok, q),
+                  0 < end <= doc.text.find("\n"))  # in the headline: the first of several lines
         kind = "count" if q.unit == "" else "quantity"
         out.append(KeyFact(kind, q.text, _show_number(q.value, q.unit), f"{head} {event}".strip(), name, start, end,
                            head=head, event=event, detail=detail))
@@ -111,6 +112,29 @@ PEOPLE = "people"
 #: Dependency labels of the words that narrow what a noun counts ("two *German* climbers", "26 *mountain*
 #: rescuers"); two counts narrowed differently may count different sets.
 NARROWING = ("amod", "compound", "nmod", "poss")
+
+
+def _moments(doc, q) -> frozenset[str]:
+    """The moment words of the quantity's clause ("initially", "now"), read as adverbs and adjectives only: the
+    verb "lasted" is no "last week", "ended" no "end of the year".
+
+    Example:
+        >>> from factalign.judges.quantities import quantities
+        >>> doc = parse_source("The count lasted three days. Last year it took two days.")
+        >>> [sorted(_moments(doc, q)) for q in quantities(doc)]
+        [[], ['last']]
+    """
+    words = {t.lemma_.lower() for t in _clause(doc, q).subtree
+             if not (q.start <= t.i < q.end) and t.pos_ not in ("VERB", "AUX")}
+    return frozenset(words & MOMENT_WORDS)
+
+
+def _clause(doc, q):
+    """The head of the clause a quantity sits in (the judges' reading of "the quantity's clause")."""
+    tok = _root(doc, q)
+    while tok.head is not tok and tok.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj"):
+        tok = tok.head
+    return tok
 
 
 def _people_event(doc, q) -> str:
