@@ -83,7 +83,9 @@ def _numbers(doc, name: str, age_facts: list[KeyFact]) -> list[KeyFact]:
     """Counts (a number of things) and quantities (money, percent, measures), with what they count and the event."""
     taken = {(f.start, f.end) for f in age_facts}
     out = list(age_facts)
-    for q in quantities(doc):
+    found = quantities(doc)
+    changes = _changes(doc, found)
+    for q in found:
         if q.year or q.unit == "rank":
             continue
         start, end = span_offsets(doc, q.start, q.end)
@@ -96,14 +98,47 @@ def _numbers(doc, name: str, age_facts: list[KeyFact]) -> list[KeyFact]:
             harm = _people_event(doc, q)
             if harm:
                 head, event, noun_tok = PEOPLE, harm, doc[q.num]
+            elif not q.noun and q.num in changes and changes[q.num][1]:
+                head = changes[q.num][1]  # "from 214 to 96 votes": 214 counts votes too
             elif not q.noun:
                 continue  # a bare number says nothing about what it counts
         words = _clause_words(doc, q)
-        detail = (q, _moments(doc, q), frozenset(words & PROJECTION), _modifiers(noun_tok, q),
+        moments = _moments(doc, q) | ({CHANGE_START} if changes.get(q.num, ("",))[0] == "from" else set())
+        detail = (q, moments, frozenset(words & PROJECTION), _modifiers(noun_tok, q),
                   0 < end <= doc.text.find("\n"))  # in the headline: the first of several lines
         kind = "count" if q.unit == "" else "quantity"
         out.append(KeyFact(kind, q.text, _show_number(q.value, q.unit), f"{head} {event}".strip(), name, start, end,
                            head=head, event=event, detail=detail))
+    return out
+
+
+#: The moment given to the first number of a change ("rose from 5% to 7%"): the value before it, which is
+#: compared only with other values before a change.
+CHANGE_START = "from"
+
+
+def _changes(doc, found) -> dict[int, tuple[str, str]]:
+    """Numbers of "from A to B" changes: number token -> ("from" or "to", the counted noun of either end).
+
+    Example:
+        >>> from factalign.judges.quantities import quantities
+        >>> doc = parse_source("The lead fell from 214 to 96 votes.")
+        >>> sorted(_changes(doc, quantities(doc)).values())
+        [('from', 'vote'), ('to', 'vote')]
+    """
+    ends = {}
+    for q in found:
+        before = doc[q.start - 1].lower_ if q.start > 0 else ""
+        if before in ("from", "to"):
+            ends[q.num] = (before, q)
+    out = {}
+    for num, (word, q) in ends.items():
+        other = "to" if word == "from" else "from"
+        partners = [p for n, (w, p) in ends.items() if w == other and doc[n].sent == doc[num].sent
+                    and (n > num) == (word == "from") and p.unit == q.unit]
+        if partners:
+            partner = min(partners, key=lambda p: abs(p.num - num))
+            out[num] = (word, q.noun or partner.noun)
     return out
 
 
