@@ -47,6 +47,11 @@ STORIES = {
     "age_neg": ("Police arrested Tom Brandt after the crash on Monday. The 34-year-old victim was taken to "
                 "hospital.",
                 "Tom Brandt, 41, was arrested after the crash on Monday."),
+    # the value before a change is compared with the value before the change, not with the value after it
+    "change": ("The recount cut the mayor's lead from 310 to 75 votes, officials said.",
+               "The recount widened the mayor's lead from 40 votes on election night to 75, officials said."),
+    "change_neg": ("The recount cut the mayor's lead from 310 to 75 votes, officials said.",
+                   "The mayor's lead after the recount stood at 75 votes, officials said."),
     # headlines give the story's main count, however tersely
     "headline": ("Two dead in warehouse fire\n\nFire swept through a warehouse in Pellam on Sunday, police said.",
                  "Three guards die in Pellam blaze\n\nA timber warehouse in Pellam burned to the ground on Sunday."),
@@ -102,6 +107,15 @@ def test_age_of_a_person_named_in_one_source_and_described_in_the_other(reports)
 
 def test_age_of_another_person_is_not_linked(reports):
     assert _conflicts(reports["age_neg"]) == []
+
+
+def test_values_before_a_change(reports):
+    found = _conflicts(reports["change"])
+    assert {"310", "40"} in found and all("75" not in values for values in found), found
+
+
+def test_value_before_a_change_is_not_the_value_after_it(reports):
+    assert _conflicts(reports["change_neg"]) == []
 
 
 def test_headline_counts(reports):
