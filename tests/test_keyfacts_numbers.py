@@ -195,3 +195,15 @@ def test_a_kind_of_person_is_part_of_people_in_general():
     assert not conflicting(_count("a", 4, "officer", "injure", "a#0"), whole)
     assert conflicting(_count("a", 12, "officer", "injure", "a#0"), whole)
     assert conflicting(_count("a", 12, "people", "injure", "a#0"), whole)
+
+
+def test_british_clock_times():
+    from factalign.judges.dates import date_facts
+    from factalign.keyfacts.syntax import parse_source
+
+    def times(text):
+        return [f.value for f in date_facts(parse_source(text)) if f.kind == "time"]
+
+    assert times("The gates opened at 2.30pm.") == [14 * 60 + 30]
+    assert times("The ferry left at 7.15am on Friday.") == [7 * 60 + 15]
+    assert times("Shares rose 2.30 percent.") == [] and times("The parcel weighed 2.30kg.") == []

@@ -18,7 +18,9 @@ _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 _DECADE = re.compile(r"^(1[5-9]\d0|20\d0)'?s$")
-_CLOCK = re.compile(r"^(\d{1,2})(?::(\d\d))?(?:\s*)(a\.?m\.?|p\.?m\.?)?$", re.I)
+_CLOCK = re.compile(r"^(\d{1,2})(?:[:.](\d\d))?(?:\s*)(a\.?m\.?|p\.?m\.?)?$", re.I)
+# British style, the suffix written on: "2.30pm", "7.15am" (one token, which the entity model leaves untagged).
+_CLOCK_DOTTED = re.compile(r"^(\d{1,2})\.(\d\d)(a\.?m\.?|p\.?m\.?)$", re.I)
 _ORDINAL_DAY = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$", re.I)
 
 
@@ -83,9 +85,9 @@ def date_facts(doc, published: _dt.date | None = None) -> list[DateFact]:
                 out.append(DateFact("day", (month, day), f"{tok.text} {day}", tok.i, _prep(tok)))
             else:
                 out.append(DateFact("month", month, tok.text, tok.i, _prep(tok)))
-        elif tok.ent_type_ == "TIME" and _CLOCK.match(tok.text) and (
+        elif _CLOCK_DOTTED.match(tok.text) or tok.ent_type_ == "TIME" and _CLOCK.match(tok.text) and (
                 ":" in tok.text or (tok.i + 1 < len(doc) and tok.nbor(1).lower_.replace(".", "") in ("am", "pm"))):
-            m = _CLOCK.match(tok.text)
+            m = _CLOCK_DOTTED.match(tok.text) or _CLOCK.match(tok.text)
             hour, minute = int(m.group(1)), int(m.group(2) or 0)
             suffix = (m.group(3) or (tok.nbor(1).lower_ if tok.i + 1 < len(doc) else "")).replace(".", "")
             if suffix == "pm" and hour < 12:

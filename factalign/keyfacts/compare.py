@@ -5,6 +5,10 @@ event (or events of one class: "hurt" and "injure"), the same person, the same r
 same subject, or, where the wording differs, claims whose embeddings say they report the same event. Values are
 then judged with the judges' own notion of compatibility ("about 40" fits "42"; "shortly before 7:45" fits
 "7:40"). A conflict is withdrawn when either source also states the other's value for the same anchor.
+
+Counts, quantities, dates, times and ages match with a strength (:func:`anchor_strength`): the same noun or person
+and the same event first, then one kind of person ("workers" / "employees", WordNet) with events of one class, then
+like sentences alone; a fact is compared only with its strongest matches (:func:`matcher`).
 """
 
 from __future__ import annotations
