@@ -25,8 +25,9 @@ import numpy as np
 #: Two groups (of two or more articles each) are one story only when their cross affinity is at least this share of
 #: the looser group's own affinity (the affinity at which it was formed). Calibrated on BASIL dev without dates
 #: (docs/benchmarks.md, "Stories"): the smallest value, in steps of 0.05, that kept every dev event of one topic
-#: apart from the others (the wrong merges there had ratios 0.55-0.82); a simulation from dev's same-event pair
-#: affinities puts the cost at about one 4-article event in 8 and one 6-article event in 20 left in two parts.
+#: apart from the others (merges of two groups of different events had ratios 0.43-0.82 there). The cost: a
+#: simulation from dev's same-event affinities leaves about one event of 4 to 8 articles in 10 in two parts (BASIL's
+#: events have 3 articles, so it cannot measure this).
 COHESION_RATIO = 0.85
 
 
