@@ -140,7 +140,7 @@ def variant_articles(sources, truth, mode: str, kinds: tuple[str, ...]):
     return [out_sources[i] for i in order], [out_truth[i] for i in order]
 
 
-def variants(args, sources, truth, profiles, max_days) -> None:
+def run_variants(args, sources, truth, profiles, max_days) -> None:
     """Grouping when events are covered by shortened and repeated copies: split-off events and wrong joins."""
     known = {p.name: p for p in profiles}
     extra = {}
@@ -192,7 +192,7 @@ def evaluate(args, events: list[dict]) -> None:
             labels = incremental([sources[i] for i in chosen], chosen_profiles, args.threshold, max_days)
             print(line(f"{name}, incremental", score(labels, chosen_truth)))
     if args.variants:
-        variants(args, sources, truth, profiles, max_days)
+        run_variants(args, sources, truth, profiles, max_days)
     mixed_sets(profiles, truth, max_days, args.mixed, args)
 
 
@@ -218,16 +218,16 @@ def mixed_sets(profiles, truth, max_days, trials: int, args, others: int = 5) ->
         chosen = rng.sample(events, others + 1)
         idx = list(np.flatnonzero(truth == chosen[0]))
         idx += [int(rng.choice(np.flatnonzero(truth == e))) for e in chosen[1:]]
-        chosen = [profiles[i] for i in idx]
-        labels = cluster(affinity(chosen, max_days), ALIGN_THRESHOLD, args.ratio, bonds_of(chosen, args))
+        members = [profiles[i] for i in idx]
+        labels = cluster(affinity(members, max_days), ALIGN_THRESHOLD, args.ratio, bonds_of(members, args))
         sizes = np.bincount(labels)
         main = int(np.flatnonzero(sizes == sizes.max())[0])
         joined += sum(1 for k, i in enumerate(idx) if labels[k] == main and truth[i] != chosen[0])
         lost += sum(1 for k, i in enumerate(idx) if labels[k] != main and truth[i] == chosen[0])
     for e in events:
         idx = np.flatnonzero(truth == e)
-        chosen = [profiles[i] for i in idx]
-        labels = cluster(affinity(chosen, max_days), ALIGN_THRESHOLD, args.ratio, bonds_of(chosen, args))
+        members = [profiles[i] for i in idx]
+        labels = cluster(affinity(members, max_days), ALIGN_THRESHOLD, args.ratio, bonds_of(members, args))
         split_events += len(set(labels)) > 1
     print(f"align() story filter @ {ALIGN_THRESHOLD}: {trials} mixed sets (3 articles of one event + {others} of "
           f"others): unrelated articles kept {joined} of {trials * others}, event articles set aside {lost} of "
