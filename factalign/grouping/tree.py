@@ -28,9 +28,10 @@ import numpy as np
 #: Two groups (of two or more articles each) are one story only when their cross affinity is at least this share of
 #: the looser group's own affinity (the affinity at which it was formed). Calibrated on BASIL dev without dates
 #: (docs/benchmarks.md, "Stories"): the smallest value, in steps of 0.05, that kept every dev event of one topic
-#: apart from the others (merges of two groups of different events had ratios 0.43-0.82 there). The cost: a
-#: simulation from dev's same-event affinities leaves about one event of 4 to 8 articles in 10 in two parts (BASIL's
-#: events have 3 articles, so it cannot measure this).
+#: apart from the others (merges of two groups of different events had ratios 0.43-0.82 there). The cost: it splits
+#: events of more than three articles whose outlets form tight pairs (a story and a trimmed copy of it); on dev events
+#: grown to 6 articles with such copies, 15-18 of 50 are split (8-10 without the check), 41 of 50 before groups that
+#: quote the same words were exempted (docs/benchmarks.md, "Stories", round two).
 COHESION_RATIO = 0.85
 
 
