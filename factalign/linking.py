@@ -96,16 +96,16 @@ def coverage(claims: Sequence[Claim], sim: np.ndarray, owners: np.ndarray, names
 
 def mirrored(missing: set[tuple[int, int]], emb: np.ndarray, owners: np.ndarray,
              low: float = MIRROR_SIM) -> set[tuple[int, int]]:
-    """The (claim, source) pairs of ``missing`` that are one fact worded two ways, not two omissions.
+    """Pairs of claims (i, j), i < j, that are one fact worded two ways, not two omissions.
 
     ``missing`` holds (row i, owner s): claim i seems absent from source s. When claim j of s is i's most similar
     claim in s, i is j's most similar claim in i's source, j seems absent from i's source, and the two are at least
-    ``low`` similar, each source states the other's claim in its own words: both pairs are returned.
+    ``low`` similar, each source states the other's claim in its own words.
 
     Example:
         >>> emb = np.array([[1.0, 0.0], [0.8, 0.6], [0.0, 1.0]])
         >>> sorted(mirrored({(0, 1), (1, 0), (2, 0)}, emb, np.array([0, 1, 1])))
-        [(0, 1), (1, 0)]
+        [(0, 1)]
     """
     if not missing:
         return set()
@@ -115,7 +115,7 @@ def mirrored(missing: set[tuple[int, int]], emb: np.ndarray, owners: np.ndarray,
         j = int(best[s][i])
         home = int(owners[i])
         if (j, home) in missing and int(best[home][j]) == i and float(emb[i] @ emb[j]) >= low:
-            out.update({(i, s), (j, home)})
+            out.add((min(i, j), max(i, j)))
     return out
 
 

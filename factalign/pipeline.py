@@ -84,11 +84,12 @@ def align(
         aligned = align_stage(used, emb, [s.name for s in srcs], opts, numbers_only=judge is None, within=within)
         if judge is None:
             _parse_judged(used, aligned)
-        findings = judge_stage(srcs, used, aligned, judge or _default_judge(srcs, opts), opts)
+        judge = judge or _default_judge(srcs, opts)
+        findings = judge_stage(srcs, used, aligned, judge, opts)
         key_facts, findings = keyfact_stage(srcs, used, aligned.sim, aligned.related, findings, docs=docs)
         findings = [f for f in findings if not explained_by_artefact(f, found)]
-        findings += omission_stage(srcs, used, aligned, opts,
-                                  disputed=contested(findings, {c.id: c for c in used}) | answered(key_facts))
+        findings += omission_stage(srcs, used, aligned, opts, judge,
+                                   disputed=contested(findings, {c.id: c for c in used}) | answered(key_facts))
     from .report import Report
 
     report = Report(
@@ -253,14 +254,15 @@ def judge_stage(srcs: Sequence[Source], claims: Sequence[Claim], aligned: Alignm
     )
 
 
-def omission_stage(srcs: Sequence[Source], claims: Sequence[Claim], aligned: Alignment,
-                   opts: Options, disputed: frozenset | set = frozenset()) -> list[Finding]:
+def omission_stage(srcs: Sequence[Source], claims: Sequence[Claim], aligned: Alignment, opts: Options,
+                   judge: Judge, disputed: frozenset | set = frozenset()) -> list[Finding]:
     """Facts some related sources lack, unless one of their claims states the fact after all (or disputes it:
     ``disputed`` holds (claim id, source) pairs of contradictions, see :func:`factalign.facts.contested`).
 
     Two claims each source would lack that are each other's closest counterpart are one fact worded two ways
-    (:func:`~factalign.linking.mirrored`). A headline's claims are not reported: a headline sums up its own article's body, and what it says that
-    another source lacks is reported once, on the body sentence that says it.
+    (:func:`~factalign.linking.mirrored`): not omissions, and an agreement unless the judge sees a conflict. A
+    headline's claims are not reported: a headline sums up its own article's body, and what it says that another
+    source lacks is reported once, on the body sentence that says it.
     """
     names = [s.name for s in srcs]
     index = {c.id: i for i, c in enumerate(claims)}
@@ -273,12 +275,30 @@ def omission_stage(srcs: Sequence[Source], claims: Sequence[Claim], aligned: Ali
     missing = {(index[cid], names.index(s)) for fact in aligned.facts if set(fact.sources) & set(related)
                for s in related if s not in fact.sources for cid in fact.claims if not covered(cid, s)}
     twins = mirrored(missing, aligned.sim.embeddings, aligned.owners)
+    stated = {(i, int(aligned.owners[j])) for pair in twins for i, j in (pair, pair[::-1])}
     found = omissions(
         aligned.facts, {c.id: c for c in claims}, related, positions_of(srcs, claims), reference=opts.reference,
-        covered=lambda cid, name: covered(cid, name) or (index[cid], names.index(name)) in twins,
+        covered=lambda cid, name: covered(cid, name) or (index[cid], names.index(name)) in stated,
     )
     headlines = _headline_claims(srcs, claims)
-    return [f for f in found if not set(f.claims) <= headlines]
+    return [f for f in found if not set(f.claims) <= headlines] + _twin_agreements(claims, twins, aligned, judge)
+
+
+def _twin_agreements(claims: Sequence[Claim], twins: set[tuple[int, int]], aligned: Alignment,
+                     judge: Judge) -> list[Finding]:
+    """An agreement for each pair of claims that state one fact in two ways, unless the judge sees a conflict."""
+    out = []
+    for i, j in sorted(twins):
+        a, b = claims[i], claims[j]
+        if check_verdict(judge(a, b)).kind == "contradiction":
+            continue
+        score = round(float(aligned.sim[i, j]), 4)
+        out.append(Finding(
+            kind="agreement", subtype="paraphrase", claims=(a.id, b.id), score=score,
+            explanation=f"same fact worded two ways in {a.source} and {b.source}: each is the other's closest "
+                        f"claim (similarity {score:.2f})",
+        ))
+    return out
 
 
 def _headline_claims(srcs: Sequence[Source], claims: Sequence[Claim]) -> set[str]:
