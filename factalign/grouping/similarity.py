@@ -161,7 +161,8 @@ def text_dates_apart(profiles: Sequence[ArticleProfile], window: int) -> np.ndar
     dates are not both known (they decide then).
 
     >>> from factalign.grouping.textdates import TextDate
-    >>> jan, feb = (ArticleProfile(n, np.ones(1), (), None, (d,)) for n, d in (("a", TextDate(1, 4)), ("b", TextDate(2, 15))))
+    >>> jan = ArticleProfile("a", np.ones(1), (), None, (TextDate(1, 4),))
+    >>> feb = ArticleProfile("b", np.ones(1), (), None, (TextDate(2, 15),))
     >>> text_dates_apart([jan, feb], window=14).tolist()
     [[False, True], [True, False]]
     """
