@@ -41,8 +41,8 @@ STORIES = {
     "day_neg": ("The strike began on Monday. Bus drivers will join the walkout on Thursday.",
                 "The strike began on Monday and train drivers walked out too."),
     # the age of a person named in one source and described in the other
-    "age": ("Prosecutors charged former treasurer Ellen Voss with fraud on Monday. The 52-year-old accountant "
-            "denied the charges.",
+    "age": ("A court in Dunley heard the case of former treasurer Ellen Voss on Monday. The 52-year-old "
+            "accountant was charged with fraud.",
             "Ellen Voss, 57, the former treasurer, was charged with fraud on Monday."),
     "age_neg": ("Police arrested Tom Brandt after the crash on Monday. The 34-year-old victim was taken to "
                 "hospital.",

@@ -141,7 +141,8 @@ def _headline(count: KeyFact) -> bool:
 
 def _age_strength(a: KeyFact, b: KeyFact, sim: Similarity | None) -> int:
     """Ages: the same person or noun (:data:`EVENT`), or a name and a description that stands for that name
-    ("Marsh, 44" / "the 41-year-old accountant" after a sentence naming Marsh) in like sentences; an age given to
+    ("Marsh, 44" / "the 41-year-old accountant" after a sentence naming Marsh) in one event or like sentences
+    ("was convicted" / "was convicted"; a "victim taken to hospital" is not the man "arrested"); an age given to
     several people ("the two climbers, aged 29 and 31") is compared with nothing."""
     (person_a, plural_a), (person_b, plural_b) = _person_of(a), _person_of(b)
     if plural_a or plural_b:
@@ -149,7 +150,7 @@ def _age_strength(a: KeyFact, b: KeyFact, sim: Similarity | None) -> int:
     if a.head == b.head:
         return EVENT
     linked = bool(person_a) and person_a in (b.head, person_b) or bool(person_b) and person_b in (a.head, person_a)
-    return SENTENCE if linked and _context(a, b, sim) >= CONTEXT_SIM else 0
+    return SENTENCE if linked and (_same_event(a, b) or _context(a, b, sim) >= CONTEXT_SIM) else 0
 
 
 def _person_of(age: KeyFact) -> tuple[str, bool]:

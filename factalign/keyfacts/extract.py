@@ -202,9 +202,10 @@ def _modifiers(noun_tok, q) -> frozenset[str]:
 
 
 def _linked_ages(doc, facts: list[KeyFact]) -> list[KeyFact]:
-    """Ages with (value, person, plural) as detail: ``person`` is the surname of the one person an unnamed
-    definite description stands for (see :func:`_described_person`); ``plural`` is True for an age given to a
-    plural noun ("the two climbers, aged 29 and 31"), which belongs to several people and is not compared.
+    """Ages with the event their owner takes part in and (value, person, plural) as detail: ``person`` is the
+    surname of the one person an unnamed definite description stands for (see :func:`_described_person`);
+    ``plural`` is True for an age given to a plural noun ("the two climbers, aged 29 and 31"), which belongs to
+    several people and is not compared.
 
     Example:
         >>> doc = parse_source("Police charged Tom Lee on Monday. The 34-year-old driver was released.")
@@ -216,7 +217,8 @@ def _linked_ages(doc, facts: list[KeyFact]) -> list[KeyFact]:
         owner = _owner(doc, fact)
         plural = owner is not None and owner.tag_ in PLURAL_TAGS
         person = _described_person(doc, owner) if owner is not None else ""
-        out.append(replace(fact, detail=(fact.detail[0], person, plural)))
+        event = predicate(owner) if owner is not None else ""
+        out.append(replace(fact, detail=(fact.detail[0], person, plural), event=fact.event or event))
     return out
 
 
