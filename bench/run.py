@@ -1,6 +1,6 @@
 """The speed benchmark: every figure measured in one run, so that ratios hold on a busy machine.
 
-    python bench/run.py [--data ../shared/eval/multisource/basil_event_triplets.jsonl] [--quick] [--json out.json]
+    python bench/run.py [--data ../shared/eval/multisource/basil_event_triplets.jsonl] [--full] [--json out.json]
 
 Measures, on BASIL stories (three outlets per event):
   * the encoder alone over exactly the claims the pipeline produced (the practical limit), spaCy alone over the
@@ -10,8 +10,10 @@ Measures, on BASIL stories (three outlets per event):
     of 1k, 10k, 50k and 200k words in all), with the peak resident memory of each, and the fitted exponent of
     time against claims (1.0 is linear).
 
-``--quick`` caps the sweeps (sources up to 32, length up to 50k words) and uses fewer stories. Not a test: it
-prints a table and writes JSON (``--json``).
+By default 6 stories, 2, 8 and 32 sources and 1k, 10k and 50k words (the 1k pair is the two-source point of
+the sources sweep, measured once): under 10 minutes on a busy 2-core machine. ``--full`` runs the issue's sizes
+(20 stories, up to 128 sources and 200k words), which take far longer. Not a test: it prints a table and writes
+JSON (``--json``).
 """
 
 from __future__ import annotations
@@ -131,44 +133,46 @@ class PeakRSS:
 
 
 class StageTimer:
-    """Wall time spent inside each stage of ``align()``, found by wrapping the stage functions."""
+    """Wall time spent inside each stage of ``align()``, found by wrapping the stage functions it calls.
 
-    STAGES = {
-        "split": (ClaimSplitter, "split_many"),
-        "embed": (SentenceTransformerEmbedder, "embed"),
-        "group": (pipeline, "group"),
-        "link_by_values": (pipeline, "link_by_values"),
-        "judge": (pipeline, "judge_facts"),
-        "coverage": (pipeline, "coverage"),
-        "omissions": (pipeline, "omissions"),
-    }
+    The top-level stages add up, with ``rest`` (reading, the report), to the whole run; ``split.spacy`` (the
+    one spaCy parse of each source) is the part of ``split`` spent in spaCy.
+    """
+
+    STAGES = ("split_stage", "artefact_stage", "story_stage", "embed_stage", "align_stage", "_parse_judged",
+              "judge_stage", "keyfact_stage", "omission_stage")
+    NESTED = {"split.spacy": (ClaimSplitter, "parse_many")}
 
     def __init__(self):
-        import factalign.artefacts as artefacts
-
-        self.stages = dict(self.STAGES, artefacts=(artefacts, "detect_artefacts"))
-        self.times = {name: 0.0 for name in self.stages}
+        self.targets = {name.strip("_").removesuffix("_stage"): (pipeline, name) for name in self.STAGES}
+        self.targets.update(self.NESTED)
+        self.times = {name: 0.0 for name in self.targets}
 
     @contextmanager
     def active(self):
-        originals = {name: getattr(owner, attr) for name, (owner, attr) in self.stages.items()}
-        for name, (owner, attr) in self.stages.items():
+        originals = {name: getattr(owner, attr) for name, (owner, attr) in self.targets.items()}
+        for name, (owner, attr) in self.targets.items():
             setattr(owner, attr, self._wrap(name, originals[name]))
         try:
             yield self
         finally:
-            for name, (owner, attr) in self.stages.items():
+            for name, (owner, attr) in self.targets.items():
                 setattr(owner, attr, originals[name])
 
     def _wrap(self, name, fn):
         def timed(*args, **kwargs):
             t0 = time.perf_counter()
             try:
-                result = fn(*args, **kwargs)
-                return list(result) if name == "artefacts" else result
+                return fn(*args, **kwargs)
             finally:
                 self.times[name] += time.perf_counter() - t0
         return timed
+
+    def summary(self, total: float) -> dict[str, float]:
+        """Seconds per stage, and ``rest``: the run's time outside every top-level stage."""
+        out = {k: round(v, 3) for k, v in self.times.items()}
+        out["rest"] = round(total - sum(v for k, v in self.times.items() if k not in self.NESTED), 3)
+        return out
 
 
 def run_stories(stories, cache) -> tuple[float, list]:
@@ -202,8 +206,7 @@ def stories_section(stories, cache_dir: Path) -> dict:
     for _ in nlp.pipe((s.text for r in reports for s in r.sources), disable=disable, batch_size=64):
         pass
     spacy_s = time.perf_counter() - t0
-    stages = {k: round(v, 3) for k, v in timer.times.items()}
-    stages["rest"] = round(cold - sum(timer.times.values()), 3)
+    stages = timer.summary(cold)
     return {
         "stories": len(stories), "sources": sum(len(r.sources) for r in reports), "claims": len(claims),
         "words": sum(len(s.text.split()) for r in reports for s in r.sources),
@@ -225,8 +228,7 @@ def sweep(inputs: dict[str, dict[str, str]], **options) -> list[dict]:
             t0 = time.perf_counter()
             report = align(sources, cache=False, **options)
             seconds = time.perf_counter() - t0
-        stages = {k: round(v, 3) for k, v in timer.times.items()}
-        stages["rest"] = round(seconds - sum(timer.times.values()), 3)
+        stages = timer.summary(seconds)
         rows.append({"size": label, "sources": len(sources), "words": sum(len(t.split()) for t in sources.values()),
                      "chars": sum(len(t) for t in sources.values()), "claims": len(report.claims),
                      "findings": len(report.findings), "seconds": round(seconds, 3),
@@ -245,22 +247,32 @@ def machine() -> dict:
             "threads": os.environ.get("OMP_NUM_THREADS", "unset")}
 
 
-def main() -> None:
+#: Sizes of a default run, chosen so that the whole benchmark takes under 10 minutes on a busy 2-core machine.
+DEFAULT_SIZES = {"stories": 6, "sources": (2, 8, 32), "words": (1_000, 10_000, 50_000)}
+#: Sizes of ``--full``: those the issue names (20 stories, up to 128 sources and 200k words), which take far longer.
+FULL_SIZES = {"stories": 20, "sources": (2, 8, 32, 128), "words": (1_000, 10_000, 50_000, 200_000)}
+
+
+def arguments():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--quick", action="store_true", help="smaller sweeps and fewer stories")
+    parser.add_argument("--full", action="store_true", help="the issue's sizes: 20 stories, 128 sources, 200k words")
     parser.add_argument("--stories", type=int, default=None, help="BASIL stories in the throughput run")
     parser.add_argument("--sources", type=int, nargs="*", default=None, help="source counts of the sources sweep")
     parser.add_argument("--words", type=int, nargs="*", default=None, help="words (in all) of the length sweep")
     parser.add_argument("--no-artefacts", action="store_true", help="sweeps without the artefact stage")
     parser.add_argument("--json", type=Path, default=Path("bench_results.json"))
     args = parser.parse_args()
-    events = load_articles(args.data)
-    n_stories = args.stories if args.stories is not None else (6 if args.quick else 20)
-    source_counts = args.sources if args.sources is not None else (2, 8, 32) if args.quick else (2, 8, 32, 128)
-    lengths = args.words if args.words is not None else (
-        (1_000, 10_000, 50_000) if args.quick else (1_000, 10_000, 50_000, 200_000))
+    sizes = FULL_SIZES if args.full else DEFAULT_SIZES
+    for key in sizes:
+        if getattr(args, key) is None:
+            setattr(args, key, sizes[key])
+    return args
 
+
+def main() -> None:
+    args = arguments()
+    events = load_articles(args.data)
     t_start = time.perf_counter()
     with PeakRSS() as load_rss:
         t0 = time.perf_counter()
@@ -268,28 +280,49 @@ def main() -> None:
         load_s = time.perf_counter() - t0
     result = {"machine": machine(), "command": " ".join(sys.argv), "model_load_s": round(load_s, 2),
               "rss_after_load_mb": round(load_rss.mb, 1)}
-    if n_stories:
+    if args.stories:
         with tempfile.TemporaryDirectory() as cache_dir:
-            print(f"stories: {n_stories} BASIL events", flush=True)
-            result["stories"] = stories_section(stories_of(events, n_stories), Path(cache_dir))
-    print("sources sweep", flush=True)
+            print(f"stories: {args.stories} BASIL events", flush=True)
+            result["stories"] = stories_section(stories_of(events, args.stories), Path(cache_dir))
     options = {"artefacts": False} if args.no_artefacts else {}
     result["sweep_options"] = options
-    result["sources_sweep"] = sweep({str(n): many_sources(events, n) for n in source_counts}, **options)
+    print("sources sweep", flush=True)
+    result["sources_sweep"] = sweep({str(n): many_sources(events, n) for n in args.sources}, **options)
     print("length sweep", flush=True)
-    result["length_sweep"] = sweep({f"{w / 1000:g}k": long_pair(events, w) for w in lengths}, **options)
+    result["length_sweep"] = length_sweep(events, args.words, result["sources_sweep"], **options)
     for name in ("sources_sweep", "length_sweep"):
-        rows = result[name]
-        if len(rows) > 1:
-            claims = [r["claims"] for r in rows]
-            result[f"{name}_exponent"] = round(exponent(claims, [r["seconds"] for r in rows]), 3)
-            result[f"{name}_stage_exponents"] = {
-                stage: round(exponent(claims, [max(r["stages_s"][stage], 1e-3) for r in rows]), 3)
-                for stage in rows[0]["stages_s"]}
+        result.update(fits(name, result[name]))
     result["total_s"] = round(time.perf_counter() - t_start, 1)
     args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print_table(result)
     print(f"\nwritten to {args.json}")
+
+
+def length_sweep(events, words, sources_rows: list[dict], **options) -> list[dict]:
+    """The length sweep; its smallest pair is the sources sweep's two sources when that was measured (two
+    articles of about 1k words in all: measuring it twice would only spend time)."""
+    reused = next((dict(row, reused="sources_sweep") for row in sources_rows if row["sources"] == 2), None)
+    small = min(words, default=None)
+    if reused is not None and small is not None and abs(reused["words"] - small) <= small * SAME_SIZE:
+        words = [w for w in words if w != small]
+        rows = sweep({f"{w / 1000:g}k": long_pair(events, w) for w in words}, **options)
+        return [dict(reused, size=f"{small / 1000:g}k")] + rows
+    return sweep({f"{w / 1000:g}k": long_pair(events, w) for w in words}, **options)
+
+
+#: Word counts within this share of each other count as one size (the two-source pair is ~1,040 words).
+SAME_SIZE = 0.25
+
+
+def fits(name: str, rows: list[dict]) -> dict:
+    """The fitted exponent of time against claims over a sweep, overall and per stage."""
+    if len(rows) < 2:
+        return {}
+    claims = [r["claims"] for r in rows]
+    return {f"{name}_exponent": round(exponent(claims, [r["seconds"] for r in rows]), 3),
+            f"{name}_stage_exponents": {
+                stage: round(exponent(claims, [max(r["stages_s"][stage], 1e-3) for r in rows]), 3)
+                for stage in rows[0]["stages_s"]}}
 
 
 def print_table(r: dict) -> None:
