@@ -62,10 +62,10 @@ def _facts() -> list[KeyFact]:
     rng = random.Random(3)
     out = []
     for n in range(90):
-        kind = rng.choice(["age", "role", "state", "time", "quote"])
+        kind = rng.choice(["age", "role", "state", "time", "quote", "date"])
         head, event = rng.choice(["driver", "mayor", "chief"]), rng.choice(["", "close", "open"])
         detail = {"age": (), "role": (frozenset({head, rng.choice(["fire", "harbour"])}),), "time": (0, 0, None),
-                  "quote": (), "state": ("closed", True, "", "")}[kind]
+                  "quote": (), "state": ("closed", True, "", ""), "date": ("day", n % 2)}[kind]
         out.append(KeyFact(kind, str(n % 7), str(n % 7), f"{kind} of {head}", f"s{n % 3}", n, n + 1,
                            (f"s{n % 3}#{n}",), head=head, event=event, detail=detail))
     return out

@@ -81,11 +81,11 @@ def same_anchor(a: KeyFact, b: KeyFact, sim: Similarity | None = None) -> bool:
     return False
 
 
-#: Types whose facts share an anchor only with the same ``head`` (or, for states, the same ``event``).
+#: Types whose facts share an anchor only with the same ``head`` (states: the same ``event``; dates: equal details).
 _BY_HEAD = frozenset({"count", "quantity", "age", "role"})
 
 
-def anchor_bucket(fact: KeyFact) -> tuple[str, str]:
+def anchor_bucket(fact: KeyFact) -> tuple[str, Any]:
     """A key that two facts must share for :func:`same_anchor` to hold (type, and head or event where it must
     match): comparing facts only within a bucket keeps the stage from comparing every pair in a long source.
 
@@ -98,12 +98,22 @@ def anchor_bucket(fact: KeyFact) -> tuple[str, str]:
         return fact.type, fact.head
     if fact.type == "state":
         return fact.type, fact.event
+    if fact.type == "date" and _hashable(fact.detail):
+        return fact.type, fact.detail  # dates share an anchor only with equal details
     return fact.type, ""
+
+
+def _hashable(value: Any) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
 
 
 def bucketed(facts: Sequence[KeyFact]) -> list[list[int]]:
     """For each fact, the indices of the facts after it in its :func:`anchor_bucket`, in order."""
-    members: dict[tuple[str, str], list[int]] = defaultdict(list)
+    members: dict[tuple[str, Any], list[int]] = defaultdict(list)
     for i, f in enumerate(facts):
         members[anchor_bucket(f)].append(i)
     after: list[list[int]] = [[] for _ in facts]
@@ -210,9 +220,9 @@ def compare_key_facts(
     return [_finding(pairs, mentions) for pairs in groups.values()]
 
 
-def _bucket_lists(facts: Sequence[KeyFact]) -> dict[tuple[str, str], list[KeyFact]]:
+def _bucket_lists(facts: Sequence[KeyFact]) -> dict[tuple[str, Any], list[KeyFact]]:
     """The facts by :func:`anchor_bucket`, each list in the facts' order."""
-    out: dict[tuple[str, str], list[KeyFact]] = defaultdict(list)
+    out: dict[tuple[str, Any], list[KeyFact]] = defaultdict(list)
     for f in facts:
         out[anchor_bucket(f)].append(f)
     return out
