@@ -37,8 +37,7 @@ import factalign.pipeline as pipeline  # noqa: E402
 from factalign import align  # noqa: E402
 from factalign.claims import ClaimSplitter  # noqa: E402
 from factalign.claims.parse import NEEDED_COMPONENTS  # noqa: E402
-from factalign.embed import SentenceTransformerEmbedder, clear_memory  # noqa: E402
-from factalign.models import Source  # noqa: E402
+from factalign.embed import clear_memory  # noqa: E402
 from factalign.resources import sentence_transformer, spacy_pipeline  # noqa: E402
 
 DEFAULT_DATA = Path("../shared/eval/multisource/basil_event_triplets.jsonl")
