@@ -13,6 +13,7 @@ like sentences alone; a fact is compared only with its strongest matches (:func:
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import replace
 from typing import Any, Callable, Iterable, Sequence
@@ -167,9 +168,9 @@ def matcher(facts: Sequence[KeyFact], sim: Similarity | None = None) -> Callable
         >>> matcher([])(KeyFact("age", "1", "1", "", "a", 0, 1), KeyFact("role", "x", "x", "", "b", 0, 1))
         False
     """
-    by_source: dict[tuple[str, str], list[KeyFact]] = defaultdict(list)
+    by_source: dict[tuple[str, Any], list[KeyFact]] = defaultdict(list)
     for f in facts:
-        by_source[(f.source, f.type)].append(f)
+        by_source[(f.source, anchor_bucket(f))].append(f)
     strengths: dict[tuple[int, int], int] = {}
     bests: dict[tuple[int, str], int] = {}
 
@@ -182,7 +183,7 @@ def matcher(facts: Sequence[KeyFact], sim: Similarity | None = None) -> Callable
     def best(x: KeyFact, source: str) -> int:
         key = (id(x), source)
         if key not in bests:
-            bests[key] = max((strength(x, z) for z in by_source[(source, x.type)]), default=0)
+            bests[key] = max((strength(x, z) for z in by_source[(source, anchor_bucket(x))]), default=0)
         return bests[key]
 
     def match(a: KeyFact, b: KeyFact) -> bool:
@@ -192,6 +193,53 @@ def matcher(facts: Sequence[KeyFact], sim: Similarity | None = None) -> Callable
         return found > 0 and found >= best(a, b.source) and found >= best(b, a.source)
 
     return match
+
+
+#: Types whose facts share an anchor only with the same ``head`` (states: the same ``event``; dates: equal details);
+#: counts of people share one bucket ("workers" / "employees"), and ages one per type (a name and a description).
+_BY_HEAD = frozenset({"count", "quantity", "role"})
+#: The bucket of every count or quantity whose noun names people.
+PEOPLE_BUCKET = "<people>"
+
+
+def anchor_bucket(fact: KeyFact) -> tuple[str, Any]:
+    """A key that two facts must share for :func:`same_anchor` to hold (type, and head or event where it must
+    match): comparing facts only within a bucket keeps the stage from comparing every pair in a long source.
+
+    Example:
+        >>> a = KeyFact("count", "52", "52", "train", "a", 0, 2, head="train")
+        >>> anchor_bucket(a), anchor_bucket(replace(a, head="worker"))
+        (('count', 'train'), ('count', '<people>'))
+    """
+    if fact.type in ("count", "quantity") and person_senses(fact.head):
+        return fact.type, PEOPLE_BUCKET
+    if fact.type in _BY_HEAD:
+        return fact.type, fact.head
+    if fact.type == "state":
+        return fact.type, fact.event
+    if fact.type == "date" and _hashable(fact.detail):
+        return fact.type, fact.detail  # dates share an anchor only with equal details
+    return fact.type, ""
+
+
+def _hashable(value: Any) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
+def bucketed(facts: Sequence[KeyFact]) -> list[list[int]]:
+    """For each fact, the indices of the facts after it in its :func:`anchor_bucket`, in order."""
+    members: dict[tuple[str, Any], list[int]] = defaultdict(list)
+    for i, f in enumerate(facts):
+        members[anchor_bucket(f)].append(i)
+    after: list[list[int]] = [[] for _ in facts]
+    for idx in members.values():
+        for n, i in enumerate(idx):
+            after[i] = idx[n + 1:]
+    return after
 
 
 def conflicting(a: KeyFact, b: KeyFact) -> bool:
@@ -224,8 +272,19 @@ def _part_exceeds_whole(a: KeyFact, b: KeyFact) -> bool:
     return part.detail[0].low > whole.detail[0].high
 
 
-def _mentions(text: str, name: str) -> bool:
-    return bool(name) and f" {name} " in f" {' '.join(fold(w) for w in text.split())} "
+def _folded(text: str) -> str:
+    """The words of ``text`` folded (see :func:`fold`), between spaces."""
+    return f" {' '.join(fold(w) for w in text.split())} "
+
+
+#: Whole sources folded and kept: a long source is asked about once per conflict, and folding it each time made
+#: that quadratic; a few sources are enough, since one run asks about its own sources one after the other.
+FOLDED_SOURCES = 8
+
+
+@functools.lru_cache(maxsize=FOLDED_SOURCES)
+def _folded_source(text: str) -> str:
+    return _folded(text)
 
 
 def _stands(a: KeyFact, b: KeyFact, by_source: dict[str, list[KeyFact]], texts: dict[str, str], sim) -> bool:
@@ -234,7 +293,7 @@ def _stands(a: KeyFact, b: KeyFact, by_source: dict[str, list[KeyFact]], texts: 
     for x, y in ((a, b), (b, a)):
         if any(same_anchor(z, y, sim) and not conflicting(z, y) for z in by_source[x.source] if z is not x):
             return False
-        if x.type in ("role", "quote") and _mentions(texts.get(x.source, ""), y.norm):
+        if x.type in ("role", "quote") and y.norm and f" {y.norm} " in _folded_source(texts.get(x.source, "")):
             return False
     return True
 
@@ -279,10 +338,11 @@ def compare_key_facts(
     groups: dict[tuple, list[tuple[KeyFact, KeyFact]]] = {}
     match = matcher(facts, sim)
     names = list(by_source)
+    buckets = {name: _bucket_lists(found) for name, found in by_source.items()}
     for i, name_a in enumerate(names):
         for name_b in names[i + 1:]:
             for a in by_source[name_a]:
-                for b in by_source[name_b]:
+                for b in buckets[name_b].get(anchor_bucket(a), ()):
                     if not (match(a, b) and conflicting(a, b)):
                         continue
                     if not _stands(a, b, by_source, texts or {}, sim):
@@ -317,11 +377,23 @@ def _restated(fact: KeyFact, same_source: Sequence[KeyFact]) -> list[KeyFact]:
                      and _same_event(f, fact) and relation(f.head, fact.head) in (SAME, CLOSE, GENERIC_PERSON)]
 
 
+def _bucket_lists(facts: Sequence[KeyFact]) -> dict[tuple[str, Any], list[KeyFact]]:
+    """The facts by :func:`anchor_bucket`, each list in the facts' order."""
+    out: dict[tuple[str, Any], list[KeyFact]] = defaultdict(list)
+    for f in facts:
+        out[anchor_bucket(f)].append(f)
+    return out
+
+
 def _naming_claims(claims_of: dict[str, Sequence[Any]], texts: dict[str, str]):
     """A function (source, surname) -> ids of the source's claims whose evidence names that person."""
+    folded: dict[str, list[tuple[str, str]]] = {}  # source -> (claim id, folded words): folded once per run
+
     def named(source: str, who: str) -> list[str]:
-        text = texts.get(source, "")
-        return [c.id for c in claims_of.get(source, ()) if _mentions(text[c.start:c.end] + " " + c.text, who)]
+        if source not in folded:
+            text = texts.get(source, "")
+            folded[source] = [(c.id, _folded(text[c.start:c.end] + " " + c.text)) for c in claims_of.get(source, ())]
+        return [cid for cid, words in folded[source] if who and f" {who} " in words]
     return named
 
 
@@ -371,8 +443,9 @@ def group_key_facts(facts: Sequence[KeyFact], *, sim: Similarity | None = None,
 
     usable = [i for i, f in enumerate(facts) if f.claims and (keep is None or f.source in keep)]
     match = matcher([facts[i] for i in usable], sim)
+    later = bucketed([facts[i] for i in usable])
     for n, i in enumerate(usable):
-        for j in usable[n + 1:]:
+        for j in (usable[m] for m in later[n]):
             if facts[i].source != facts[j].source and match(facts[i], facts[j]):
                 parent[root(j)] = root(i)
     members: dict[int, list[int]] = defaultdict(list)
