@@ -442,11 +442,10 @@ def group_key_facts(facts: Sequence[KeyFact], *, sim: Similarity | None = None,
         return i
 
     usable = [i for i, f in enumerate(facts) if f.claims and (keep is None or f.source in keep)]
-    match = matcher([facts[i] for i in usable], sim)
     later = bucketed([facts[i] for i in usable])
     for n, i in enumerate(usable):
         for j in (usable[m] for m in later[n]):
-            if facts[i].source != facts[j].source and match(facts[i], facts[j]):
+            if facts[i].source != facts[j].source and same_anchor(facts[i], facts[j], sim):
                 parent[root(j)] = root(i)
     members: dict[int, list[int]] = defaultdict(list)
     for i in usable:
