@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable, Sequence
 from ..judges.numbers import _CLASS_OF
 from ..models import Finding
 from .model import KeyFact
-from .states import opposite_states
+from .states import State, opposite_states, same_state_anchor
 from .syntax import fold
 
 #: Claims at least this similar (cosine) describe one event even when its predicate is worded differently
@@ -76,7 +76,7 @@ def same_anchor(a: KeyFact, b: KeyFact, sim: Similarity | None = None) -> bool:
     if a.type == "quote":
         return sim is not None and max(sim(x, y) for x in a.claims for y in b.claims) >= QUOTE_SIM
     if a.type == "state":  # an attribute ("condition") in like sentences is the same one despite a parse slip
-        return a.event == b.event and (a.head == b.head or bool(a.event) and _context(a, b, sim) >= CONTEXT_SIM)
+        return same_state_anchor(a, b, lambda: _context(a, b, sim) >= CONTEXT_SIM)
     return False
 
 
@@ -96,11 +96,19 @@ def _mentions(text: str, name: str) -> bool:
     return bool(name) and f" {name} " in f" {' '.join(fold(w) for w in text.split())} "
 
 
+def _supports(z: KeyFact, y: KeyFact) -> bool:
+    """True when ``z`` gives ``y``'s value: a compatible value, or for a state the same one now (a state bounded in
+    time, "closed during the leak", says nothing of the state now, and a different state is not the same)."""
+    if z.type == "state":
+        return z.norm == y.norm and not State(*z.detail).episode
+    return not conflicting(z, y)
+
+
 def _stands(a: KeyFact, b: KeyFact, by_source: dict[str, list[KeyFact]], texts: dict[str, str], sim) -> bool:
     """A conflict stands unless a source also gives the other value for the same anchor (or names the other
     person at all, for roles and speakers: then the two people are both in the story)."""
     for x, y in ((a, b), (b, a)):
-        if any(same_anchor(z, y, sim) and not conflicting(z, y) for z in by_source[x.source] if z is not x):
+        if any(same_anchor(z, y, sim) and _supports(z, y) for z in by_source[x.source] if z is not x):
             return False
         if x.type in ("role", "quote") and _mentions(texts.get(x.source, ""), y.norm):
             return False
