@@ -187,9 +187,26 @@ def quotes(doc, name: str, claims: Sequence[Claim]) -> list[KeyFact]:
             people.add(surname(c.attribution or ""))
     out = []
     for c in claims:
-        who = surname(c.attribution or "")
+        speaker = c.attribution or ""
+        if surname(speaker) not in people:
+            speaker = _titled_speaker(doc, c) or speaker
+        who = surname(speaker)
         if not who or who not in people:
             continue
-        out.append(KeyFact("quote", c.attribution or "", who, c.text[:80], name, c.start, c.end, claims=(c.id,),
+        out.append(KeyFact("quote", speaker, who, c.text[:80], name, c.start, c.end, claims=(c.id,),
                            head="quote", event="say", detail=(c.quote, fold(c.text))))
     return out
+
+
+def _titled_speaker(doc, claim: Claim) -> str:
+    """The person a speaker given by title is ("said steward Paul Hanley": the claim's speaker is "steward"): the
+    one name in the claim's sentence that the title stands right before, or ""."""
+    words = (claim.attribution or "").lower().split()
+    if not words:
+        return ""
+    sent = next((s for s in doc.sents if s.start_char <= claim.start < s.end_char), None)
+    if sent is None:
+        return ""
+    names = [e for e in _person_ents(doc) if sent.start <= e.start and e.end <= sent.end and e.start > 0
+             and doc[e.start - 1].lower_ == words[-1]]
+    return names[0].text if len(names) == 1 else ""

@@ -12,8 +12,8 @@ antonym data the judges ship (:mod:`factalign.judges.lexicon`). The rules, one s
 - a degree adverb on "injured" (or a word of its WordNet cluster) gives the person's condition ("lightly
   injured": condition light), which conflicts only with a WordNet opposite ("serious");
 - "has yet to V" denies V ("has yet to be certified": not certified);
-- a verb whose participle has a WordNet un-form ("confirmed" / "unconfirmed") used with an object states the
-  object's certainty ("confirmed that chlorine was the gas": chlorine confirmed);
+- a verb of knowing or telling whose participle has a WordNet un-form ("confirmed" / "unconfirmed") states the
+  certainty of what it is about ("confirmed that chlorine was the gas": chlorine confirmed);
 - a state bounded by a duration or an episode ("closed for four hours", "closed during the leak") is a past
   episode: kept, but it never contradicts, nor supports, another state;
 - a charge or cause after "of"/"on" ("acquitted of forgery") is part of the anchor: one fact per noun.
@@ -26,7 +26,7 @@ from typing import NamedTuple
 from ..judges.lexicon import antonym_source, base_forms, indirect_antonyms, load_clusters, synset_antonyms
 from .model import KeyFact
 from .people import _who
-from .statewords import DEAD, dying, is_state_adjective, killing, names_state, returns_to
+from .statewords import DEAD, certainty_participle, dying, is_state_adjective, killing, names_state, returns_to
 from .syntax import negated, span_offsets
 
 #: Prepositions that bound a state to a past stretch of time: "closed for four hours", "closed during the leak".
@@ -43,7 +43,9 @@ INJURED = "injured"
 #: The attribute of what a verb of confirming states about its object.
 CERTAINTY = "certainty"
 _SUBJECTS = ("nsubj", "nsubjpass")
-_PREDICATES = ("ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp")
+#: Where a pronoun's antecedent may sit in its sentence (a subject or an object).
+_ANTECEDENTS = ("nsubj", "nsubjpass", "dobj", "dative")
+_PREDICATES = ("ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp", "acl")
 #: How many heads up a clause without a subject may look for the one it shares ("had to be flown ... and lies").
 MAX_CLIMB = 3
 
@@ -66,9 +68,9 @@ def _noun_subject(verb):
 
 
 def _resolve(pron):
-    """The one noun subject before a pronoun in its sentence ("the Dutchman was flown ... where he died"), else
-    None: a pronoun is resolved only when it cannot be ambiguous."""
-    before = [t for t in pron.sent if t.i < pron.i and t.dep_ in _SUBJECTS and t.pos_ in ("NOUN", "PROPN")]
+    """The one noun before a personal pronoun in its sentence that could be its antecedent (a subject or an
+    object: "the Dutchman was flown ... where he died"), else None: a wrong resolution is worse than none."""
+    before = [t for t in pron.sent if t.i < pron.i and t.dep_ in _ANTECEDENTS and t.pos_ in ("NOUN", "PROPN")]
     return before[0] if len(before) == 1 and pron.lower_ in ("he", "she", "they") else None
 
 
@@ -88,6 +90,8 @@ def _subject(verb):
             if subj.pos_ in ("NOUN", "PROPN"):
                 return subj
             return _partitive(subj) or (_resolve(subj) if subj.pos_ == "PRON" else None)
+        if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
+            return cur.head  # "the road, closed during the storm": a participle is about the noun it describes
         if cur.dep_ not in ("conj", "xcomp") or cur.head is cur:
             return None
         cur = cur.head
@@ -173,11 +177,13 @@ def _verbal(tok) -> State | None:
     if dying(lemma) or (passive and killing(lemma)):
         return State(DEAD, True, "", _episode(tok), lemma=lemma)
     if (passive or perfect) and tok.tag_ == "VBN" and names_state(low, lemma):
+        if passive and _certainty(tok):  # "has yet to be confirmed": the same certainty as "confirmed it"
+            return _certainty(tok)
         return _degree(tok) or State(low, True, "", _episode(tok), lemma=lemma)
     base = returns_to(lemma)
     if base and low.startswith("re") and tok.tag_ in ("VBD", "VBN", "VBZ") and is_state_adjective(low[2:]):
         return State(low[2:], True, "", _episode(tok), lemma=base)
-    if tok.tag_ == "VBD" and names_state(low, lemma) and _episode(tok):
+    if tok.tag_ in ("VBD", "VBN") and names_state(low, lemma) and _episode(tok):
         return State(low, True, "", True, lemma=lemma)  # "closed during the leak": a past episode, kept as one
     return None
 
@@ -185,10 +191,8 @@ def _verbal(tok) -> State | None:
 def _certainty(tok) -> State | None:
     """ "confirmed the victory", "has yet to confirm it": a verb whose participle has an un-form, with an object."""
     low = tok.lemma_.lower()
-    for p in (low + "ed", low + "d", low[:-1] + "ied"):
-        if is_state_adjective(p, direct=True) and is_state_adjective("un" + p):
-            return State(p, True, CERTAINTY, False, lemma=low)
-    return None
+    participle = certainty_participle(low)
+    return State(participle, True, CERTAINTY, False, lemma=low) if participle else None
 
 
 def _object(verb):
@@ -220,7 +224,8 @@ def states(doc, name: str) -> list[KeyFact]:
                 out += _facts(doc, name, holder, tok, tok.head, state)
         elif tok.pos_ == "VERB" and tok.dep_ in _PREDICATES:
             state = _verbal(tok)
-            if state is not None and state.attribute == CERTAINTY:
+            passive = any(c.dep_ == "auxpass" for c in tok.children)
+            if state is not None and state.attribute == CERTAINTY and not passive:
                 holder = _object(tok)
                 whole = holder is not None and holder.pos_ == "PRON" and _yet_to(tok)
                 if whole:

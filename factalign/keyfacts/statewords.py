@@ -6,7 +6,8 @@
 - A participle names a state when it is a state adjective itself ("closed", "suspended"), or when a WordNet
   antonym of its verb has a participle that is one ("convicted": its antonym "acquit" gives "acquitted").
 - ``keyfacts_states_wordnet.tsv`` (built by ``scripts/build_states.py``) adds verbs of returning to a state
-  ("reopen" is "open again") and the verbs of dying and of killing (WordNet's "die" and what causes it).
+  ("reopen" is "open again"), the verbs of dying and of killing (WordNet's "die" and what causes it), and the
+  verbs of knowing or telling whose participle has an un-form ("confirmed" / "unconfirmed").
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ DEAD = "dead"
 
 @functools.lru_cache(maxsize=1)
 def _table() -> dict[str, dict[str, str]]:
-    out: dict[str, dict[str, str]] = {"again": {}, "death": {}, "cause-death": {}}
+    out: dict[str, dict[str, str]] = {"again": {}, "death": {}, "cause-death": {}, "certainty": {}}
     text = (resources.files("factalign") / "data" / "keyfacts_states_wordnet.tsv").read_text("utf-8")
     for line in text.splitlines():
         if line and not line.startswith("#"):
@@ -92,3 +93,13 @@ def killing(lemma: str) -> bool:
         (True, False)
     """
     return lemma.lower() in _table()["cause-death"]
+
+
+def certainty_participle(lemma: str) -> str:
+    """The participle that says how certain a verb of knowing or telling makes its object, or "".
+
+    Example:
+        >>> certainty_participle("confirm"), certainty_participle("injure")
+        ('confirmed', '')
+    """
+    return _table()["certainty"].get(lemma.lower(), "")
