@@ -137,3 +137,17 @@ def test_a_speaker_given_by_title_is_the_person_named_after_it(speaker_reports):
     found = [f for f in speaker_reports["two"].contradictions if f.subtype == "attribution"]
     assert len(found) == 1 and {v.split()[-1] for v in found[0].values} == {"Baker", "Ortiz"}
     assert [f for f in speaker_reports["one"].contradictions if f.subtype == "attribution"] == []
+
+
+# -- which way an amount went ----------------------------------------------------------------------------------
+
+def test_opposite_changes_of_one_amount_conflict_in_alike_sentences():
+    found = _conflicts("The recount widened the mayor's lead.", "The recount reduced the mayor's lead.", alike=0.8)
+    assert len(found) == 1 and set(found[0].values) == {"widened", "reduced"}
+    assert _conflicts("The recount widened the mayor's lead.", "The recount reduced the mayor's lead.",
+                      alike=0.3) == []
+
+
+def test_changes_on_different_dates_are_not_compared():
+    assert _conflicts("Ticket sales rose in May.", "Ticket sales fell in June.", alike=0.9) == []
+    assert _conflicts("Ticket sales rose in May.", "Ticket sales swelled in May.", alike=0.9) == []

@@ -16,7 +16,9 @@ antonym data the judges ship (:mod:`factalign.judges.lexicon`). The rules, one s
   certainty of what it is about ("confirmed that chlorine was the gas": chlorine confirmed);
 - a state bounded by a duration or an episode ("closed for four hours", "closed during the leak") is a past
   episode: kept, but it never contradicts, nor supports, another state;
-- a charge or cause after "of"/"on" ("acquitted of forgery") is part of the anchor: one fact per noun.
+- a charge or cause after "of"/"on" ("acquitted of forgery") is part of the anchor: one fact per noun;
+- a verb of WordNet's increase / decrease families says which way its object (or subject) went
+  (:mod:`factalign.keyfacts.changes`); opposite ways conflict in alike sentences.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..judges.lexicon import antonym_source, base_forms, indirect_antonyms, load_clusters, synset_antonyms
+from .changes import CHANGE, changes
 from .model import KeyFact
 from .people import _who
 from .statewords import DEAD, certainty_participle, dying, is_state_adjective, killing, names_state, returns_to
@@ -140,7 +143,7 @@ def _facts(doc, name, subject, value_tok, verb, state: State, whole: bool = Fals
     return [KeyFact("state", text, norm, what + (f" ({topic})" if topic else ""), name, start, end, head=head,
                     event=state.attribute,
                     detail=state._replace(polarity=polarity, topic=topic, named=named))
-            for topic in (_topics(value_tok) or [""])]
+            for topic in (_topics(value_tok) or [state.topic])]
 
 
 def _predicative(tok) -> State | None:
@@ -235,7 +238,8 @@ def states(doc, name: str) -> list[KeyFact]:
                 out += _facts(doc, name, _subject(tok), tok, tok, state)
         elif tok.dep_ == "amod" and tok.head.dep_ == "pobj" and tok.head.head.lower_ in STATE_PREPS:
             out += _attribute(doc, name, tok)
-    return out
+    return out + changes(doc, name, lambda holder, tok, verb, way, when: _facts(
+        doc, name, holder, tok, verb, State(way, True, CHANGE, _episode(verb), lemma=tok.lemma_.lower(), topic=when)))
 
 
 def _attribute(doc, name: str, tok) -> list[KeyFact]:
@@ -273,7 +277,7 @@ def opposite_states(a: KeyFact, b: KeyFact) -> bool:
         return False  # "closed for four hours" was an episode; it says nothing against "reopened" now
     if DEAD in (sa.value, sb.value) and sa.polarity and sb.polarity and sa.value != sb.value:
         other = sb if sa.value == DEAD else sa
-        if other.attribute and other.attribute != CERTAINTY:
+        if other.attribute not in ("", CERTAINTY, CHANGE):
             return True  # only the living have a condition ("in critical condition" / "died")
     if sa.attribute != sb.attribute:
         return False
@@ -305,7 +309,7 @@ def same_state_anchor(a: KeyFact, b: KeyFact, alike) -> bool:
         return False
     if sa.named and sb.named and a.head != b.head:
         return False  # two people's states are never compared
-    same_kind = a.event == b.event or DEAD in (sa.value, sb.value) and CERTAINTY not in (a.event, b.event)
-    if a.head == b.head:
+    same_kind = a.event == b.event or DEAD in (sa.value, sb.value) and not {CERTAINTY, CHANGE} & {a.event, b.event}
+    if a.head == b.head and CHANGE not in (a.event, b.event):  # amounts change often: alike sentences only
         return same_kind
     return a.event == b.event and bool(a.event or sa.topic and sb.topic) and alike()
