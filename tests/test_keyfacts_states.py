@@ -151,3 +151,8 @@ def test_opposite_changes_of_one_amount_conflict_in_alike_sentences():
 def test_changes_on_different_dates_are_not_compared():
     assert _conflicts("Ticket sales rose in May.", "Ticket sales fell in June.", alike=0.9) == []
     assert _conflicts("Ticket sales rose in May.", "Ticket sales swelled in May.", alike=0.9) == []
+
+
+def test_a_movement_or_a_person_is_not_an_amount():
+    assert _norms("The injured skier was flown to a hospital in the valley.") == []
+    assert [n for n, _ in _norms("Turnout fell to 41 percent.")] == ["down"]
