@@ -155,4 +155,4 @@ def test_changes_on_different_dates_are_not_compared():
 
 def test_a_movement_or_a_person_is_not_an_amount():
     assert _norms("The injured skier was flown to a hospital in the valley.") == []
-    assert [n for n, _ in _norms("Turnout fell to 41 percent.")] == ["down"]
+    assert _norms("The water level fell to 41 centimetres.") == [("down", "level")]
