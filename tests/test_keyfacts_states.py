@@ -156,3 +156,9 @@ def test_changes_on_different_dates_are_not_compared():
 def test_a_movement_or_a_person_is_not_an_amount():
     assert _norms("The injured skier was flown to a hospital in the valley.") == []
     assert _norms("The water level fell to 41 centimetres.") == [("down", "level")]
+
+
+def test_a_complement_names_the_state_not_the_verb():
+    assert len(_conflicts("The hiker was found alive.", "The hiker was found dead.")) == 1
+    assert len(_conflicts("The coach was found guilty of fraud.", "The coach was found not guilty of fraud.")) == 1
+    assert _conflicts("The hiker was found alive.", "The hiker was found alive near the hut.") == []

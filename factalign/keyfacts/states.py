@@ -173,6 +173,8 @@ def _harm(word: str) -> bool:
 def _verbal(tok) -> State | None:
     """A state said by a verb: a passive or perfect state participle, a verb of returning, dying or killing."""
     lemma, low = tok.lemma_.lower(), tok.lower_
+    if any(c.dep_ in ("acomp", "oprd") and is_state_adjective(c.lower_) for c in tok.children):
+        return None  # "was found dead": the complement names the state, not the verb
     aux = {c.dep_ for c in tok.children} | ({c.dep_ for c in tok.head.children} if tok.dep_ == "conj" else set())
     passive, perfect = "auxpass" in aux, "aux" in aux and tok.tag_ == "VBN"
     if any(c.dep_ in ("dobj", "dative", "ccomp") for c in tok.children):
@@ -221,8 +223,8 @@ def states(doc, name: str) -> list[KeyFact]:
         if tok.dep_ in ("acomp", "oprd") and tok.pos_ in ("ADJ", "VERB"):
             state = _predicative(tok)
             holder = _subject(tok.head)
-            if tok.dep_ == "oprd":  # "kept the windows closed": the state is the object's
-                holder = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
+            if tok.dep_ == "oprd":  # "kept the windows closed": the object's state ("was found dead": the subject's)
+                holder = next((c for c in tok.head.children if c.dep_ == "dobj"), None) or holder
             if state is not None:
                 out += _facts(doc, name, holder, tok, tok.head, state)
         elif tok.pos_ == "VERB" and tok.dep_ in _PREDICATES:
