@@ -162,3 +162,8 @@ def test_a_complement_names_the_state_not_the_verb():
     assert len(_conflicts("The hiker was found alive.", "The hiker was found dead.")) == 1
     assert len(_conflicts("The coach was found guilty of fraud.", "The coach was found not guilty of fraud.")) == 1
     assert _conflicts("The hiker was found alive.", "The hiker was found alive near the hut.") == []
+
+
+def test_a_dated_past_closure_is_an_event_a_later_reopening_undoes():
+    assert _conflicts("The coast road was closed on Monday.", "The coast road reopened on Tuesday.") == []
+    assert len(_conflicts("The coast road has been closed since Monday.", "The coast road reopened on Tuesday.")) == 1

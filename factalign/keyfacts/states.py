@@ -16,6 +16,8 @@ antonym data the judges ship (:mod:`factalign.judges.lexicon`). The rules, one s
   certainty of what it is about ("confirmed that chlorine was the gas": chlorine confirmed);
 - a state bounded by a duration or an episode ("closed for four hours", "closed during the leak") is a past
   episode: kept, but it never contradicts, nor supports, another state;
+- a past passive with a date ("was closed on Monday") is that day's event, which a return ("reopened") may
+  have undone since: the two do not conflict;
 - a charge or cause after "of"/"on" ("acquitted of forgery") is part of the anchor: one fact per noun;
 - a verb of WordNet's increase / decrease families says which way its object (or subject) went
   (:mod:`factalign.keyfacts.changes`); opposite ways conflict in alike sentences.
@@ -64,6 +66,8 @@ class State(NamedTuple):
     topic: str = ""
     named: bool = False
     degree: bool = False
+    dated: bool = False
+    again: bool = False
 
 
 def _noun_subject(verb):
@@ -110,6 +114,15 @@ def _episode(verb) -> bool:
                 c.dep_ == "nummod" for c in child.children):
             return True
     return False
+
+
+def _dated_past(verb) -> bool:
+    """True for a past passive with a date or time ("was closed on Monday"): the event of that day, which a later
+    return may have undone ("reopened"), unlike "remains closed" or "has been closed"."""
+    past = any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children)
+    when = [c for c in verb.children if c.dep_ == "npadvmod"] + [
+        g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return past and any(t.ent_type_ in ("DATE", "TIME") for t in when)
 
 
 def _yet_to(verb) -> bool:
@@ -184,10 +197,10 @@ def _verbal(tok) -> State | None:
     if (passive or perfect) and tok.tag_ == "VBN" and names_state(low, lemma):
         if passive and _certainty(tok):  # "has yet to be confirmed": the same certainty as "confirmed it"
             return _certainty(tok)
-        return _degree(tok) or State(low, True, "", _episode(tok), lemma=lemma)
+        return _degree(tok) or State(low, True, "", _episode(tok), lemma=lemma, dated=_dated_past(tok))
     base = returns_to(lemma)
     if base and low.startswith("re") and tok.tag_ in ("VBD", "VBN", "VBZ") and is_state_adjective(low[2:]):
-        return State(low[2:], True, "", _episode(tok), lemma=base)
+        return State(low[2:], True, "", _episode(tok), lemma=base, again=True)
     if tok.tag_ in ("VBD", "VBN") and names_state(low, lemma) and _episode(tok):
         return State(low, True, "", True, lemma=lemma)  # "closed during the leak": a past episode, kept as one
     return None
@@ -277,6 +290,8 @@ def opposite_states(a: KeyFact, b: KeyFact) -> bool:
     sa, sb = State(*a.detail), State(*b.detail)
     if sa.episode or sb.episode:
         return False  # "closed for four hours" was an episode; it says nothing against "reopened" now
+    if sa.dated and sb.again or sb.dated and sa.again:
+        return False  # "was closed on Monday" / "reopened": the reopening may have come after
     if DEAD in (sa.value, sb.value) and sa.polarity and sb.polarity and sa.value != sb.value:
         other = sb if sa.value == DEAD else sa
         if other.attribute not in ("", CERTAINTY, CHANGE):
