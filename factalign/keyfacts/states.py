@@ -27,7 +27,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..judges.lexicon import antonym_source, base_forms, indirect_antonyms, load_clusters, synset_antonyms
+from ..judges.lexicon import (antonym_source, base_forms, indirect_antonyms, load_clusters, load_synset_antonyms,
+                              synset_antonyms)
 from .changes import CHANGE, changes
 from .model import KeyFact
 from .people import _who
@@ -309,8 +310,6 @@ def opposite_states(a: KeyFact, b: KeyFact) -> bool:
 
 def _same_synset(x: str, y: str) -> bool:
     """True when WordNet puts the two words in one synset on some antonym line (near-synonyms)."""
-    from ..judges.lexicon import load_synset_antonyms
-
     return bool(load_synset_antonyms().get(x, frozenset()) & load_synset_antonyms().get(y, frozenset()))
 
 
