@@ -110,14 +110,16 @@ death<TAB>V: most frequent sense is "die" (00358431) or a troponym of it; cause-
 sense is "kill" (WordNet: causes "die") or a troponym of it; certainty<TAB>V<TAB>P: most frequent sense in
 verb.cognition or verb.communication, participle P a direct antonym of "un" + P ("confirmed" / "unconfirmed").
 Rebuilt with: python scripts/build_states.py WORDNET_3.0_DIR (see that script's docstring).
-WordNet licence: as in judges_antonyms_wordnet.tsv."""
+WordNet licence:"""
 
 
 def main() -> None:
     if len(sys.argv) != 2 or not os.path.exists(os.path.join(sys.argv[1], "data.verb")):
         sys.exit("usage: python scripts/build_states.py WORDNET_3.0_DIR (with data.verb and index.verb)")
     rows = build_rows(sys.argv[1])
-    lines = [f"# {line}" for line in HEADER.splitlines()]
+    licence = [line for line in (DATA / "judges_antonyms_wordnet.tsv").read_text(encoding="utf-8").splitlines()
+               if line.startswith("#")][2:]  # the WordNet licence block of the main antonym table
+    lines = [f"# {line}" for line in HEADER.splitlines()] + licence
     lines += ["\t".join(r).rstrip("\t") for r in rows]
     (DATA / "keyfacts_states_wordnet.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {len(rows)} rows to {DATA / 'keyfacts_states_wordnet.tsv'}")
