@@ -152,9 +152,8 @@ def _facts(doc, name, subject, value_tok, verb, state: State, whole: bool = Fals
     polarity = state.polarity and not negated(value_tok) and not negated(verb) and not _yet_to(verb)
     what = f"{state.attribute} of {readable}" if state.attribute else f"state of {readable}"
     norm = ("" if polarity else "not ") + state.value
-    text = doc.text[value_tok.idx:value_tok.idx + len(value_tok.text)]
     named = subject.pos_ == "PROPN"
-    return [KeyFact("state", text, norm, what + (f" ({topic})" if topic else ""), name, start, end, head=head,
+    return [KeyFact("state", value_tok.text, norm, what + (f" ({topic})" if topic else ""), name, start, end, head=head,
                     event=state.attribute,
                     detail=state._replace(polarity=polarity, topic=topic, named=named))
             for topic in (_topics(value_tok) or [state.topic])]
@@ -329,3 +328,15 @@ def same_state_anchor(a: KeyFact, b: KeyFact, alike) -> bool:
     if a.head == b.head and CHANGE not in (a.event, b.event):  # amounts change often: alike sentences only
         return same_kind
     return a.event == b.event and bool(a.event or sa.topic and sb.topic) and alike()
+
+
+def state_bucket(fact: KeyFact) -> str:
+    """The part of a state's anchor that :func:`same_state_anchor` always requires equal: a certainty and a change
+    of amount are compared only with their kind; plain states and attributes (a condition, and death against it)
+    share one bucket.
+
+    Example:
+        >>> state_bucket(KeyFact("state", "dead", "dead", "", "a", 0, 1, event=""))
+        ''
+    """
+    return fact.event if fact.event in (CERTAINTY, CHANGE) else ""
