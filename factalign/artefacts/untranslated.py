@@ -160,7 +160,8 @@ def _latin_candidate(doc: SourceDoc, i: int, corpus: Corpus) -> tuple[str, float
     return found
 
 
-def _function_word_slot(doc: SourceDoc, i: int) -> tuple[tuple[str, float, float], str] | None:
+def _function_word_slot(doc: SourceDoc, i: int,
+                        corpus: Corpus) -> tuple[tuple[str, float, float], str] | None:
     """A source-language function word in a position English grammar never gives it (see
     :mod:`.function_words`): ``((lang, zipf there, zipf in English), rule)``, or None."""
     tok = doc.tokens[i]
@@ -170,15 +171,52 @@ def _function_word_slot(doc: SourceDoc, i: int) -> tuple[tuple[str, float, float
     if found is None or in_markup(doc, tok) or not whole_word(doc.text, tok):
         return None
     prev = doc.tokens[i - 1] if i > 0 and doc.tokens[i - 1].sent == tok.sent else None
-    nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) and doc.tokens[i + 1].sent == tok.sent else None
+    nxt = _next_word(doc, i)
     if _mentioned(prev, nxt) or (tok.quoted and _quoted_foreign(doc, tok)):
         return None
     for neighbour in (prev, nxt):
         if (_is_word_token(neighbour) and neighbour.text.islower() and _leans_foreign(neighbour.text)
                 and not lex.is_lowercase_word(neighbour.text)):
             return None  # a borrowed phrase ("et al.", "de facto") or a foreign quotation, not "la comment"
-    rule = slot_rule(tok, prev, nxt)
+    rule = slot_rule(tok, prev, nxt, name_alone=_name_written_without(doc, tok, nxt, corpus))
     return None if rule is None else (found, rule)
+
+
+def _name_written_without(doc: SourceDoc, tok: Token, nxt: Token | None, corpus: Corpus) -> bool:
+    """True when ``nxt`` is a capitalised name that this text also writes after some other word than ``tok``
+    ("Grassley said", "Sen. Grassley" beside "con Grassley"): then ``tok`` is no particle of the name."""
+    if nxt is None or not nxt.text[:1].isupper() or not nxt.text.isalpha() or nxt.text.isupper():
+        return False
+    before = _words_before_names(doc, corpus)
+    return bool(before.get(nxt.text, set()) - {tok.text.lower()})
+
+
+def _words_before_names(doc: SourceDoc, corpus: Corpus) -> dict[str, set[str]]:
+    """Capitalised word -> the words (lower case; "" at a sentence start) found right before it in ``doc``;
+    built once per source and comparison."""
+    key = ("words_before_names", id(doc))
+    if key not in corpus.cache:
+        before: dict[str, set[str]] = {}
+        for i, tok in enumerate(doc.tokens):
+            if tok.text[:1].isupper() and tok.text.isalpha():
+                prev = doc.tokens[i - 1] if i > 0 and doc.tokens[i - 1].sent == tok.sent else None
+                before.setdefault(tok.text, set()).add(prev.text.lower() if prev is not None else "")
+        corpus.cache[key] = before
+    return corpus.cache[key]
+
+
+def _next_word(doc: SourceDoc, i: int) -> Token | None:
+    """The token after ``i`` in its sentence; across a sentence break too when the break follows no
+    punctuation and no line break: the parser, thrown by the foreign word, ended the sentence there ("from
+    Ohio e | Senator McConnell")."""
+    tokens = doc.tokens
+    if i + 1 >= len(tokens):
+        return None
+    nxt = tokens[i + 1]
+    if nxt.sent == tokens[i].sent:
+        return nxt
+    spurious = nxt.text[:1].isalnum() and "\n" not in doc.text[tokens[i].end:nxt.start]
+    return nxt if spurious else None
 
 
 # A word that is talked about rather than used ("carro means chariot", "the word y") is no artefact.
@@ -260,7 +298,7 @@ def detect_untranslated(doc: SourceDoc, corpus: Corpus) -> Iterator[Artefact]:
     for i, tok in enumerate(doc.tokens):
         if doc.is_headline(tok.sent):
             continue
-        rule = _function_word_slot(doc, i)
+        rule = _function_word_slot(doc, i, corpus)
         found = rule[0] if rule else _latin_candidate(doc, i, corpus)
         if found is None:
             continue
