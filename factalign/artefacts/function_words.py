@@ -54,6 +54,9 @@ KNOWN_NAME_ZIPF = 2.5
 # What an article introduces; the tagger, thrown by the foreign word, sometimes calls a lower-case noun "NNP".
 # A word tagged as a verb is read as the English verb when English uses it this much ("die": 5.0; "den": 4.0).
 ENGLISH_VERB_ZIPF = 4.5
+# Below this the tag is the tagger's guess, not an English verb: the dictionary lists "por" and "sur", which
+# English text hardly uses ("hearings por honing" tags "por" as a verb).
+MIN_ENGLISH_VERB_ZIPF = 4.0
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "JJ"})
 _COMMON_NOUN_TAGS = frozenset({"NN", "NNS"})
 _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
@@ -145,7 +148,8 @@ def slot_rule(tok: Token, prev: Token | None, nxt: Token | None, *, name_alone: 
     english = rendering(tok.text)
     if tok.text[:1].isupper() and not tok.sent_start:
         return None  # "Le Pen", "El Paso", "Da Silva"
-    english_verb = tok.tag in _VERB_TAGS and lex.is_lowercase_word(tok.text)
+    english_verb = (tok.tag in _VERB_TAGS and lex.is_lowercase_word(tok.text)
+                    and lex.zipf(tok.text) >= MIN_ENGLISH_VERB_ZIPF)
     if nxt is None or (english_verb and lex.zipf(tok.text) >= ENGLISH_VERB_ZIPF):
         return None  # "they die", "con" as English verbs; a word ending its sentence has no slot to judge
     if _english_function(nxt) and not english_verb:
@@ -197,7 +201,8 @@ def _preposition_rule(tok: Token, english: str, prev: Token | None, nxt: Token, 
     """Prepositions and articles between lower-case English words, and before a place or a name."""
     if english not in _ARTICLES | _PREPOSITIONS or english_verb or prev is None:
         return None
-    after_word = prev.text.isalpha() and (prev.text.islower() or (prev.sent_start and lex.is_lowercase_word(prev.text)))
+    after_word = prev.text.isalpha() and (prev.text.islower() or (
+        prev.sent_start and (lex.is_lowercase_word(prev.text) or lex.is_lowercase_word(prev.lemma))))
     if after_word and nxt.text in lex.places():
         return "before a place"
     if (after_word or _clause_mark(prev)) and name_alone:

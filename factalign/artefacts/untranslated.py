@@ -135,7 +135,7 @@ def _latin_candidate(doc: SourceDoc, i: int, corpus: Corpus) -> tuple[str, float
         return None  # an English dictionary word the tagger reads as English ("heel", "embargo", "dossiers")
     if capitalised and corpus.all_words.get(tok.text, 0) > 1:
         return None  # a capitalised word used again in the sources is a name ("Lauten later apologized")
-    if _mentioned(prev, nxt):
+    if _mentioned(prev, nxt, article_needed=False):
         return None
     if z_en >= ENGLISH_COMMON and (z_other < FUNCTION_WORD_ZIPF or capitalised or (
             tok.tag not in _FOREIGN_TAGS and lex.is_lowercase_word(word))):
@@ -172,7 +172,8 @@ def _function_word_slot(doc: SourceDoc, i: int,
         return None
     prev = doc.tokens[i - 1] if i > 0 and doc.tokens[i - 1].sent == tok.sent else None
     nxt = _next_word(doc, i)
-    if _mentioned(prev, nxt) or (tok.quoted and _quoted_foreign(doc, tok)):
+    before_prev = doc.tokens[i - 2] if prev is not None and i > 1 and doc.tokens[i - 2].sent == tok.sent else None
+    if _mentioned(prev, nxt, before_prev) or (tok.quoted and _quoted_foreign(doc, tok)):
         return None
     for neighbour in (prev, nxt):
         if (_is_word_token(neighbour) and neighbour.text.islower() and _leans_foreign(neighbour.text)
@@ -224,9 +225,20 @@ _MENTION_AFTER = frozenset({"means", "meaning", "translates", "translated", "sta
 _MENTION_BEFORE = frozenset({"word", "term", "called", "dubbed", "named", "nicknamed"})
 
 
-def _mentioned(prev: Token | None, nxt: Token | None) -> bool:
-    return (nxt is not None and nxt.text.lower() in _MENTION_AFTER) or (
-        prev is not None and prev.text.lower() in _MENTION_BEFORE)
+_MENTION_NOUNS = frozenset({"word", "term"})
+
+
+def _mentioned(prev: Token | None, nxt: Token | None, before_prev: Token | None = None,
+               article_needed: bool = True) -> bool:
+    """True for a word talked about: before "means", after "called", or after "the word"/"the term" (not "my
+    term em Congress": there a noun names a word only after an article; ``article_needed=False`` for words
+    that are no English function word, where any "term X" is read as a mention)."""
+    if nxt is not None and nxt.text.lower() in _MENTION_AFTER:
+        return True
+    if prev is None or prev.text.lower() not in _MENTION_BEFORE:
+        return False
+    return (not article_needed or prev.text.lower() not in _MENTION_NOUNS
+            or (before_prev is not None and before_prev.tag == "DT"))
 
 
 def _names_language(sentence: str, name: str) -> bool:
