@@ -219,6 +219,7 @@ def test_source_language_number_and_date_formats(text, expected):
     "Congress authorized $1.375 billion for fencing, and 1,200 agents, at 3.5 percent.",
     "The store is open 24/7 and the vote was 15/2 in favour; pi is 3.14159 and 0.125 is an eighth.",
     "The deadline is 05/03; read chapters 1,2 and 3 first.",
+    "The 30-year bond fell, yielding 3.125 percent, and the note 2.875%.",
 ])
 def test_english_numbers_are_left_alone(text):
     assert spans(text, detector="numbers") == []
