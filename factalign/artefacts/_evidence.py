@@ -53,8 +53,8 @@ class Evidence:
         self.words_by_doc: list[set[str]] = []
         self.bigrams: list[Counter] = []
         self.after_first: dict[str, list[tuple[int, int]]] = {}
-        # Initials of the capitalised names written out in the sources -> the name ("ARB" -> "Accountability
-        # Review Board"): an acronym spelt by a name in English word order is the English acronym.
+        # Initials of the capitalised names written out in the sources -> the name ("TFR" -> "Tidal Flood
+        # Review"): an acronym spelt by a name in English word order is the English acronym.
         self.expansions: dict[str, str] = {}
         for d, doc in enumerate(corpus.docs):
             self._index(d, doc)

@@ -9,8 +9,8 @@ language's form when
 * another source uses an acronym, which this one never does, in a sentence sharing ordinary words with one of
   this acronym's sentences;
 * that other acronym is the English form: clearly more frequent in English text than this one, or spelt by the
-  initials of a capitalised name the sources write out in English word order ("Accountability Review Board"
-  for ARB beside the translation's "OBRA"). This decides which side is the translation, so the correct
+  initials of a capitalised name the sources write out in English word order ("Tidal Flood Review"
+  for TFR beside the translation's "RFT"). This decides which side is the translation, so the correct
   English acronym ("UNEP" beside the translation's "PNUE") is never the one flagged.
 
 Once an acronym is shown to be a source-language form, every occurrence of it in the source is reported.
@@ -83,12 +83,12 @@ def _why_english(x: str, y: str, ev) -> str | None:
     """Why ``y``, not ``x``, is the English acronym, or None when the evidence does not tell.
 
     Either English text uses ``y`` clearly more (wordfreq), or the sources write out a capitalised name whose
-    initials in English word order spell ``y`` ("Accountability Review Board": ARB) and none spells ``x``.
+    initials in English word order spell ``y`` ("Tidal Flood Review": TFR) and none spells ``x``.
 
     Example:
-        >>> class Ev: expansions = {"ARB": "Accountability Review Board"}
-        >>> _why_english("OBRA", "ARB", Ev())
-        "its letters are the initials of 'Accountability Review Board', written out in the sources"
+        >>> class Ev: expansions = {"TFR": "Tidal Flood Review"}
+        >>> _why_english("RFT", "TFR", Ev())
+        "its letters are the initials of 'Tidal Flood Review', written out in the sources"
     """
     if lex.zipf(y.lower()) - lex.zipf(x.lower()) >= MIN_ENGLISH_LEAD:
         return f"Zipf {lex.zipf(y.lower()):.1f} in English"
@@ -98,7 +98,7 @@ def _why_english(x: str, y: str, ev) -> str | None:
 
 
 # An acronym spelt by a written-out name stands for the other one only when they share most letters (the same
-# initials reordered, maybe with the "O" of Organisation): "OBRA"/"ARB" share 0.86.
+# initials reordered, maybe with the "O" of Organisation): "ORFT"/"TFR" share 0.86.
 MIN_SPELLED_SHARE = 0.8
 
 

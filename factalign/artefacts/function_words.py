@@ -16,16 +16,16 @@ decide; each rule below names a position English grammar never gives such a word
 * **before a common English word in capitals**: a preposition or article before a capitalised word that is an
   ordinary English word ("member de Congress", "der Republican", "Las Republicans" opening a sentence); name
   particles precede names that are not ("da Silva", "von der Leyen", "Las Vegas");
-* **before a number**: a preposition or article before a numeral ("ends en 2018", "chairs de six", "at den
+* **before a number**: a preposition or article before a numeral ("ends en 2031", "chairs de six", "at den
   2008 event"); name particles precede names, never numbers;
 * **between lower-case English words**: a preposition or article after a lower-case word or a comma and before
-  a lower-case English content word ("hearings por honing", "times di peace", "guns em nearly"), unless the
+  a lower-case English content word ("lobbying por lowering", "a season di calm", "spoke em detail"), unless the
   pair is a phrase the dictionary lists ("en route", "de facto") or the word is an English noun after a
   determiner ("the den", "a con");
-* **before a place**: a preposition after a lower-case word and before a gazetteer place ("born em Kenya",
-  "outpost dans Benghazi"); a particle before a place follows a capitalised name ("Santiago de Chile");
-* **a conjunction after a comma or quotation**, before an English word, number or name ("Dreamers, y failed",
-  "Vietnam, e Republicans", "one man e one woman").
+* **before a place**: a preposition after a lower-case word and before a gazetteer place ("built em Lisbon",
+  "a bakery dans Marseille"); a particle before a place follows a capitalised name ("Santiago de Chile");
+* **a conjunction after a comma or quotation**, before an English word, number or name ("met for hours, y signed",
+  "north, e Liberals", "one boat e one crew").
 
 Capitalised mid-sentence ("Le Pen", "El Paso", "Da Silva") is always a name.
 """
@@ -55,7 +55,7 @@ KNOWN_NAME_ZIPF = 2.5
 # A word tagged as a verb is read as the English verb when English uses it this much ("die": 5.0; "den": 4.0).
 ENGLISH_VERB_ZIPF = 4.5
 # Below this the tag is the tagger's guess, not an English verb: the dictionary lists "por" and "sur", which
-# English text hardly uses ("hearings por honing" tags "por" as a verb).
+# English text hardly uses ("lobbying por lowering" tags "por" as a verb).
 MIN_ENGLISH_VERB_ZIPF = 4.0
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "JJ"})
 _COMMON_NOUN_TAGS = frozenset({"NN", "NNS"})
@@ -143,7 +143,7 @@ def slot_rule(tok: Token, prev: Token | None, nxt: Token | None, *, name_alone: 
     Args:
         tok: the word; ``prev`` and ``nxt``: its neighbours in the sentence (None at its ends).
         name_alone: ``nxt`` is a capitalised name that the same text also writes without ``tok`` before it
-            ("con Grassley" where the text elsewhere says "Grassley said"): so ``tok`` is no part of the name.
+            ("con Harlow" where the text elsewhere says "Harlow said"): so ``tok`` is no part of the name.
     """
     english = rendering(tok.text)
     if tok.text[:1].isupper() and not tok.sent_start:
@@ -187,7 +187,7 @@ def _conjunction_rule(english: str, prev: Token | None, nxt: Token) -> str | Non
     if english in _CONJUNCTIONS and _either(prev) and _either(nxt) and (_known_name(prev) or _known_name(nxt)):
         return "as a conjunction between names"
     if english in _CONJUNCTIONS and _name(prev) and _first_name(nxt):
-        return "as a conjunction before another person's first name"  # "Capuano e Edward Markey"
+        return "as a conjunction before another person's first name"  # "Reyes e Martha Quinn"
     if english in _CONJUNCTIONS and (_content_word(prev) or _number(prev)) and (_content_word(nxt) or _numeral(nxt)):
         return "as a conjunction between English words"
     if english in _CLAUSE_JOINERS and _clause_mark(prev) and (

@@ -185,7 +185,7 @@ def _function_word_slot(doc: SourceDoc, i: int,
 
 def _name_written_without(doc: SourceDoc, tok: Token, nxt: Token | None, corpus: Corpus) -> bool:
     """True when ``nxt`` is a capitalised name that this text also writes after some other word than ``tok``
-    ("Grassley said", "Sen. Grassley" beside "con Grassley"): then ``tok`` is no particle of the name."""
+    ("Harlow said", "Sen. Harlow" beside "con Harlow"): then ``tok`` is no particle of the name."""
     if nxt is None or not nxt.text[:1].isupper() or not nxt.text.isalpha() or nxt.text.isupper():
         return False
     before = _words_before_names(doc, corpus)
@@ -209,7 +209,7 @@ def _words_before_names(doc: SourceDoc, corpus: Corpus) -> dict[str, set[str]]:
 def _next_word(doc: SourceDoc, i: int) -> Token | None:
     """The token after ``i`` in its sentence; across a sentence break too when the break follows no
     punctuation and no line break: the parser, thrown by the foreign word, ended the sentence there ("from
-    Ohio e | Senator McConnell")."""
+    Lyon e | Senator Reyes")."""
     tokens = doc.tokens
     if i + 1 >= len(tokens):
         return None
@@ -230,7 +230,7 @@ _MENTION_NOUNS = frozenset({"word", "term"})
 
 def _mentioned(prev: Token | None, nxt: Token | None, before_prev: Token | None = None,
                article_needed: bool = True) -> bool:
-    """True for a word talked about: before "means", after "called", or after "the word"/"the term" (not "my
+    """True for a word talked about: before "means", after "called", or after "the word"/"the term" (not "her
     term em Congress": there a noun names a word only after an article; ``article_needed=False`` for words
     that are no English function word, where any "term X" is read as a mention)."""
     if nxt is not None and nxt.text.lower() in _MENTION_AFTER:
