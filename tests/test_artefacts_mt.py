@@ -84,6 +84,14 @@ def test_an_acronym_spelt_by_a_written_out_name_is_the_english_one():
     assert spans(*bare, detector="entity") == [] and spans(*bare, detector="entity", source="s1") == []
 
 
+def test_a_lone_acronym_whose_english_form_the_other_source_writes_out_is_flagged():
+    mt = "The dams cost 1.200 euros a metre. Funds of the UE will pay for the new dams, the minister said."
+    en = "The dams cost 1,200 euros a metre. European Union funds will pay for new dams, the minister said."
+    assert ("UE", "EU") in spans(mt, en)
+    # Without "European Union" written out, "UE" (10x, not 100x, more Italian than English) is left alone.
+    assert ("UE", "EU") not in spans(mt, en.replace("European Union", "Regional"))
+
+
 @pytest.mark.parametrize("a, b", [
     ("The NBA season opened on Tuesday with a win for Boston.", "The BAN campaign opened on Tuesday in Boston."),
     ("The AP reported that PA voters went to the polls on Tuesday.", "Voters in PA went to the polls, the AP said."),
@@ -99,6 +107,8 @@ def test_english_acronyms_in_related_sentences_are_left_alone(a, b):
      "Spain's interior minister Marta Lobo said police would act at once.", "Wolf", "Lobo"),
     ("Economy minister Andrés White said inflation fell sharply in March, the lowest in two years.",
      "Economy minister Andrés Blanco said inflation fell sharply in March to a two-year low.", "White", "Blanco"),
+    ("The harbour board chair, Ana Wolf, said the port would reopen on Friday after the long storm.",
+     "Harbour board chair Ana Lobo said the port would reopen on Friday after the storm.", "Wolf", "Lobo"),
 ])
 def test_a_surname_translated_as_a_word_is_flagged_with_the_other_sources_spelling(mt, en, word, surname):
     assert spans(mt, en, detector="entity") == [(word, surname)] * mt.count(word)

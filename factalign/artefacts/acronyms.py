@@ -156,20 +156,24 @@ def detect_lone_foreign_acronyms(doc: SourceDoc, corpus: Corpus) -> Iterator[Art
     no other source names the organisation: "According to the ONU" beside an English text without "UN".
 
     A source with no other artefact is never flagged this way, nor an acronym with no English form by the
-    word-order rule: "CDU" or "PSOE" in English news is correct.
+    word-order rule: "CDU" or "PSOE" in English news is correct. When the sources write out the name whose
+    initials spell the English form ("European Union" beside "UE"), 10x more frequent in a source language than
+    in English is enough; otherwise it takes 100x.
     """
     ev = evidence(corpus)
     d = ev.index_of(doc)
     for x in _candidates(doc, d, corpus):
         lang, z_lang, z_en = _lean(x)
-        if z_lang - z_en < MIN_LONE_LEAN or _best_english(x, d, corpus) is not None:
-            continue  # not foreign enough alone, or the cross-source rule already decided
         english = _english_form(x)
-        if english is None:
-            continue  # a name English keeps as it is ("PSOE", "CDU")
+        if english is None or _best_english(x, d, corpus) is not None:
+            continue  # a name English keeps as it is ("PSOE", "CDU"), or the cross-source rule decided
+        spelled = ev.expansions.get(english) if x not in ev.expansions else None
+        if z_lang - z_en < (MIN_FOREIGN_LEAN if spelled else MIN_LONE_LEAN):
+            continue  # not foreign enough alone
         explanation = (f"acronym '{x}' is common in {lex.language_name(lang)} text (Zipf {z_lang:.1f}) and rare in "
                        f"English ({z_en:.1f}), in a source that shows other translation artefacts; no other source "
-                       f"names the organisation; read in English word order it is '{english}'")
+                       f"uses an acronym for the organisation; read in English word order it is '{english}'"
+                       + (f", the initials of '{spelled}', written out in the sources" if spelled else ""))
         for tok in doc.tokens:
             if tok.text == x:
                 yield Artefact(tok.start, tok.end, english, explanation, 0.6)
