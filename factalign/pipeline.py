@@ -36,7 +36,7 @@ def align(
     reference: str | None = None, judges: Sequence[str] | None = None, detectors: Sequence[str] | None = None,
     nli: str | None = None, spacy_model: str | None = None,
     splitter: Splitter | None = None, embedder: Embedder | None = None, judge: Judge | None = None,
-    cache: Any = True, max_chars: int = MAX_CHARS,
+    cache: Any = True, max_chars: int = MAX_CHARS, progress: bool | None = None,
 ):
     """Compare several articles about one event, claim by claim.
 
@@ -52,6 +52,8 @@ def align(
             path, or False (see :mod:`factalign.cache`). A re-run with the same sources, options, factalign and
             models returns the stored report; the embeddings serve any run with the default embedder.
         max_chars: refuse a source longer than this many characters (see docs/quickstart.md, "What factalign reads").
+        progress: False never shows progress; None or True names the stage the run is in, on a terminal, once the
+            run has lasted 2 s (see :mod:`factalign.progress`).
 
     Returns:
         A :class:`~factalign.report.Report`.
@@ -75,19 +77,29 @@ def align(
     store, key = _stored_report(srcs, cache, (splitter, embedder, judge), opts)
     if store is not None and (stored := store.get_report(key)) is not None:
         return stored
-    with nlp.using(opts.spacy_model):
+    with nlp.using(opts.spacy_model), _steps(srcs, opts, progress) as steps:
+        steps.step(f"splitting {len(srcs)} sources into claims")
         claims, docs = split_stage(srcs, splitter or _default_splitter(opts))
+        if opts.artefacts:
+            steps.step("looking for translation artefacts")
         used, found = artefact_stage(srcs, claims, opts, docs)
         embedder = embedder or _default_embedder(opts, cache)
+        if len(srcs) >= STORY_FILTER_MIN_SOURCES:
+            steps.step(f"grouping {len(srcs)} sources into stories")
         within, set_aside = story_stage(srcs, opts, embedder)
+        steps.step(f"embedding {len(used)} claims")
         emb = embed_stage(used, embedder)
+        steps.step("aligning claims")
         aligned = align_stage(used, emb, [s.name for s in srcs], opts, numbers_only=judge is None, within=within)
+        steps.step(f"judging {len(aligned.facts)} facts")
         if judge is None:
             _parse_judged(used, aligned)
         judge = judge or _default_judge(srcs, opts)
         findings = judge_stage(srcs, used, aligned, judge, opts)
+        steps.step("comparing key facts")
         key_facts, findings = keyfact_stage(srcs, used, aligned.sim, aligned.related, findings, docs=docs)
         findings = [f for f in findings if not explained_by_artefact(f, found)]
+        steps.step("looking for omissions")
         findings += omission_stage(srcs, used, aligned, opts, judge, docs=docs,
                                    disputed=contested(findings, {c.id: c for c in used}) | answered(key_facts))
     from .report import Report
@@ -123,6 +135,18 @@ class Alignment:
     overlap: np.ndarray
     related: tuple[str, ...]
     unrelated: tuple[str, ...]
+
+
+def _steps(srcs: Sequence[Source], opts: Options, enabled: bool | None):
+    """The progress display of one run: one step per stage that will run (see :class:`~factalign.progress.Steps`)."""
+    from .progress import Steps
+
+    optional = int(opts.artefacts) + int(len(srcs) >= STORY_FILTER_MIN_SOURCES)
+    return Steps(ALWAYS_RUN_STAGES + optional, enabled=enabled)
+
+
+#: Stages every run shows in its progress: split, embed, align, judge, key facts, omissions.
+ALWAYS_RUN_STAGES = 6
 
 
 def read_stage(sources: Any, opts: Options, max_chars: int = MAX_CHARS) -> list[Source]:

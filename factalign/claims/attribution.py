@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..wordlists import FORMS_OF_ADDRESS
+from .entities import entity_at
 from .syntax import QUOTE_MARKS
 
 SPEECH_VERBS = frozenset(
@@ -383,7 +384,7 @@ def _entity_name(head) -> str | None:
     if not head.ent_type_:
         return None
     doc = head.doc
-    ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+    ent = entity_at(doc, head.i)
     if ent is None:
         return None
     if ent.label_ == "PERSON":

@@ -51,7 +51,7 @@ def title_lists(doc, own: set[int], known: tuple[frozenset[int], ...] = (),
     texts = [doc[i].text for i in order]
     if ("," not in texts and len(ends) < 2) or not ({"and", "or"} & {t.lower() for t in texts}):  # no list to read
         return out
-    toks = list(doc)  # plain indexing; the scan below reads each token many times
+    toks = _Tokens(doc)  # the scan below reads each token many times
     k = 0
     while k < len(order):
         stop = k
@@ -68,6 +68,37 @@ def title_lists(doc, own: set[int], known: tuple[frozenset[int], ...] = (),
         out.append((items, glue, tails))
         k = next((j for j in range(k, len(order)) if order[j] >= end), len(order))
     return out
+
+
+class _Tokens:
+    """The doc's tokens, indexed like ``list(doc)`` but made on first use: one sentence's title scan reads a
+    few tokens many times, and building the list of the whole doc for each sentence was quadratic in length.
+
+    Example:
+        >>> import spacy
+        >>> doc = spacy.blank("en")("Rain fell hard.")
+        >>> toks = _Tokens(doc)
+        >>> toks[-1].text, [t.text for t in toks[0:2]], len(toks)
+        ('.', ['Rain', 'fell'], 4)
+    """
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.made: dict[int, object] = {}
+
+    def __len__(self) -> int:
+        return len(self.doc)
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return [self[i] for i in range(*key.indices(len(self.doc)))]
+        i = key + len(self.doc) if key < 0 else key
+        if not 0 <= i < len(self.doc):
+            raise IndexError(key)
+        tok = self.made.get(i)
+        if tok is None:
+            tok = self.made[i] = self.doc[i]
+        return tok
 
 
 @dataclass
