@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable, Sequence
 from ..judges.numbers import _CLASS_OF
 from ..models import Finding
 from .model import KeyFact
-from .states import opposite_states
+from .states import State, opposite_states, same_state_anchor, state_bucket
 from .syntax import fold
 
 #: Claims at least this similar (cosine) describe one event even when its predicate is worded differently
@@ -77,11 +77,11 @@ def same_anchor(a: KeyFact, b: KeyFact, sim: Similarity | None = None) -> bool:
     if a.type == "quote":
         return sim is not None and max(sim(x, y) for x in a.claims for y in b.claims) >= QUOTE_SIM
     if a.type == "state":  # an attribute ("condition") in like sentences is the same one despite a parse slip
-        return a.event == b.event and (a.head == b.head or bool(a.event) and _context(a, b, sim) >= CONTEXT_SIM)
+        return same_state_anchor(a, b, lambda: _context(a, b, sim) >= CONTEXT_SIM)
     return False
 
 
-#: Types whose facts share an anchor only with the same ``head`` (states: the same ``event``; dates: equal details).
+#: Types whose facts share an anchor only with the same ``head`` (states: see ``state_bucket``; dates: equal details).
 _BY_HEAD = frozenset({"count", "quantity", "age", "role"})
 
 
@@ -97,7 +97,7 @@ def anchor_bucket(fact: KeyFact) -> tuple[str, Any]:
     if fact.type in _BY_HEAD:
         return fact.type, fact.head
     if fact.type == "state":
-        return fact.type, fact.event
+        return fact.type, state_bucket(fact)
     if fact.type == "date" and _hashable(fact.detail):
         return fact.type, fact.detail  # dates share an anchor only with equal details
     return fact.type, ""
@@ -150,11 +150,19 @@ def _folded_source(text: str) -> str:
     return _folded(text)
 
 
+def _supports(z: KeyFact, y: KeyFact) -> bool:
+    """True when ``z`` gives ``y``'s value: a compatible value, or for a state the same one now (a state bounded in
+    time, "closed during the leak", says nothing of the state now, and a different state is not the same)."""
+    if z.type == "state":
+        return z.norm == y.norm and not State(*z.detail).episode
+    return not conflicting(z, y)
+
+
 def _stands(a: KeyFact, b: KeyFact, by_source: dict[str, list[KeyFact]], texts: dict[str, str], sim) -> bool:
     """A conflict stands unless a source also gives the other value for the same anchor (or names the other
     person at all, for roles and speakers: then the two people are both in the story)."""
     for x, y in ((a, b), (b, a)):
-        if any(same_anchor(z, y, sim) and not conflicting(z, y) for z in by_source[x.source] if z is not x):
+        if any(same_anchor(z, y, sim) and _supports(z, y) for z in by_source[x.source] if z is not x):
             return False
         if x.type in ("role", "quote") and y.norm and f" {y.norm} " in _folded_source(texts.get(x.source, "")):
             return False
