@@ -138,12 +138,17 @@ def _amount(kind, norm, head, source, claim):
 
 
 def test_one_exact_amount_with_different_verbs_is_an_agreement():
-    from factalign.keyfacts.stage import agreeing, same_amount
+    from factalign.keyfacts import extract_key_facts
+    from factalign.keyfacts.stage import agreeing
+    from factalign.models import Source
 
-    a = _amount("quantity", "52000 EUR", "EUR", "a", "a#1")  # "pocketed 52,000 euros"
-    b = _amount("quantity", "52000 EUR", "EUR", "b", "b#4")  # "diverted some 52,000 euros"
-    assert same_amount(a, b, lambda x, y: 0.5)
-    assert [f.claims for f in agreeing([a, b], [], lambda x, y: 0.5)] == [("a#1", "b#4")]
+    texts = {"a": "The clerk pocketed 52,000 euros over three years.",
+             "b": "Investigators say the clerk diverted some 52,000 euros."}
+    sources = [Source(n, t) for n, t in texts.items()]
+    claims = [Claim(f"{n}#0", n, t, 0, len(t)) for n, t in texts.items()]
+    facts = [f for f in extract_key_facts(sources, claims) if f.type == "quantity"]
+    assert [f.claims for f in agreeing(facts, [], lambda x, y: 0.5)] == [("a#0", "b#0")]
+    assert agreeing(facts, [], lambda x, y: 0.2) == []
 
 
 def test_small_counts_and_unlike_sentences_are_not_tied_by_their_value():
