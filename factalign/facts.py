@@ -219,11 +219,14 @@ def omissions(
     return findings
 
 
-def contested(findings: Sequence[Finding], claims: dict[str, Claim]) -> set[tuple[str, str]]:
+def contested(findings: Sequence[Finding], claims: dict[str, Claim],
+              kinds: tuple[str, ...] = ("contradiction",)) -> set[tuple[str, str]]:
     """(claim id, source) pairs where the source gives another value for the claim's fact.
 
     A claim held by a contradiction with a claim of another source is not missing from that source: the source
     states the fact, differently ("on March 14" / "on March 15" is one disputed date, not two omissions).
+    With ``kinds=("agreement", "contradiction")`` the claims of agreements count too: a source that gives the
+    same value for the same thing ("31 passengers" / "31 people on board") states it.
 
     Example:
         >>> a, b = Claim("a#0", "a", "x", 0, 1), Claim("b#0", "b", "y", 0, 1)
@@ -233,7 +236,7 @@ def contested(findings: Sequence[Finding], claims: dict[str, Claim]) -> set[tupl
     """
     out: set[tuple[str, str]] = set()
     for f in findings:
-        if f.kind != "contradiction":
+        if f.kind not in kinds:
             continue
         sources = {claims[c].source for c in f.claims if c in claims}
         out.update((c, s) for c in f.claims if c in claims for s in sources if s != claims[c].source)

@@ -101,7 +101,7 @@ def align(
         findings = [f for f in findings if not explained_by_artefact(f, found)]
         steps.step("looking for omissions")
         findings += omission_stage(srcs, used, aligned, opts, judge, docs=docs,
-                                   disputed=contested(findings, {c.id: c for c in used}) | answered(key_facts))
+                                   disputed=contested(findings, {c.id: c for c in used}, STATING) | answered(key_facts))
     from .report import Report
 
     report = Report(
@@ -246,6 +246,9 @@ def align_stage(claims: Sequence[Claim], emb: np.ndarray, names: Sequence[str], 
                      overlap=overlap, related=related_names,
                      unrelated=tuple(n for n in names if n not in related_names))
 
+
+#: Findings whose claims a source states, so that they are never missing from it: the same fact, or another value.
+STATING = ("agreement", "contradiction")
 
 #: From this many sources on, ``align()`` also groups them into stories by article (names, figures, lead) and sets
 #: aside those outside the main story: claim overlap alone chains unrelated articles together when there are many.
