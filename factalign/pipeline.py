@@ -9,7 +9,7 @@ or ``judge=`` (a :class:`~factalign.stages.Judge`). When a stage breaks its cont
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -19,7 +19,7 @@ from .facts import contested, judge_facts, make_facts, omissions, positions_of
 from .keyfacts.stage import keyfact_stage
 from .linking import coverage, link_by_values, sentence_of, speaker_ids
 from .matching import DEFAULT_THRESHOLD, Similarity, group, pair_overlap, story
-from .models import Claim, Fact, Finding, Source, Verdict
+from .models import Claim, Fact, Finding, Source
 from .options import DEFAULT_MIN_OVERLAP, Options
 from .read import MAX_CHARS
 from .resources import DEFAULT_EMBEDDER
@@ -79,12 +79,12 @@ def align(
         claims, docs = split_stage(srcs, splitter or _default_splitter(opts))
         used, found = artefact_stage(srcs, claims, opts, docs)
         embedder = embedder or _default_embedder(opts, cache)
-        within, set_aside = story_stage(srcs, opts, embedder)
+        within, set_aside = story_stage(srcs, opts, embedder, docs)
         emb = embed_stage(used, embedder)
-        aligned = align_stage(used, emb, [s.name for s in srcs], opts, numbers_only=judge is None, within=within)
-        if judge is None:
-            _parse_judged(used, aligned)
-        findings = judge_stage(srcs, used, aligned, judge or _default_judge(srcs, opts), opts)
+        sides = claim_sides(srcs, used, docs)
+        aligned = align_stage(used, emb, [s.name for s in srcs], opts, numbers_only=judge is None, within=within,
+                              sides=sides)
+        findings = judge_stage(srcs, used, aligned, judge or _default_judge(opts), opts, sides)
         key_facts, findings = keyfact_stage(srcs, used, aligned.sim, aligned.related, findings, docs=docs)
         findings = [f for f in findings if not explained_by_artefact(f, found)]
         findings += omission_stage(srcs, used, aligned, opts, disputed=contested(findings, {c.id: c for c in used}))
@@ -192,10 +192,12 @@ def embed_stage(claims: Sequence[Claim], embedder: Embedder) -> np.ndarray:
 
 
 def align_stage(claims: Sequence[Claim], emb: np.ndarray, names: Sequence[str], opts: Options,
-                numbers_only: bool = True, within: Sequence[int] | None = None) -> Alignment:
+                numbers_only: bool = True, within: Sequence[int] | None = None,
+                sides: Callable[[Claim], Any] | None = None) -> Alignment:
     """Group claims that state one fact, set aside sources that tell another story, link claims by their values.
 
     ``within``: indices of the sources the story may hold at most (from :func:`story_stage`); None: all.
+    ``sides``: the judges' view of each claim (:func:`claim_sides`), for the numbers judge that links values.
     """
     owners = np.array([names.index(c.source) for c in claims], dtype=int)
     speakers = speaker_ids(claims)
@@ -212,7 +214,9 @@ def align_stage(claims: Sequence[Claim], emb: np.ndarray, names: Sequence[str], 
     if numbers_only and (opts.judges is None or "numbers" in opts.judges):
         from .judges import judge as judge_pair
 
-        labels = link_by_values(claims, labels, emb, owners, lambda a, b: judge_pair(a, b, judges=("numbers",)),
+        view = sides or (lambda c: c)
+        labels = link_by_values(claims, labels, emb, owners,
+                                lambda a, b: judge_pair(view(a), view(b), judges=("numbers",)),
                                 opts.threshold, among=related)
     sim = Similarity(emb)
     related_names = tuple(names[i] for i in related)
@@ -226,8 +230,10 @@ def align_stage(claims: Sequence[Claim], emb: np.ndarray, names: Sequence[str], 
 STORY_FILTER_MIN_SOURCES = 3
 
 
-def story_stage(srcs: Sequence[Source], opts: Options, embedder: Embedder) -> tuple[list[int] | None, dict[str, str]]:
-    """The sources of the main story and why each other one is set aside (:func:`factalign.grouping.main_story`).
+def story_stage(srcs: Sequence[Source], opts: Options, embedder: Embedder,
+                docs: Mapping[str, Any] | None = None) -> tuple[list[int] | None, dict[str, str]]:
+    """The sources of the main story and why each other one is set aside (:func:`factalign.grouping.main_story`),
+    reading the entities of the run's parse of each source (``docs``) when there is one.
 
     Returns ``(None, {})`` below :data:`STORY_FILTER_MIN_SOURCES` sources: two sources are left to claim overlap.
     """
@@ -235,19 +241,41 @@ def story_stage(srcs: Sequence[Source], opts: Options, embedder: Embedder) -> tu
         return None, {}
     from .grouping import main_story
 
-    return main_story(srcs, reference=opts.reference, spacy_model=opts.spacy_model, embedder=embedder)
+    parsed = [docs[s.name] for s in srcs] if docs and all(s.name in docs for s in srcs) else None
+    return main_story(srcs, reference=opts.reference, spacy_model=opts.spacy_model, embedder=embedder, docs=parsed)
+
+
+def claim_sides(srcs: Sequence[Source], claims: Sequence[Claim], docs: Mapping[str, Any]) -> Callable[[Claim], Any]:
+    """The judges' view of each claim (:class:`~factalign.judges.Side`): its source's publication date and its
+    tokens read from the run's one parse of the source (:mod:`factalign.judges.tokens`), built on first use.
+    Without ``docs`` (a splitter that shows no parse) the judges parse claim texts themselves."""
+    from .judges import side
+    from .judges.tokens import ClaimTokens
+
+    published = {s.name: s.published for s in srcs}
+    tokens = ClaimTokens(docs, nlp.current().tokenizer) if docs else None
+    made: dict[str, Any] = {}
+
+    def view(claim: Claim):
+        if claim.id not in made:
+            made[claim.id] = side(claim, published.get(claim.source), tokens)
+        return made[claim.id]
+
+    return view
 
 
 def judge_stage(srcs: Sequence[Source], claims: Sequence[Claim], aligned: Alignment, judge: Judge,
-                opts: Options) -> list[Finding]:
-    """Agreements and contradictions within each fact the related sources share."""
+                opts: Options, sides: Callable[[Claim], Any] | None = None) -> list[Finding]:
+    """Agreements and contradictions within each fact the related sources share; ``judge`` sees each claim as a
+    :class:`~factalign.judges.Side` (``sides``, default :func:`claim_sides` without the run's parse)."""
+    view = sides or claim_sides(srcs, claims, {})
     index = {c.id: i for i, c in enumerate(claims)}
     by_id = {c.id: c for c in claims}
     texts = {s.name: s.text for s in srcs}
     related = set(aligned.related)
     return judge_facts(
         [f for f in aligned.facts if set(f.sources) <= related], by_id,
-        lambda a, b: float(aligned.sim[index[a], index[b]]), lambda a, b: check_verdict(judge(a, b)),
+        lambda a, b: float(aligned.sim[index[a], index[b]]), lambda a, b: check_verdict(judge(view(a), view(b))),
         reference=opts.reference, evidence=lambda cid: sentence_of(texts[by_id[cid].source], by_id[cid]),
     )
 
@@ -279,15 +307,6 @@ def _default_embedder(opts: Options, cache: Any = True) -> Embedder:
     return SentenceTransformerEmbedder(opts.model, cache=cache)
 
 
-def _parse_judged(claims: Sequence[Claim], aligned: Alignment) -> None:
-    """Parse, in one batch, every claim the default judges will meet (~2.5x faster than one at a time)."""
-    from .judges._base import parse_many
-
-    by_id = {c.id: c for c in claims}
-    judged = [by_id[cid] for f in aligned.facts if len(f.sources) > 1 for cid in f.claims]
-    parse_many([c.text for c in judged] + [c.attribution for c in judged if c.attribution])
-
-
 def _stored_report(sources: Sequence[Source], cache: Any, stages: tuple, opts: Options):
     """The cache that keeps whole reports and this run's key in it; (None, None) when there is no cache, or a
     stage is replaced or a judge or detector registered from outside factalign (a plug-in's code is not part of
@@ -302,17 +321,13 @@ def _stored_report(sources: Sequence[Source], cache: Any, stages: tuple, opts: O
     return (store, report_key(sources, opts.to_dict())) if store is not None else (None, None)
 
 
-def _default_judge(sources: Sequence[Source], opts: Options) -> Judge:
-    """The registered rule judges (and the NLI judge when asked for), with each source's publication date."""
+def _default_judge(opts: Options) -> Judge:
+    """The registered rule judges (and the NLI judge when asked for), as the run's options choose them."""
+    from functools import partial
+
     from .judges import judge as judge_pair
 
-    published = {s.name: s.published for s in sources}
-
-    def decide(a: Claim, b: Claim) -> Verdict:
-        return judge_pair(a, b, judges=opts.judges, published=(published[a.source], published[b.source]),
-                          nli=opts.nli)
-
-    return decide
+    return partial(judge_pair, judges=opts.judges, nli=opts.nli)
 
 
 def _with_model(opts: Options, embedder: Embedder) -> Options:

@@ -174,8 +174,9 @@ def entity_key(label: str, text: str) -> str | None:
 
 def profile_articles(
     sources: Sequence[Source], *, embedder: Any = None, model: str | None = None, spacy_model: str | None = None,
+    docs: Sequence[Any] | None = None,
 ) -> list[ArticleProfile]:
-    """Read each article once: embed its lead, parse its first ``ENTITY_CHARS`` characters for entities.
+    """Read each article once: embed its lead, take the entities of its first ``ENTITY_CHARS`` characters.
 
     Args:
         sources: the articles.
@@ -183,6 +184,8 @@ def profile_articles(
         model: sentence-transformers model name or path (default all-MiniLM-L6-v2).
         spacy_model: spaCy pipeline name or path (None: the run's, see :mod:`factalign.nlp`); only its entity
             recogniser runs.
+        docs: a parse of each article already made (one ``Doc`` per source, over its whole text): its entities
+            that end within the first ``ENTITY_CHARS`` characters are read, and nothing is parsed.
 
     Raises:
         StageError: the embedder returned the wrong shape or non-finite values.
@@ -199,12 +202,14 @@ def profile_articles(
         raise StageError(f"embed stage must return finite values of shape ({len(sources)}, dim) for the article "
                          f"leads, got {vectors.shape}")
     vectors = normalise_rows(vectors)
-    nlp = spacy_pipeline(spacy_model if spacy_model is not None else run_nlp.name())
-    disable = [name for name in nlp.pipe_names if name != "ner"]
-    docs = nlp.pipe((s.text[:ENTITY_CHARS] for s in sources), disable=disable, batch_size=32)
+    if docs is None:
+        nlp = spacy_pipeline(spacy_model if spacy_model is not None else run_nlp.name())
+        disable = [name for name in nlp.pipe_names if name != "ner"]
+        docs = nlp.pipe((s.text[:ENTITY_CHARS] for s in sources), disable=disable, batch_size=32)
     profiles = []
     for source, vector, doc in zip(sources, vectors, docs):
-        keys = tuple(k for k in (entity_key(e.label_, e.text) for e in doc.ents) if k)
+        ents = (e for e in doc.ents if e.end_char <= ENTITY_CHARS)
+        keys = tuple(k for k in (entity_key(e.label_, e.text) for e in ents) if k)
         profiles.append(ArticleProfile(source.name, vector, keys, source.published))
     return profiles
 

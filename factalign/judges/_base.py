@@ -14,8 +14,8 @@ import difflib
 import functools
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
-from typing import Callable, Iterable, NamedTuple
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, NamedTuple
 
 from ..models import Verdict
 
@@ -74,27 +74,49 @@ def _remember(parsed: list[tuple[tuple[str | None, str], object]]) -> None:
 
 @dataclass(frozen=True)
 class Side:
-    """One claim as the judges see it.
+    """One claim as the judges see it: the one argument type of every judge (``judge(a: Side, b: Side)``).
 
     Args:
         text: the claim text.
         attribution: who the source says made the claim, if anyone.
         quote: True when the claim is a direct quotation.
         published: publication date of the claim's source, to resolve "yesterday" or "on Tuesday".
+        claim: the :class:`~factalign.models.Claim` judged, when there is one; its other fields (``id``,
+            ``source``, ``start``, ``end``, ...) read through, so a judge written for claims works on sides.
+        tokens: the claim's tokens read from the run's parse of its source (see :mod:`factalign.judges.tokens`);
+            None: ``text`` is parsed on its own (a judge called on bare texts).
+        attribution_tokens: the same for ``attribution``.
+
+    Example:
+        >>> Side("Rain fell.").doc[0].lemma_   # doctest: +SKIP
+        'rain'
     """
 
     text: str
     attribution: str | None = None
     quote: bool = False
     published: _dt.date | None = None
+    claim: Any = field(default=None, compare=False, repr=False)
+    tokens: Any = field(default=None, compare=False, repr=False)
+    attribution_tokens: Any = field(default=None, compare=False, repr=False)
 
     @property
     def doc(self):
-        """The spaCy parse of ``text`` (cached per text)."""
-        return parse(self.text)
+        """The claim's tokens: the run's view (``tokens``) or a parse of ``text`` (cached per text)."""
+        return self.tokens if self.tokens is not None else parse(self.text)
 
+    @property
+    def attribution_doc(self):
+        """The attribution's tokens, or None when there is no attribution."""
+        if not self.attribution:
+            return None
+        return self.attribution_tokens if self.attribution_tokens is not None else parse(self.attribution)
 
-Judge = Callable[[Side, Side], "Verdict | None"]
+    def __getattr__(self, name: str):
+        claim = self.__dict__.get("claim")
+        if claim is not None and not name.startswith("_"):
+            return getattr(claim, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
 
 def contradiction(judge: str, subtype: str, label: str, va: str, vb: str, score: float) -> Verdict:
@@ -133,14 +155,30 @@ def _doc_range(index: list[int], i1: int, i2: int, n: int) -> tuple[int, int]:
     return (start, index[i2 - 1] + 1 if i2 > i1 else start)
 
 
-@functools.lru_cache(maxsize=4096)
 def diff(text_a: str, text_b: str) -> tuple[tuple[Change, ...], float]:
-    """Token-level diff of two texts (case-insensitive).
+    """Token-level diff of two texts (case-insensitive), over the tokens the run's pipeline splits them into.
+
+    Only the words are compared, so the pipeline's rule-based tokenizer is enough (no parse); the token indices
+    are those of :attr:`Side.doc`, whose tokens come from the same tokenizer.
 
     Returns:
         the changes, and the share of tokens the two texts have in common (0..1, like difflib's ratio).
     """
-    da, db = parse(text_a), parse(text_b)
+    from .. import nlp
+
+    return _diff(nlp.name(), text_a, text_b)
+
+
+def tokenize(text: str):
+    """``text`` split into tokens by the run's pipeline, without parsing it."""
+    from .. import nlp
+
+    return nlp.current().tokenizer(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _diff(model: str | None, text_a: str, text_b: str) -> tuple[tuple[Change, ...], float]:
+    da, db = tokenize(text_a), tokenize(text_b)
     ta = [_norm(t) for t in da if not t.is_punct]
     tb = [_norm(t) for t in db if not t.is_punct]
     ia = [t.i for t in da if not t.is_punct]
