@@ -204,6 +204,37 @@ def near_copy(a: Side, b: Side, threshold: float = 0.6) -> bool:
     return diff(a.text, b.text)[1] >= threshold
 
 
+#: Near copies this alike (share of common tokens) whose changed slots hold no conflict state the same thing: what
+#: the whole parse would add is a reading of the wording they share, not a conflict between them.
+SAME_WORDING = 0.9
+
+
+def diff_decides(a: Side, b: Side, diff_verdict: Callable[[Side, Side], "Verdict | None"],
+                 same_wording: bool = False) -> tuple[bool, "Verdict | None"]:
+    """Let the changed slots decide a pair of near copies: the rule every diff-first judge follows.
+
+    Args:
+        a: first claim.
+        b: second claim.
+        diff_verdict: the judge's reading of the changed slots (:func:`diff`).
+        same_wording: also decide (no verdict) when the slots hold nothing and the texts share at least
+            :data:`SAME_WORDING` of their tokens.
+
+    Returns:
+        ``(True, verdict)`` when the diff decides, ``(False, None)`` when the judge must read the whole parse.
+
+    Example:
+        >>> diff_decides(Side("Rain fell."), Side("Snow fell on hills far away."), lambda a, b: None)  # doctest: +SKIP
+        (False, None)
+    """
+    if not near_copy(a, b):
+        return False, None
+    verdict = diff_verdict(a, b)
+    if verdict is not None:
+        return True, verdict
+    return same_wording and diff(a.text, b.text)[1] >= SAME_WORDING, None
+
+
 def span_text(doc, rng: tuple[int, int]) -> str:
     """The text of token range ``rng`` in ``doc``."""
     return doc[rng[0]:rng[1]].text

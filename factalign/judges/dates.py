@@ -7,7 +7,7 @@ import re
 from typing import NamedTuple
 
 from ..models import Verdict
-from ._base import Side, agreement, anchors, contradiction, diff, near_copy
+from ._base import Side, agreement, anchors, contradiction, diff, diff_decides
 
 NAME = "dates"
 
@@ -129,10 +129,9 @@ def judge_dates(a: Side, b: Side) -> Verdict | None:
     fa, fb = date_facts(da, a.published), date_facts(db, b.published)
     if not fa or not fb:
         return None
-    if near_copy(a, b):
-        verdict = _diff_verdict(a, b, fa, fb)
-        if verdict is not None:
-            return verdict
+    decided, verdict = diff_decides(a, b, lambda x, y: _diff_verdict(x, y, fa, fb))
+    if decided:
+        return verdict
     found: Verdict | None = None
     for x in fa:
         same_kind = [y for y in fb if y.kind == x.kind]

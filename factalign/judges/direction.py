@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..models import Verdict
-from ._base import Side, anchors, contradiction, diff, near_copy
+from ._base import Side, anchors, contradiction, diff, diff_decides
 from .lexicon import antonym_source, base_forms, exclusive, indirect_antonyms, synset_antonyms
 
 NAME = "direction"
@@ -121,12 +121,9 @@ def judge_direction(a: Side, b: Side) -> Verdict | None:
         >>> judge_direction(Side("Shares rose sharply on Monday."), Side("Shares fell sharply on Monday.")).explanation
         "opposite: 'rose' vs 'fell'"
     """
-    if near_copy(a, b):
-        verdict = _diff_verdict(a, b)
-        if verdict is not None:
-            return verdict
-        if diff(a.text, b.text)[1] >= 0.9:
-            return None
+    decided, verdict = diff_decides(a, b, _diff_verdict, same_wording=True)
+    if decided:
+        return verdict
     da, db = a.doc, b.doc
     la = {_lemma(t) for t in da}
     lb = {_lemma(t) for t in db}

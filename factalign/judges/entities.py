@@ -8,7 +8,7 @@ import unicodedata
 from importlib import resources
 
 from ..models import Verdict
-from ._base import Side, contradiction, diff, near_copy, similar_word
+from ._base import Side, contradiction, diff, diff_decides, similar_word
 from ..wordlists import SPEECH_LEMMAS as SAYING, TITLES
 
 NAME = "entities"
@@ -151,10 +151,9 @@ def judge_entities(a: Side, b: Side) -> Verdict | None:
         ...                Side("Daley welcomed the agreement of the contact group on Monday.")).explanation
         'entity: Pope Francis vs Daley'
     """
-    if near_copy(a, b):
-        verdict = _diff_verdict(a, b)
-        if verdict is not None:
-            return verdict
+    decided, verdict = diff_decides(a, b, _diff_verdict)
+    if decided:
+        return verdict
     da, db = a.doc, b.doc
     for ea in da.ents:
         if ea.label_ not in TYPES or _mentions(ea.text, b.text):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..models import Verdict
-from ._base import Side, agreement, contradiction, diff, near_copy
+from ._base import Side, agreement, contradiction, diff, diff_decides, near_copy
 from .quantities import Quantity, digit_strings, number_words, quantities
 
 NAME = "numbers"
@@ -172,10 +172,9 @@ def judge_numbers(a: Side, b: Side) -> Verdict | None:
     """
     if number_words(a.text) == number_words(b.text) and near_copy(a, b, 0.8):
         return None  # the same digits in near-identical wording: word order or typos moved, not values
-    if near_copy(a, b):
-        verdict = _diff_verdict(a, b)
-        if verdict is not None:
-            return verdict
+    decided, verdict = diff_decides(a, b, _diff_verdict)
+    if decided:
+        return verdict
     da, db = a.doc, b.doc
     qa_all = [q for q in quantities(da) if not q.year]
     qb_all = [q for q in quantities(db) if not q.year]
