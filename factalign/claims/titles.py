@@ -12,6 +12,7 @@ between them ("of", "the", ":"), the commas and the one closing "and".
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 
 from .syntax import entity_bounds, wordy
@@ -51,7 +52,7 @@ def title_lists(doc, own: set[int], known: tuple[frozenset[int], ...] = (),
     texts = [doc[i].text for i in order]
     if ("," not in texts and len(ends) < 2) or not ({"and", "or"} & {t.lower() for t in texts}):  # no list to read
         return out
-    toks = list(doc)  # plain indexing; the scan below reads each token many times
+    toks = token_list(doc)  # plain indexing; the scan below reads each token many times
     k = 0
     while k < len(order):
         stop = k
@@ -68,6 +69,34 @@ def title_lists(doc, own: set[int], known: tuple[frozenset[int], ...] = (),
         out.append((items, glue, tails))
         k = next((j for j in range(k, len(order)) if order[j] >= end), len(order))
     return out
+
+
+#: Token lists kept (the latest docs): the splitter reads one source's doc sentence by sentence, so one list serves
+#: every sentence instead of rebuilding a list of the whole doc's tokens per sentence.
+TOKEN_LISTS_KEPT = 4
+_TOKEN_LISTS: dict[int, tuple[object, list]] = {}
+_TOKEN_LISTS_LOCK = threading.Lock()
+
+
+def token_list(doc) -> list:
+    """``list(doc)``, built once per doc while the doc is among the latest :data:`TOKEN_LISTS_KEPT` read.
+
+    The entry keeps a reference to its doc, so the ``id`` it is keyed by cannot be reused by another doc.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Rain fell.")
+    >>> token_list(doc) is token_list(doc), [t.text for t in token_list(doc)]
+    (True, ['Rain', 'fell', '.'])
+    """
+    with _TOKEN_LISTS_LOCK:  # runs in threads (Dask, notebooks) share the module
+        kept = _TOKEN_LISTS.get(id(doc))
+        if kept is not None and kept[0] is doc:
+            return kept[1]
+        tokens = list(doc)
+        while len(_TOKEN_LISTS) >= TOKEN_LISTS_KEPT:
+            _TOKEN_LISTS.pop(next(iter(_TOKEN_LISTS)))
+        _TOKEN_LISTS[id(doc)] = (doc, tokens)
+        return tokens
 
 
 @dataclass

@@ -15,7 +15,7 @@ import functools
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, NamedTuple
+from typing import Any, Callable, NamedTuple
 
 from ..models import Verdict
 
@@ -28,7 +28,12 @@ _PARSES_LOCK = threading.Lock()
 
 
 def parse(text: str):
-    """Parse ``text`` with the run's spaCy pipeline (:mod:`factalign.nlp`); cached because one claim meets many."""
+    """Parse ``text`` with the run's spaCy pipeline (:mod:`factalign.nlp`); cached because one claim meets many.
+
+    Only texts that come with no parse of their source need it: ``judge("a", "b")``, ``factalign judge``, or a
+    run whose splitter shows no parse. Inside ``align()`` the judges read :attr:`Side.doc`, built from the run's
+    one parse per source (:mod:`factalign.judges.tokens`).
+    """
     from .. import nlp
 
     key = (nlp.name(), text)
@@ -40,27 +45,6 @@ def parse(text: str):
     doc = nlp.current()(text)
     _remember([(key, doc)])
     return doc
-
-
-def parse_many(texts: Iterable[str]) -> None:
-    """Parse the texts not parsed yet in one ``nlp.pipe`` batch, so that :func:`parse` finds them.
-
-    spaCy gives the same parse one text at a time or in a batch, and a batch is ~2.5x faster on claims.
-
-    Example:
-        >>> parse_many(["Rain fell.", "Rivers rose."])  # doctest: +SKIP
-        >>> parse("Rain fell.")[0].lemma_               # doctest: +SKIP
-        'rain'
-    """
-    from .. import nlp
-
-    model = nlp.name()
-    with _PARSES_LOCK:
-        missing = [t for t in dict.fromkeys(texts) if (model, t) not in _PARSES]
-    if not missing:
-        return
-    missing = missing[-PARSE_CACHE_SIZE:]  # more than the cache holds would only push out the first ones
-    _remember([((model, t), doc) for t, doc in zip(missing, nlp.current().pipe(missing, batch_size=64))])
 
 
 def _remember(parsed: list[tuple[tuple[str | None, str], object]]) -> None:

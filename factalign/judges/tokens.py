@@ -31,15 +31,15 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Mapping, NamedTuple, Sequence
 
-__all__ = ["claim_doc", "ClaimTokens"]
+__all__ = ["claim_doc", "words_of", "Words", "ClaimTokens"]
 
 #: Dependency label of a token whose head could not be read from the source (spaCy's ``Span.as_doc`` uses it too).
 UNKNOWN_DEP = "dep"
 
 
-def claim_doc(doc, text: str, start: int, end: int, tokenizer: Callable[[str], Any]):
+def claim_doc(doc, text: str, start: int, end: int, tokenizer: Callable[[str], Any], words: "Words | None" = None):
     """A ``Doc`` over ``text`` whose tokens carry the annotations of the source ``doc`` (see the module doc).
 
     Args:
@@ -48,13 +48,30 @@ def claim_doc(doc, text: str, start: int, end: int, tokenizer: Callable[[str], A
         start: offset of the claim's evidence in the source text.
         end: offset just past the evidence.
         tokenizer: the pipeline's tokenizer (``nlp.tokenizer``), which splits ``text`` as the parse would.
+        words: :func:`words_of` ``doc``, when the caller keeps it for many claims of one source.
 
     Returns:
         A ``spacy.tokens.Doc`` over exactly ``text``.
     """
-    words = tokenizer(text)
-    origin = _align(doc, [t.lower_ for t in words], start, end)
-    return _build(doc, words, origin)
+    tokens = tokenizer(text)
+    origin = _align(words or words_of(doc), [t.lower_ for t in tokens], _evidence_range(doc, start, end))
+    return _build(doc, tokens, origin)
+
+
+class Words(NamedTuple):
+    """The lower-cased words of a source, and where each word stands, read once for all its claims."""
+
+    lowered: list[str]
+    positions: dict[str, list[int]]
+
+
+def words_of(doc) -> Words:
+    """The :class:`Words` of a parsed source."""
+    lowered = [t.lower_ for t in doc]
+    positions: dict[str, list[int]] = defaultdict(list)
+    for i, word in enumerate(lowered):
+        positions[word].append(i)
+    return Words(lowered, dict(positions))
 
 
 def _evidence_range(doc, start: int, end: int) -> tuple[int, int]:
@@ -66,35 +83,32 @@ def _evidence_range(doc, start: int, end: int) -> tuple[int, int]:
     return at, at
 
 
-def _align(doc, lowered: Sequence[str], start: int, end: int) -> list[int | None]:
+def _align(words: Words, lowered: Sequence[str], evidence: tuple[int, int]) -> list[int | None]:
     """For each claim token, the index of the source token it was copied from, or None."""
-    ev_start, ev_end = _evidence_range(doc, start, end)
-    evidence = [t.lower_ for t in doc[ev_start:ev_end]]
+    ev_start, ev_end = evidence
     origin: list[int | None] = [None] * len(lowered)
-    matcher = difflib.SequenceMatcher(None, list(lowered), evidence, autojunk=False)
+    matcher = difflib.SequenceMatcher(None, list(lowered), words.lowered[ev_start:ev_end], autojunk=False)
     for block in matcher.get_matching_blocks():
         for k in range(block.size):
             origin[block.a + k] = ev_start + block.b + k
-    _fill_from_elsewhere(doc, lowered, origin, ev_start)
+    _fill_from_elsewhere(words, lowered, origin, ev_start)
     return origin
 
 
-def _fill_from_elsewhere(doc, lowered: Sequence[str], origin: list[int | None], near: int) -> None:
+def _fill_from_elsewhere(words: Words, lowered: Sequence[str], origin: list[int | None], near: int) -> None:
     """Match each unmatched stretch of claim tokens to the longest run of the same words in the source,
     nearest to token ``near`` (in place)."""
-    positions: dict[str, list[int]] = defaultdict(list)
-    for tok in doc:
-        positions[tok.lower_].append(tok.i)
+    source = words.lowered
     k = 0
     while k < len(lowered):
         if origin[k] is not None:
             k += 1
             continue
         best_len, best_at = 0, None
-        for p in positions.get(lowered[k], ()):
+        for p in words.positions.get(lowered[k], ()):
             n = 1
-            while (k + n < len(lowered) and origin[k + n] is None and p + n < len(doc)
-                   and doc[p + n].lower_ == lowered[k + n]):
+            while (k + n < len(lowered) and origin[k + n] is None and p + n < len(source)
+                   and source[p + n] == lowered[k + n]):
                 n += 1
             if n > best_len or (n == best_len and best_at is not None and abs(p - near) < abs(best_at - near)):
                 best_len, best_at = n, p
@@ -210,6 +224,7 @@ class ClaimTokens:
         self.docs = docs
         self.tokenizer = tokenizer
         self._views: dict[tuple[str, str, int, int], Any] = {}
+        self._words: dict[str, Words] = {}
 
     def claim(self, claim) -> Any | None:
         """The claim's tokens, or None when its source was not parsed in this run."""
@@ -228,5 +243,7 @@ class ClaimTokens:
             return None
         key = (source, text, start, end)
         if key not in self._views:
-            self._views[key] = claim_doc(doc, text, start, end, self.tokenizer)
+            if source not in self._words:
+                self._words[source] = words_of(doc)
+            self._views[key] = claim_doc(doc, text, start, end, self.tokenizer, self._words[source])
         return self._views[key]
