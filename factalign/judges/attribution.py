@@ -22,30 +22,50 @@ INSTITUTIONS = {"ministry", "office", "department", "agency", "government", "cou
 def speaker(text) -> str | None:
     """The named person a sentence attributes itself to ("..., Hayashi said." -> "Hayashi"), or None.
 
-    ``text`` is a string (parsed on its own) or a parsed ``Doc`` (a claim's tokens).
+    ``text`` is a string (parsed on its own) or a parsed ``Doc`` (a claim's tokens). The speaker is the subject
+    of a speech verb outside quotation marks ("Mike said" inside a quotation is not who is speaking), or the
+    object of "according to".
+
+    Example:
+        >>> speaker("Prices will rise, Hayashi said.")
+        'Hayashi'
     """
     doc = parse(text) if isinstance(text, str) else text
+    quoted = _quoted(doc)
+    for tok in doc:
+        if tok.lemma_.lower() not in SAYING or tok.i in quoted:
+            continue
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "nsubjpass") or (tok.lemma_.lower() == "accord" and child.dep_ == "prep"):
+                name = _named_in(doc, child)
+                if name:
+                    return name
+    return None
+
+
+def _quoted(doc) -> set[int]:
+    """Indices of the tokens inside quotation marks."""
     quoted, inside = set(), False
     for tok in doc:
         if tok.text in ('"', "“", "”"):
             inside = tok.text == "“" or (tok.text == '"' and not inside)
         elif inside:
             quoted.add(tok.i)
-    for tok in doc:
-        if tok.lemma_.lower() not in SAYING or tok.i in quoted:
-            continue  # "Mike said" inside a quotation is not who is speaking
-        for c in tok.children:
-            if c.dep_ in ("nsubj", "nsubjpass") or (tok.lemma_.lower() == "accord" and c.dep_ == "prep"):
-                subtree = doc[c.left_edge.i:c.right_edge.i + 1]
-                persons = [e for e in doc.ents if e.label_ == "PERSON" and subtree.start <= e.start < subtree.end]
-                if persons:
-                    return persons[-1].text
-                # The small NER model misses many names; a proper-noun subject that is no place or
-                # organisation is taken as a person.
-                names = [t for t in subtree if t.pos_ == "PROPN" and t.is_title]
-                if (names and c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "NORP", "LOC")
-                        and not any(t.lower_ in INSTITUTIONS for t in subtree)):
-                    return doc[names[0].i:names[-1].i + 1].text
+    return quoted
+
+
+def _named_in(doc, subject) -> str | None:
+    """The person a speech verb's subject names: its last PERSON entity, else, since the small recogniser misses
+    many names, its run of capitalised proper nouns when the subject is a proper noun that names no place or
+    organisation."""
+    subtree = doc[subject.left_edge.i:subject.right_edge.i + 1]
+    persons = [e for e in doc.ents if e.label_ == "PERSON" and subtree.start <= e.start < subtree.end]
+    if persons:
+        return persons[-1].text
+    names = [t for t in subtree if t.pos_ == "PROPN" and t.is_title]
+    if (names and subject.pos_ == "PROPN" and subject.ent_type_ not in ("GPE", "NORP", "LOC")
+            and not any(t.lower_ in INSTITUTIONS for t in subtree)):
+        return doc[names[0].i:names[-1].i + 1].text
     return None
 
 
