@@ -105,13 +105,21 @@ def judge(a: str | Claim | Side, b: str | Claim | Side, *, judges: Sequence[str]
         from .nli import nli_judge
 
         funcs.append(("nli", nli_judge(nli)))
-    verdicts: list[Verdict] = []
-    for name, func in funcs:
-        v = func(sa, sb)
-        if v is not None and not isinstance(v, Verdict):
-            raise StageError(f"judge {name!r} returned {type(v).__name__}, expected Verdict or None")
-        if v is not None:
-            verdicts.append(v)
+    return _decide(sa, sb, [_run(name, func, sa, sb) for name, func in funcs])
+
+
+def _run(name: str, func, a: Side, b: Side) -> Verdict | None:
+    """One registered judge's verdict, checked against the registry's contract."""
+    verdict = func(a, b)
+    if verdict is not None and not isinstance(verdict, Verdict):
+        raise StageError(f"judge {name!r} returned {type(verdict).__name__}, expected Verdict or None")
+    return verdict
+
+
+def _decide(sa: Side, sb: Side, found: list[Verdict | None]) -> Verdict:
+    """The strongest contradiction; else the best agreement, scored at least by the claims' overlap; else an
+    agreement on overlap alone (:data:`AGREEMENT_OVERLAP`); else neutral."""
+    verdicts = [v for v in found if v is not None]
     contradictions = [v for v in verdicts if v.kind == "contradiction"]
     if contradictions:
         return max(contradictions, key=lambda v: v.score)

@@ -180,14 +180,17 @@ def judge_entities(a: Side, b: Side) -> Verdict | None:
         if head_a in SAYING:
             continue
         for eb in db.ents:
-            if eb.label_ != ea.label_ or _mentions(eb.text, a.text):
+            if eb.label_ != ea.label_ or _mentions(eb.text, a.text) or not _other_name(ea, eb):
                 continue
-            dep_b, head_b = _role(eb)
-            if ea.label_ == "PERSON" and (len(ea) == 1 or len(eb) == 1):
-                continue  # "Saddam" and "Hussein": one name alone may be either part of the other
-            if same_referent(ea.text, eb.text):
-                continue
-            if dep_a == dep_b and head_a == head_b and head_a.isalpha():
+            if _role(eb) == (dep_a, head_a) and head_a.isalpha():
                 return contradiction(NAME, "entity", "nationality" if ea.label_ == "NORP" else "entity",
                                      ea.text, eb.text, 0.7)
     return None
+
+
+def _other_name(ea, eb) -> bool:
+    """Two entities of one type that name different things: not one person's name alone beside the other's
+    ("Saddam" and "Hussein": one name alone may be either part of the other), nor two names of one referent."""
+    if ea.label_ == "PERSON" and (len(ea) == 1 or len(eb) == 1):
+        return False
+    return not same_referent(ea.text, eb.text)
