@@ -73,6 +73,16 @@ def test_align_calls_the_spacy_pipeline_once_for_all_sources(monkeypatch, source
     assert any(f.values and {"Nine", "Eleven"} <= set(f.values) for f in report.contradictions)
 
 
+def test_align_many_parses_each_story_once(monkeypatch):
+    from factalign import align_many
+
+    stories = {"ferry": SOURCES, "ferry again": SOURCES_3}
+    counter = LanguageCalls(monkeypatch)
+    reports = dict(align_many(stories, cache=False))
+    assert [kind for kind, _ in counter.calls] == ["pipe", "pipe"]  # one split batch per story, nothing else
+    assert all(r.contradictions for r in reports.values())
+
+
 def test_judging_bare_texts_parses_them(monkeypatch):
     """Outside align() there is no source parse (``factalign judge "a" "b"``): the two texts are parsed."""
     counter = LanguageCalls(monkeypatch)
