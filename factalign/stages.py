@@ -4,7 +4,8 @@ Each stage is a small protocol with one default implementation:
 
 - :class:`Splitter` (default :class:`~factalign.claims.ClaimSplitter`): sources -> claims per source;
 - :class:`Embedder` (default :class:`~factalign.embed.SentenceTransformerEmbedder`): texts -> unit vectors;
-- :class:`Judge` (default: the registered rule judges, :func:`factalign.judges.judge`): two claims -> verdict;
+- :class:`Judge` (default: the registered rule judges, :func:`factalign.judges.judge`): two claims, each seen as a
+  :class:`~factalign.judges.Side`, -> verdict or None (the signature of every registered judge too);
 - :class:`Detector` (the registry :data:`factalign.artefacts.DETECTORS`): one parsed source -> artefacts.
 
 Anything with the right shape can replace a default (``align(sources, splitter=..., embedder=..., judge=...)``);
