@@ -1,7 +1,7 @@
 """Stories: recover BASIL's events from a shuffled pile of their articles.
 
     python scripts/eval_stories.py [--eval ../shared/eval] [--split dev|test] [--sweep] [--no-dates] [--incremental]
-                                   [--mixed N]
+                                   [--mixed N] [--ratio R]
     python scripts/eval_stories.py --time N [--compare K]
 
 BASIL has 100 events, each covered by Fox News, the New York Times and HuffPost. The events are split once, by a
@@ -13,6 +13,9 @@ majority event) and the articles split off their story (per event, the articles 
 The hard variant keeps only the events that share a topic with another event of the split: topic is defined from
 the data's ``main_entities`` field (two events share a topic when any article of one lists a main entity that
 an article of the other lists too: "Michael Steele", "Supreme Court").
+
+``--ratio R`` sets the consistency check of :func:`factalign.grouping.cluster` (default ``COHESION_RATIO``; 0 gives
+plain average linkage, to measure what the check adds).
 
 ``--incremental`` also adds the articles one at a time in the shuffled order (the rule of ``Stories.add``).
 ``--mixed N`` measures the story filter of ``align()``: N sets of the three articles of one event plus five
@@ -40,8 +43,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from factalign.models import Source  # noqa: E402
 from factalign.grouping import (  # noqa: E402
-    ALIGN_THRESHOLD, DEFAULT_MAX_DAYS, DEFAULT_THRESHOLD, ArticleProfile, Stories, affinity, cluster,
-    profile_articles,
+    ALIGN_THRESHOLD, COHESION_RATIO, DEFAULT_MAX_DAYS, DEFAULT_THRESHOLD, ArticleProfile, Stories, affinity,
+    cluster, profile_articles,
 )
 
 SEED = 20
@@ -103,13 +106,13 @@ def evaluate(args, events: list[dict]) -> None:
     for name, chosen in variants.items():
         chosen_profiles, chosen_truth = [profiles[i] for i in chosen], [truth[i] for i in chosen]
         aff = affinity(chosen_profiles, max_days=max_days)
-        thresholds = np.round(np.arange(0.30, 0.61, 0.025), 3) if args.sweep else [args.threshold]
+        thresholds = np.round(np.arange(0.20, 0.451, 0.025), 3) if args.sweep else [args.threshold]
         for t in thresholds:
-            print(line(f"{name} @ {t:.3f}", score(cluster(aff, t), chosen_truth)))
+            print(line(f"{name} @ {t:.3f}", score(cluster(aff, t, args.ratio), chosen_truth)))
         if args.incremental:
             labels = incremental([sources[i] for i in chosen], chosen_profiles, args.threshold, max_days)
             print(line(f"{name}, incremental", score(labels, chosen_truth)))
-    mixed_sets(profiles, truth, max_days, args.mixed)
+    mixed_sets(profiles, truth, max_days, args.mixed, args.ratio)
 
 
 def incremental(sources, profiles, threshold: float, max_days) -> list[int]:
@@ -118,7 +121,7 @@ def incremental(sources, profiles, threshold: float, max_days) -> list[int]:
     return [found.add_profiled(source, profile) for source, profile in zip(sources, profiles)]
 
 
-def mixed_sets(profiles, truth, max_days, trials: int, others: int = 5) -> None:
+def mixed_sets(profiles, truth, max_days, trials: int, ratio: float, others: int = 5) -> None:
     """``align()`` on a mixed set: the three articles of one event plus ``others`` articles of other events, grouped
     at ALIGN_THRESHOLD; the main story is the largest (the rule of ``main_story``)."""
     rng = random.Random(SEED)
@@ -129,14 +132,14 @@ def mixed_sets(profiles, truth, max_days, trials: int, others: int = 5) -> None:
         chosen = rng.sample(events, others + 1)
         idx = list(np.flatnonzero(truth == chosen[0]))
         idx += [int(rng.choice(np.flatnonzero(truth == e))) for e in chosen[1:]]
-        labels = cluster(affinity([profiles[i] for i in idx], max_days), ALIGN_THRESHOLD)
+        labels = cluster(affinity([profiles[i] for i in idx], max_days), ALIGN_THRESHOLD, ratio)
         sizes = np.bincount(labels)
         main = int(np.flatnonzero(sizes == sizes.max())[0])
         joined += sum(1 for k, i in enumerate(idx) if labels[k] == main and truth[i] != chosen[0])
         lost += sum(1 for k, i in enumerate(idx) if labels[k] != main and truth[i] == chosen[0])
     for e in events:
         idx = np.flatnonzero(truth == e)
-        split_events += len(set(cluster(affinity([profiles[i] for i in idx], max_days), ALIGN_THRESHOLD))) > 1
+        split_events += len(set(cluster(affinity([profiles[i] for i in idx], max_days), ALIGN_THRESHOLD, ratio))) > 1
     print(f"align() story filter @ {ALIGN_THRESHOLD}: {trials} mixed sets (3 articles of one event + {others} of "
           f"others): unrelated articles kept {joined} of {trials * others}, event articles set aside {lost} of "
           f"{trials * 3}; single events with an outlet set aside: {split_events} of {len(events)}")
@@ -174,7 +177,9 @@ def main() -> None:
     parser.add_argument("--eval", type=Path, default=Path("../shared/eval"))
     parser.add_argument("--split", choices=("dev", "test"), default="dev")
     parser.add_argument("--threshold", type=float, default=None)
-    parser.add_argument("--sweep", action="store_true", help="print every threshold from 0.30 to 0.70")
+    parser.add_argument("--sweep", action="store_true", help="print every threshold from 0.20 to 0.45")
+    parser.add_argument("--ratio", type=float, default=COHESION_RATIO,
+                        help="consistency check of two groups (0: plain average linkage)")
     parser.add_argument("--no-dates", action="store_true", help="withhold publication dates")
     parser.add_argument("--incremental", action="store_true", help="also add the articles one by one")
     parser.add_argument("--mixed", type=int, default=100, metavar="N", help="mixed sets for the align() filter")

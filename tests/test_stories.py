@@ -13,7 +13,8 @@ from factalign import Source, align, stories
 from factalign.cli import main
 from factalign.errors import InputError
 from factalign.grouping import Stories, cluster
-from factalign.grouping.similarity import date_gaps, entity_key, key_similarity, lead
+from factalign.grouping.similarity import date_gaps, entity_key, key_similarity, lead, quote_keys
+from factalign.grouping.tree import consistent_cut
 
 FERRY_WIRE = (
     "A fire broke out on the ferry MS Nordlys off the port of Halvorsund late on Saturday, forcing 214 passengers "
@@ -49,6 +50,37 @@ COURT_SPEECH_2 = (
 MATCH = (
     "Manchester United beat Chelsea 2-1 at Old Trafford on Sunday. Marcus Rashford scored the winning goal in the "
     "85th minute after Cole Palmer had equalised for the visitors."
+)
+# One running story, two events: the dam's spillway opened in a flood, and weeks later a plan to rebuild the dam.
+DAM_OPEN_WIRE = (
+    "Governor Lena Hartwell ordered the spillway of the Carver Dam opened on Thursday night after nine inches of rain "
+    "fell on the upper valley, and 1,200 residents of Millbrook were told to leave their homes. \"No one should be in "
+    "the valley tonight,\" Hartwell said at the county emergency centre. Engineers said water was 40 centimetres below "
+    "the crest."
+)
+DAM_OPEN_LOCAL = (
+    "Millbrook emptied overnight: about 1,200 people drove to shelters in Eastfield after the governor had the Carver "
+    "Dam spillway opened to relieve the swollen reservoir. \"No one should be in the valley tonight,\" Lena Hartwell "
+    "told reporters, as the water stood 40 centimetres from the top of the dam."
+)
+DAM_OPEN_RADIO = (
+    "Rain-swollen Carver reservoir forced the state to open the dam's spillway late Thursday. Hartwell's office said "
+    "1,200 Millbrook residents were evacuated and that engineers were watching the crest, 40 centimetres above the "
+    "water."
+)
+DAM_OPEN_TV = (
+    "Residents of Millbrook spent the night in school gyms in Eastfield. The governor, who said no one should be in "
+    "the valley tonight, ordered the spillway of the Carver Dam opened after nine inches of rain."
+)
+DAM_PLAN_WIRE = (
+    "Governor Lena Hartwell asked lawmakers on Monday for $48 million to rebuild the Carver Dam, calling the 1962 "
+    "structure \"a promise we can no longer keep with patches.\" Senate leader Omar Field said the plan would raise "
+    "the gas tax by three cents and vowed to block it."
+)
+DAM_PLAN_LOCAL = (
+    "A $48 million rebuild of the Carver Dam is Hartwell's answer to the spring floods. The governor's bill, sent to "
+    "the legislature on Monday, would be paid for with a three-cent gas tax rise, which Omar Field, the Senate leader, "
+    "called \"dead on arrival.\" Hartwell said the 1962 dam was \"a promise we can no longer keep with patches.\""
 )
 MIXED = {"ferry_wire": FERRY_WIRE, "court_water": COURT_WATER, "ferry_local": FERRY_LOCAL, "match": MATCH,
          "court_speech": COURT_SPEECH, "ferry_radio": FERRY_RADIO, "court_speech_2": COURT_SPEECH_2}
@@ -103,6 +135,12 @@ def test_incremental_add_on_an_empty_grouping_starts_story_zero():
     assert found.add(Source("ferry_wire", FERRY_WIRE)) == 0
     assert found.add(Source("ferry_radio", FERRY_RADIO)) == 0
     assert found.add(Source("match", MATCH)) == 1
+
+
+def test_one_running_story_two_events_without_dates():
+    found = stories({"open_wire": DAM_OPEN_WIRE, "plan_wire": DAM_PLAN_WIRE, "open_local": DAM_OPEN_LOCAL,
+                     "open_radio": DAM_OPEN_RADIO, "plan_local": DAM_PLAN_LOCAL, "open_tv": DAM_OPEN_TV})
+    assert names(found) == [["open_local", "open_radio", "open_tv", "open_wire"], ["plan_local", "plan_wire"]]
 
 
 def test_dates_far_apart_split_the_same_wording():
@@ -200,6 +238,68 @@ def test_cluster_cuts_at_the_threshold_and_numbers_by_first_article():
     assert cluster(affinity, threshold=0.5).tolist() == [0, 1, 0]
     assert cluster(affinity, threshold=0.8).tolist() == [0, 1, 2]
     assert cluster(np.ones((1, 1))).tolist() == [0]
+
+
+def test_quote_keys_meet_on_the_same_quoted_words_in_other_framing():
+    wire = quote_keys('"We will reopen the bridge by Friday," the mayor said.')
+    local = quote_keys('Mayor Ruiz promised: “We will reopen the bridge by Friday.”')
+    assert wire == local and "quote:will reopen the bridge" in wire
+    trimmed = quote_keys('She said the city would "reopen the bridge by Friday" at the latest.')
+    assert set(trimmed) < set(wire)
+
+
+def test_quote_keys_of_other_words_or_no_quotation_do_not_meet():
+    first = quote_keys('"We will reopen the bridge by Friday," the mayor said.')
+    later = quote_keys('"The bridge will stay closed until the inspectors sign off," the mayor said.')
+    assert first and later and not set(first) & set(later)
+    assert quote_keys("The mayor's office didn't say when the 'temporary' bridge would open.") == ()
+    assert quote_keys('He said "yes" and left.') == ()  # fewer words than a quote key holds
+
+
+def test_shared_quote_raises_key_similarity_only_for_the_article_that_quotes_it():
+    quoted = list(quote_keys('"We will reopen the bridge by Friday," she said.'))
+    other = list(quote_keys('"Traffic will be diverted through the old town," she said.'))
+    sim = key_similarity([["name:ruiz"] + quoted, ["name:ruiz"] + quoted, ["name:ruiz"] + other])
+    assert sim[0, 1] > 0.99 and sim[0, 2] < 0.1
+
+
+def test_consistent_cut_keeps_apart_two_groups_tighter_than_they_are_to_each_other():
+    two_events = np.array([[1.0, 0.8, 0.5, 0.5], [0.8, 1.0, 0.5, 0.5], [0.5, 0.5, 1.0, 0.8], [0.5, 0.5, 0.8, 1.0]])
+    assert consistent_cut(two_events, threshold=0.4).tolist() == [0, 0, 1, 1]
+    assert consistent_cut(two_events, threshold=0.4, ratio=0.0).tolist() == [0, 0, 0, 0]  # plain average linkage
+    assert cluster(two_events, threshold=0.4).tolist() == [0, 0, 1, 1]
+
+
+def test_consistent_cut_joins_groups_about_as_close_as_they_are_inside():
+    one_event = np.array([[1.0, 0.8, 0.72, 0.7], [0.8, 1.0, 0.7, 0.72], [0.72, 0.7, 1.0, 0.75],
+                          [0.7, 0.72, 0.75, 1.0]])
+    assert consistent_cut(one_event, threshold=0.4).tolist() == [0, 0, 0, 0]
+
+
+def test_consistent_cut_lets_a_single_article_join_by_the_threshold_alone():
+    pair_and_one = np.array([[1.0, 0.9, 0.45], [0.9, 1.0, 0.45], [0.45, 0.45, 1.0]])
+    assert consistent_cut(pair_and_one, threshold=0.4).tolist() == [0, 0, 0]
+    assert consistent_cut(pair_and_one, threshold=0.5).tolist() == [0, 0, 1]
+
+
+def test_consistent_cut_splits_a_group_whose_inner_merge_fails():
+    # {0,1} and {2,3} meet at 0.6 < 0.85 * 0.9: two events, even though article 4 then joins all four at 0.5
+    aff = np.full((5, 5), 0.6)
+    aff[0, 1] = aff[1, 0] = aff[2, 3] = aff[3, 2] = 0.9
+    aff[4, :] = aff[:, 4] = 0.5
+    np.fill_diagonal(aff, 1.0)
+    assert consistent_cut(aff, threshold=0.3).tolist() == [0, 0, 1, 1, 2]
+    assert consistent_cut(aff, threshold=0.3, ratio=0.0).tolist() == [0, 0, 0, 0, 0]
+
+
+def test_consistent_cut_scales_to_thousands_without_recursion():
+    rng = np.random.default_rng(0)
+    events = np.repeat(np.arange(500), 3)
+    aff = np.where(events[:, None] == events[None, :], 0.7, 0.1) + rng.uniform(0, 0.05, (1500, 1500))
+    aff = np.minimum(aff, aff.T)
+    np.fill_diagonal(aff, 1.0)
+    labels = consistent_cut(aff, threshold=0.33)
+    assert len(set(labels.tolist())) == 500 and all(len(set(labels[events == e])) == 1 for e in range(0, 500, 50))
 
 
 def test_date_gaps_ignore_unknown_dates():

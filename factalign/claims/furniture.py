@@ -188,6 +188,17 @@ def body_blocks(text: str) -> list[Block]:
     return [b for b, rule in _classify(text) if rule is None]
 
 
+def headline_span(text: str) -> tuple[int, int] | None:
+    """``(start, end)`` of the article's headline (its first kept line, when it reads as a title), or None.
+
+    Example:
+        >>> headline_span("Nine hurt in crash\\n\\nNine people were hurt on Monday.")
+        (0, 18)
+    """
+    blocks = body_blocks(text)
+    return (blocks[0].start, blocks[0].end) if blocks and blocks[0].headline and len(blocks) > 1 else None
+
+
 def explain_furniture(text: str) -> list[tuple[str, str]]:
     """The dropped lines of ``text`` as ``(rule, line)`` pairs, in reading order."""
     return [(rule, text[b.start:b.end]) for b, rule in _classify(text) if rule is not None]

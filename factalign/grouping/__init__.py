@@ -7,8 +7,9 @@
 """
 
 from .similarity import DEFAULT_MAX_DAYS, DEFAULT_THRESHOLD, ArticleProfile, affinity, cluster, profile_articles
+from .tree import COHESION_RATIO, consistent_cut
 from .collection import ALIGN_THRESHOLD, Stories, main_story, stories
 
 __all__ = ["stories", "Stories", "main_story", "ALIGN_THRESHOLD", "ArticleProfile", "affinity", "cluster",
            "profile_articles",
-           "DEFAULT_THRESHOLD", "DEFAULT_MAX_DAYS"]
+           "DEFAULT_THRESHOLD", "DEFAULT_MAX_DAYS", "COHESION_RATIO", "consistent_cut"]

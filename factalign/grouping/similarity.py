@@ -3,11 +3,13 @@
 Two articles are one story when they report the same specific facts, not merely the same topic: coverage of one
 event shares who, where and how many (names, places, organisations, figures), while two Supreme Court rulings share
 only the court. Each article is read once into an :class:`ArticleProfile`: one embedding of its lead, and the
-named entities and figures spaCy's entity recogniser finds in it (one parse, entities only). Two scores compare
-profiles: the cosine of the lead embeddings, and the cosine of TF-IDF vectors over entity and figure keys (IDF over
-the articles being grouped, so that a name every article carries, "Obama" on a politics day, weighs little). Their
+named entities and figures spaCy's entity recogniser finds in it (one parse, entities only), plus its quoted words
+(runs of four words inside quotation marks: outlets quote the same people saying the same things). Two scores
+compare profiles: the cosine of the lead embeddings, and the cosine of TF-IDF vectors over those keys (IDF over the
+articles being grouped, so that a name every article carries, "Obama" on a politics day, weighs little). Their
 mean is the articles' affinity; articles published more than ``max_days`` apart never join. Average-linkage
-agglomerative clustering (scikit-learn) over ``1 - affinity`` cuts the tree at ``1 - threshold``.
+agglomerative clustering (scikit-learn) over ``1 - affinity`` is cut at ``threshold``, and two groups that are each
+tighter than they are to each other stay apart (:mod:`factalign.grouping.tree`).
 
     >>> import numpy as np
     >>> scores = np.array([[1.0, 0.8, 0.1], [0.8, 1.0, 0.2], [0.1, 0.2, 1.0]])
@@ -28,10 +30,13 @@ import numpy as np
 
 from ..errors import StageError
 from ..models import Source
+from .tree import COHESION_RATIO, consistent_cut
 
-#: Affinity (mean of lead-embedding cosine and entity TF-IDF cosine) at or above which two articles are one story.
-#: Calibrated on the BASIL dev events (docs/benchmarks.md, "Stories").
-DEFAULT_THRESHOLD = 0.425
+#: Affinity (mean of lead-embedding cosine and key TF-IDF cosine) at or above which articles are one story.
+#: Calibrated on the BASIL dev events without dates (docs/benchmarks.md, "Stories"): the best cut of plain average
+#: linkage (ARI 0.973); with the consistency check of :mod:`factalign.grouping.tree` every cut from 0.14 to 0.33
+#: gives 0.993 there, and incremental ``add()``, which joins one article at a time, is best near 0.33 too.
+DEFAULT_THRESHOLD = 0.33
 
 #: Articles whose publication dates (when both are known) lie further apart than this are never one story:
 #: coverage of one event by several outlets falls within a few days (BASIL: at most 4 days apart).
@@ -41,8 +46,8 @@ DEFAULT_MAX_DAYS = 7
 #: about 256 word pieces, roughly 1,000 characters, anyway).
 LEAD_CHARS = 1000
 
-#: Characters parsed for entities: enough for the names and figures a story is built on, without parsing the
-#: background paragraphs at the end (keeps one parse per article cheap).
+#: Characters parsed for entities and read for quotations: enough for the names, figures and quotes a story is built
+#: on, without parsing the background paragraphs at the end (keeps one parse per article cheap).
 ENTITY_CHARS = 6000
 
 #: Entity labels whose text identifies who or where: named people, organisations, places, laws, events, works.
@@ -51,6 +56,14 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", 
 #: Entity labels whose value is a figure or a date; only values written with digits are kept (spelled-out small
 #: numbers, "two senators", are too common to tell events apart).
 VALUE_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE"})
+
+#: Words in a run of quoted words that make one quote key: four words in a row are rarely repeated by chance, yet
+#: survive outlets cutting a quotation at different points. (On BASIL dev, runs of 3, 4 or 5 words group alike.)
+QUOTE_WORDS = 4
+
+#: A quotation: the text between paired double quotation marks (curly, straight or guillemets), on one paragraph.
+_QUOTATION = re.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"|«([^»\n]+)»|„([^“”\n]+)[“”]")
+_WORD = re.compile(r"\w+")
 
 _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(’s|'s|’|')$")
@@ -63,7 +76,8 @@ class ArticleProfile:
     Args:
         name: the source's name.
         vector: L2-normalised embedding of the article's lead.
-        keys: entity and figure keys, one per mention ("name:steele", "value:30000").
+        keys: entity and figure keys, one per mention ("name:steele", "value:30000"), and quote keys
+            ("quote:we will rebuild the").
         published: publication date, if known.
     """
 
@@ -107,7 +121,7 @@ def date_gaps(published: Sequence[_dt.date | None]) -> np.ndarray:
 def affinity(profiles: Sequence[ArticleProfile], max_days: int | None = DEFAULT_MAX_DAYS) -> np.ndarray:
     """``out[i, j]``: how surely articles i and j report the same event, 0..1 (diagonal 1).
 
-    The mean of the lead-embedding cosine and the entity-key TF-IDF cosine; 0 for articles published more than
+    The mean of the lead-embedding cosine and the key TF-IDF cosine (entities, figures, quotes); 0 for articles published more than
     ``max_days`` apart (None: dates are ignored).
     """
     n = len(profiles)
@@ -121,27 +135,17 @@ def affinity(profiles: Sequence[ArticleProfile], max_days: int | None = DEFAULT_
     return out
 
 
-def cluster(affinity_matrix: np.ndarray, threshold: float = DEFAULT_THRESHOLD) -> np.ndarray:
-    """Story label per article: average-linkage agglomerative clustering cut where mean affinity < ``threshold``.
+def cluster(affinity_matrix: np.ndarray, threshold: float = DEFAULT_THRESHOLD,
+            ratio: float = COHESION_RATIO) -> np.ndarray:
+    """Story label per article: average-linkage clustering cut where mean affinity < ``threshold``, and where two
+    groups are each tighter than they are to each other (see :mod:`factalign.grouping.tree`).
 
     Labels are numbered in order of each story's first article.
 
     >>> cluster(np.array([[1.0, 0.2], [0.2, 1.0]]), threshold=0.5).tolist()
     [0, 1]
     """
-    n = len(affinity_matrix)
-    if n < 2:
-        return np.zeros(n, dtype=int)
-    from sklearn.cluster import AgglomerativeClustering
-
-    distance = 1.0 - np.clip(affinity_matrix, 0.0, 1.0)
-    np.fill_diagonal(distance, 0.0)
-    model = AgglomerativeClustering(
-        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=1.0 - threshold,
-    )
-    raw = model.fit_predict(distance)
-    first_seen: dict[int, int] = {}
-    return np.array([first_seen.setdefault(int(r), len(first_seen)) for r in raw], dtype=int)
+    return consistent_cut(affinity_matrix, threshold, ratio)
 
 
 # -- text layer: articles in, profiles out -----------------------------------------------------------------------
@@ -172,11 +176,29 @@ def entity_key(label: str, text: str) -> str | None:
     return f"name:{name}" if name else None
 
 
+def quote_keys(text: str, words: int = QUOTE_WORDS) -> tuple[str, ...]:
+    """One key per run of ``words`` words inside a quotation, so that two articles quoting the same words meet.
+
+    Outlets covering one event quote the same people saying the same things; two events on one topic do not.
+
+    >>> quote_keys('She said: “We will rebuild the pier by May.” Then she left.', words=4)[:2]
+    ('quote:we will rebuild the', 'quote:will rebuild the pier')
+    >>> quote_keys("No quotation here, only 'single' marks.")
+    ()
+    """
+    keys: list[str] = []
+    for match in _QUOTATION.finditer(text):
+        quoted = _WORD.findall(next(group for group in match.groups() if group is not None).lower())
+        keys += [f"quote:{' '.join(quoted[i:i + words])}" for i in range(len(quoted) - words + 1)]
+    return tuple(dict.fromkeys(keys))
+
+
 def profile_articles(
     sources: Sequence[Source], *, embedder: Any = None, model: str | None = None, spacy_model: str | None = None,
     docs: Sequence[Any] | None = None,
 ) -> list[ArticleProfile]:
-    """Read each article once: embed its lead, take the entities of its first ``ENTITY_CHARS`` characters.
+    """Read each article once: embed its lead, take the entities of its first ``ENTITY_CHARS`` characters and read
+    the quotations there.
 
     Args:
         sources: the articles.
@@ -210,6 +232,7 @@ def profile_articles(
     for source, vector, doc in zip(sources, vectors, docs):
         ents = (e for e in doc.ents if e.end_char <= ENTITY_CHARS)
         keys = tuple(k for k in (entity_key(e.label_, e.text) for e in ents) if k)
+        keys += quote_keys(source.text[:ENTITY_CHARS])
         profiles.append(ArticleProfile(source.name, vector, keys, source.published))
     return profiles
 

@@ -79,6 +79,41 @@ def agreeing(facts: Sequence[KeyFact], findings: Sequence[Finding], sim: Any = N
     return out
 
 
+#: Key-fact types that say what a claim is about; a date or time only says when, so a claim whose only key facts are
+#: dates and times is not taken as stated by a source that gives the same day for something else.
+WHAT_TYPES = frozenset({"count", "quantity", "age", "role", "quote", "state"})
+
+
+def answered(facts: Sequence[KeyFact]) -> set[tuple[str, str]]:
+    """(claim id, source) pairs where the source gives a value for the anchor of each key fact the claim states.
+
+    Such a source does not omit the claim: it reports the same thing, with the same value or another one (an
+    agreement or a conflict, which the other stages report). Only claims with a key fact of :data:`WHAT_TYPES`
+    count: a shared date alone does not make two claims one fact.
+
+    Example:
+        >>> a = KeyFact("count", "23", "23", "workers hurt", "a", 0, 2, ("a#0",), head="worker", group=0)
+        >>> b = KeyFact("count", "19", "19", "workers hurt", "b", 0, 2, ("b#4",), head="worker", group=0)
+        >>> sorted(answered([a, b]))
+        [('a#0', 'b'), ('b#4', 'a')]
+    """
+    in_group: dict[int, set[str]] = {}
+    for f in facts:
+        if f.group >= 0:
+            in_group.setdefault(f.group, set()).add(f.source)
+    held: dict[str, list[KeyFact]] = {}
+    for f in facts:
+        for c in f.claims:
+            held.setdefault(c, []).append(f)
+    out: set[tuple[str, str]] = set()
+    for cid, mine in held.items():
+        if not any(f.type in WHAT_TYPES for f in mine):
+            continue
+        givers = set.intersection(*(in_group.get(f.group, set()) if f.group >= 0 else set() for f in mine))
+        out.update((cid, s) for s in givers if s != mine[0].source)
+    return out
+
+
 def reconciled(findings: Sequence[Finding], facts: Sequence[KeyFact], sim: Any = None) -> list[Finding]:
     """The findings without the judge-stage contradictions that the key facts of the same claims show compatible.
 
