@@ -88,7 +88,7 @@ def align(
         findings = judge_stage(srcs, used, aligned, judge, opts, sides)
         key_facts, findings = keyfact_stage(srcs, used, aligned.sim, aligned.related, findings, docs=docs)
         findings = [f for f in findings if not explained_by_artefact(f, found)]
-        findings += omission_stage(srcs, used, aligned, opts, judge, sides,
+        findings += omission_stage(srcs, used, aligned, opts, judge, sides, docs=docs,
                                    disputed=contested(findings, {c.id: c for c in used}) | answered(key_facts))
     from .report import Report
 
@@ -284,15 +284,16 @@ def judge_stage(srcs: Sequence[Source], claims: Sequence[Claim], aligned: Alignm
 
 def omission_stage(srcs: Sequence[Source], claims: Sequence[Claim], aligned: Alignment, opts: Options,
                    judge: Judge, sides: Callable[[Claim], Any] | None = None,
-                   disputed: frozenset | set = frozenset()) -> list[Finding]:
+                   disputed: frozenset | set = frozenset(), docs: dict | None = None) -> list[Finding]:
     """Facts some related sources lack, unless one of their claims states the fact after all (or disputes it:
     ``disputed`` holds (claim id, source) pairs of contradictions, see :func:`factalign.facts.contested`).
 
     Two claims each source would lack that are each other's closest counterpart are one fact worded two ways
     (:func:`~factalign.linking.mirrored`): not omissions, and an agreement unless the judge sees a conflict. A
     headline's claims are not reported: a headline sums up its own article's body, and what it says that another
-    source lacks is reported once, on the body sentence that says it. ``judge`` sees claims as ``sides`` gives them
-    (:func:`claim_sides`).
+    source lacks is reported once, on the body sentence that says it. A fragment that states nothing (no verb in
+    its evidence, as written: "two Dutch nationals") is not reported either. ``judge`` sees claims as ``sides``
+    gives them (:func:`claim_sides`).
     """
     names = [s.name for s in srcs]
     index = {c.id: i for i, c in enumerate(claims)}
@@ -310,10 +311,24 @@ def omission_stage(srcs: Sequence[Source], claims: Sequence[Claim], aligned: Ali
         aligned.facts, {c.id: c for c in claims}, related, positions_of(srcs, claims), reference=opts.reference,
         covered=lambda cid, name: covered(cid, name) or (index[cid], names.index(name)) in stated,
     )
-    headlines = _headline_claims(srcs, claims)
+    quiet = _headline_claims(srcs, claims) | _fragments(srcs, claims, docs or {})
     view = sides or claim_sides(srcs, claims, {})
-    return [f for f in found if not set(f.claims) <= headlines] + _twin_agreements(
+    return [f for f in found if not set(f.claims) <= quiet] + _twin_agreements(
         claims, twins, aligned, lambda a, b: judge(view(a), view(b)))
+
+
+def _fragments(srcs: Sequence[Source], claims: Sequence[Claim], docs: dict) -> set[str]:
+    """Ids of the claims, taken as written from their source, whose evidence holds no verb (a name, a noun phrase)."""
+    texts = {s.name: s.text for s in srcs}
+    out = set()
+    for c in claims:
+        doc = docs.get(c.source)
+        if doc is None or texts[c.source][c.start:c.end] != c.text:
+            continue  # a rewritten claim ("X is the fire chief") says something its evidence only names
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span):
+            out.add(c.id)
+    return out
 
 
 def _twin_agreements(claims: Sequence[Claim], twins: set[tuple[int, int]], aligned: Alignment,

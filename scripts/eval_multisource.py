@@ -121,7 +121,10 @@ class SCUSplitter:
 
 
 def pyramid(args) -> None:
-    docs = load(args.eval / "decomposition" / "realsumm_scu_presence.jsonl")[: args.docs]
+    docs = load(args.eval / "decomposition" / "realsumm_scu_presence.jsonl")
+    if args.split != "all":  # dev: even documents (coverage levels were set there), test: odd ones
+        docs = docs[args.split == "test"::2]
+    docs = docs[: args.docs]
     splitter = SCUSplitter()
     tp = fp = fn = tn = 0
     t0 = time.perf_counter()
@@ -153,6 +156,8 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=100)
     parser.add_argument("--docs", type=int, default=100)
     parser.add_argument("--systems", type=int, default=25)
+    parser.add_argument("--split", choices=("all", "dev", "test"), default="all",
+                        help="pyramid: dev = even documents, test = odd documents")
     args = parser.parse_args()
     {"basil": basil, "overlap": overlap, "pyramid": pyramid}[args.task](args)
 

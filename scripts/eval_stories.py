@@ -1,7 +1,7 @@
 """Stories: recover BASIL's events from a shuffled pile of their articles.
 
     python scripts/eval_stories.py [--eval ../shared/eval] [--split dev|test] [--sweep] [--no-dates] [--incremental]
-                                   [--mixed N] [--ratio R]
+                                   [--mixed N] [--ratio R] [--no-bonds] [--variants]
     python scripts/eval_stories.py --time N [--compare K]
 
 BASIL has 100 events, each covered by Fox News, the New York Times and HuffPost. The events are split once, by a
@@ -15,7 +15,12 @@ the data's ``main_entities`` field (two events share a topic when any article of
 an article of the other lists too: "Michael Steele", "Supreme Court").
 
 ``--ratio R`` sets the consistency check of :func:`factalign.grouping.cluster` (default ``COHESION_RATIO``; 0 gives
-plain average linkage, to measure what the check adds).
+plain average linkage, to measure what the check adds); ``--no-bonds`` applies it by the ratio alone (two groups
+that quote the same words are not kept together).
+
+``--variants`` also groups each event with shortened copies of its articles (``VARIANTS``: one article cut to its
+lead paragraph or to its body without the lead, or such copies added to make events of 4 and 6 articles), to see
+whether the consistency check splits events of varied length and size.
 
 ``--incremental`` also adds the articles one at a time in the shuffled order (the rule of ``Stories.add``).
 ``--mixed N`` measures the story filter of ``align()``: N sets of the three articles of one event plus five
@@ -44,7 +49,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from factalign.models import Source  # noqa: E402
 from factalign.grouping import (  # noqa: E402
     ALIGN_THRESHOLD, COHESION_RATIO, DEFAULT_MAX_DAYS, DEFAULT_THRESHOLD, ArticleProfile, Stories, affinity,
-    cluster, profile_articles,
+    cluster, profile_articles, quote_bonds,
 )
 
 SEED = 20
@@ -81,6 +86,79 @@ def articles_of(events: list[dict], dates: bool) -> tuple[list[Source], list[int
     return [sources[i] for i in order], [truth[i] for i in order]
 
 
+#: Paragraphs dropped from an article to make its "body" variant: a rewrite that opens with other paragraphs.
+BODY_SKIP = 3
+#: Characters of opening paragraphs kept in the "lead" variant (BASIL's first paragraphs run 200-400 characters).
+LEAD_MIN_CHARS = 200
+#: Variants of each event (``--variants``): which of its three articles are replaced by or joined with a shortened
+#: copy. "lead": the lead paragraph only; "body": the article without its first paragraphs. Which outlet is
+#: chosen rotates with the event.
+VARIANTS = {
+    "3: one article lead only": ("replace", ("lead",)),
+    "3: one article without its lead": ("replace", ("body",)),
+    "4: + lead-only copy of one": ("add", ("lead",)),
+    "4: + copy without lead of one": ("add", ("body",)),
+    "6: + lead-only copy of each": ("add", ("lead", "lead", "lead")),
+    "6: + one lead-only, two without lead": ("add", ("lead", "body", "body")),
+}
+
+
+def paragraphs(text: str) -> list[str]:
+    return [p for p in text.split("\n\n") if p.strip()]
+
+
+def shortened(text: str, kind: str) -> str:
+    """The lead paragraph(s) of an article (at least ``LEAD_MIN_CHARS``), or the article without its first
+    ``BODY_SKIP`` paragraphs."""
+    parts = paragraphs(text)
+    if kind == "body":
+        return "\n\n".join(parts[BODY_SKIP:]) if len(parts) > BODY_SKIP + 1 else text
+    kept: list[str] = []
+    for part in parts:
+        kept.append(part)
+        if sum(len(k) for k in kept) >= LEAD_MIN_CHARS:
+            break
+    return "\n\n".join(kept)
+
+
+def variant_articles(sources, truth, mode: str, kinds: tuple[str, ...]):
+    """Each event's articles with shortened copies replacing (``mode`` "replace") or joining ("add") some of them."""
+    by_event: dict[int, list[int]] = {}
+    for i, k in enumerate(truth):
+        by_event.setdefault(k, []).append(i)
+    out_sources, out_truth = [], []
+    for k, members in sorted(by_event.items()):
+        members = sorted(members, key=lambda i: sources[i].name)
+        chosen = [members[(k + j) % len(members)] for j in range(len(kinds))]
+        copies = [Source(name=f"{sources[i].name}~{kind}", text=shortened(sources[i].text, kind),
+                         published=sources[i].published) for i, kind in zip(chosen, kinds)]
+        kept = [sources[i] for i in members if mode == "add" or i not in chosen]
+        out_sources += kept + copies
+        out_truth += [k] * (len(kept) + len(copies))
+    order = list(range(len(out_sources)))
+    random.Random(SEED).shuffle(order)
+    return [out_sources[i] for i in order], [out_truth[i] for i in order]
+
+
+def run_variants(args, sources, truth, profiles, max_days) -> None:
+    """Grouping when events are covered by shortened and repeated copies: split-off events and wrong joins."""
+    known = {p.name: p for p in profiles}
+    extra = {}
+    for mode, kinds in VARIANTS.values():
+        for source in variant_articles(sources, truth, mode, kinds)[0]:
+            if source.name not in known and source.name not in extra:
+                extra[source.name] = source
+    known |= {p.name: p for p in profile_articles(list(extra.values()))}
+    for name, (mode, kinds) in VARIANTS.items():
+        chosen, chosen_truth = variant_articles(sources, truth, mode, kinds)
+        aff = affinity([known[s.name] for s in chosen], max_days=max_days)
+        labels = cluster(aff, args.threshold, args.ratio, bonds_of([known[s.name] for s in chosen], args))
+        s = score(labels, chosen_truth)
+        labels, chosen_truth = np.asarray(labels), np.asarray(chosen_truth)
+        split = sum(len(set(labels[chosen_truth == k])) > 1 for k in set(chosen_truth.tolist()))
+        print(line(f"{name}", s) + f"  events split {split} of {len(set(chosen_truth.tolist()))}")
+
+
 def score(labels, truth) -> dict:
     from sklearn.metrics import adjusted_rand_score
 
@@ -108,11 +186,14 @@ def evaluate(args, events: list[dict]) -> None:
         aff = affinity(chosen_profiles, max_days=max_days)
         thresholds = np.round(np.arange(0.20, 0.451, 0.025), 3) if args.sweep else [args.threshold]
         for t in thresholds:
-            print(line(f"{name} @ {t:.3f}", score(cluster(aff, t, args.ratio), chosen_truth)))
+            labels = cluster(aff, t, args.ratio, bonds_of(chosen_profiles, args))
+            print(line(f"{name} @ {t:.3f}", score(labels, chosen_truth)))
         if args.incremental:
             labels = incremental([sources[i] for i in chosen], chosen_profiles, args.threshold, max_days)
             print(line(f"{name}, incremental", score(labels, chosen_truth)))
-    mixed_sets(profiles, truth, max_days, args.mixed, args.ratio)
+    if args.variants:
+        run_variants(args, sources, truth, profiles, max_days)
+    mixed_sets(profiles, truth, max_days, args.mixed, args)
 
 
 def incremental(sources, profiles, threshold: float, max_days) -> list[int]:
@@ -121,7 +202,12 @@ def incremental(sources, profiles, threshold: float, max_days) -> list[int]:
     return [found.add_profiled(source, profile) for source, profile in zip(sources, profiles)]
 
 
-def mixed_sets(profiles, truth, max_days, trials: int, ratio: float, others: int = 5) -> None:
+def bonds_of(profiles, args):
+    """Quote bonds for the consistency check, or None with ``--no-bonds`` (the check by the ratio alone)."""
+    return None if args.no_bonds else quote_bonds([p.keys for p in profiles])
+
+
+def mixed_sets(profiles, truth, max_days, trials: int, args, others: int = 5) -> None:
     """``align()`` on a mixed set: the three articles of one event plus ``others`` articles of other events, grouped
     at ALIGN_THRESHOLD; the main story is the largest (the rule of ``main_story``)."""
     rng = random.Random(SEED)
@@ -132,14 +218,17 @@ def mixed_sets(profiles, truth, max_days, trials: int, ratio: float, others: int
         chosen = rng.sample(events, others + 1)
         idx = list(np.flatnonzero(truth == chosen[0]))
         idx += [int(rng.choice(np.flatnonzero(truth == e))) for e in chosen[1:]]
-        labels = cluster(affinity([profiles[i] for i in idx], max_days), ALIGN_THRESHOLD, ratio)
+        members = [profiles[i] for i in idx]
+        labels = cluster(affinity(members, max_days), ALIGN_THRESHOLD, args.ratio, bonds_of(members, args))
         sizes = np.bincount(labels)
         main = int(np.flatnonzero(sizes == sizes.max())[0])
         joined += sum(1 for k, i in enumerate(idx) if labels[k] == main and truth[i] != chosen[0])
         lost += sum(1 for k, i in enumerate(idx) if labels[k] != main and truth[i] == chosen[0])
     for e in events:
         idx = np.flatnonzero(truth == e)
-        split_events += len(set(cluster(affinity([profiles[i] for i in idx], max_days), ALIGN_THRESHOLD, ratio))) > 1
+        members = [profiles[i] for i in idx]
+        labels = cluster(affinity(members, max_days), ALIGN_THRESHOLD, args.ratio, bonds_of(members, args))
+        split_events += len(set(labels)) > 1
     print(f"align() story filter @ {ALIGN_THRESHOLD}: {trials} mixed sets (3 articles of one event + {others} of "
           f"others): unrelated articles kept {joined} of {trials * others}, event articles set aside {lost} of "
           f"{trials * 3}; single events with an outlet set aside: {split_events} of {len(events)}")
@@ -181,7 +270,11 @@ def main() -> None:
     parser.add_argument("--ratio", type=float, default=COHESION_RATIO,
                         help="consistency check of two groups (0: plain average linkage)")
     parser.add_argument("--no-dates", action="store_true", help="withhold publication dates")
+    parser.add_argument("--no-bonds", action="store_true",
+                        help="consistency check by the ratio alone (shared quotations do not keep groups together)")
     parser.add_argument("--incremental", action="store_true", help="also add the articles one by one")
+    parser.add_argument("--variants", action="store_true",
+                        help="also group events with shortened copies of their articles (3, 4 and 6 per event)")
     parser.add_argument("--mixed", type=int, default=100, metavar="N", help="mixed sets for the align() filter")
     parser.add_argument("--time", type=int, default=0, metavar="N", help="time reading N articles")
     parser.add_argument("--scale", type=int, default=1000, metavar="M", help="articles to extrapolate to")

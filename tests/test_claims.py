@@ -825,3 +825,15 @@ def test_first_name_genders_come_from_a_named_resource():
     assert genders["maria"] == "f" and genders["john"] == "m"
     assert "jordan" not in genders  # a name given to both is left out
     assert set(TITLE_GENDERS) <= HONORIFICS
+
+
+def test_an_age_and_a_title_in_apposition_are_two_facts_about_one_person():
+    texts = [c.text for c in ClaimSplitter().split(Source("a", "Tomas Berg, 61, the ferry captain, was questioned by police."))]
+    assert "Tomas Berg was questioned by police" in texts
+    assert "Tomas Berg is 61" in texts and "Tomas Berg is the ferry captain" in texts
+    assert not any(t.startswith("61 ") for t in texts)
+
+
+def test_names_in_apposition_are_still_a_list():
+    texts = [c.text for c in ClaimSplitter().split(Source("a", "The film stars Anna Lee, Tom Hart, Sam Cole."))]
+    assert "The film stars Tom Hart" in texts and "The film stars Sam Cole" in texts

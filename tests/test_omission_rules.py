@@ -104,3 +104,28 @@ def test_headline_claims_are_not_reported_as_omissions_through_align():
     headline = {c.id for c in report.claims if c.source == "port" and c.end <= 41}
     assert headline and not headline & missing
     assert any("900" in c.text for f in report.omissions for c in report.claims if c.id in f.claims)
+
+
+# --- fragments ----------------------------------------------------------------------------------------------------
+
+def _fragments_of(text, spans):
+    from factalign import nlp
+    from factalign.models import Source
+    from factalign.pipeline import _fragments
+
+    claims = [Claim(f"a#{i}", "a", text[s:e] if rewrite is None else rewrite, s, e)
+              for i, (s, e, rewrite) in enumerate(spans)]
+    return _fragments([Source("a", text)], claims, {"a": nlp.current()(text)})
+
+
+def test_a_noun_phrase_taken_as_written_is_not_an_omission_to_report():
+    text = "Two Belgian hikers, both teachers, were found alive on Friday."
+    start = text.index("both teachers")
+    assert _fragments_of(text, [(start, start + len("both teachers"), None)]) == {"a#0"}
+
+
+def test_a_clause_and_a_rewritten_claim_are_statements():
+    text = "Two Belgian hikers, both teachers, were found alive on Friday."
+    start = text.index("both teachers")
+    spans = [(0, len(text) - 1, None), (start, start + len("both teachers"), "The hikers are both teachers")]
+    assert _fragments_of(text, spans) == set()

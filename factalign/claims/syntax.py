@@ -83,7 +83,10 @@ def is_list_item(child) -> bool:
     if child.dep_ != "appos" or place_in_place(child) or colon_anchor(child) is not None:
         return False
     head = child.head
-    if sum(c.dep_ == "appos" for c in head.children) > 1 or any(c.dep_ == "conj" for c in child.children):
+    # several appositions make a list, but an age beside a title ("Ana Ruiz, 52, the harbour master") is two
+    # facts about one person
+    if sum(c.dep_ == "appos" and c.pos_ != "NUM" for c in head.children) > 1 \
+            or any(c.dep_ == "conj" for c in child.children):
         return True
     same_kind = child.ent_type_ == head.ent_type_ or not (child.ent_type_ and head.ent_type_)
     if child.pos_ == head.pos_ == "PROPN" and child.ent_type_ == head.ent_type_ in ("LOC", "GPE", "FAC"):

@@ -6,10 +6,11 @@
     [['a', 'c'], ['b']]
 """
 
-from .similarity import DEFAULT_MAX_DAYS, DEFAULT_THRESHOLD, ArticleProfile, affinity, cluster, profile_articles
+from .similarity import (DEFAULT_MAX_DAYS, DEFAULT_THRESHOLD, TEXT_DATE_PENALTY, TEXT_DATE_WINDOW, ArticleProfile,
+                         affinity, cluster, profile_articles, quote_bonds)
 from .tree import COHESION_RATIO, consistent_cut
 from .collection import ALIGN_THRESHOLD, Stories, main_story, stories
 
 __all__ = ["stories", "Stories", "main_story", "ALIGN_THRESHOLD", "ArticleProfile", "affinity", "cluster",
-           "profile_articles",
+           "profile_articles", "quote_bonds", "TEXT_DATE_WINDOW", "TEXT_DATE_PENALTY",
            "DEFAULT_THRESHOLD", "DEFAULT_MAX_DAYS", "COHESION_RATIO", "consistent_cut"]

@@ -13,7 +13,8 @@ import numpy as np
 
 from ..errors import InputError
 from ..models import Source
-from .similarity import DEFAULT_MAX_DAYS, DEFAULT_THRESHOLD, ArticleProfile, affinity, cluster, profile_articles
+from .similarity import (DEFAULT_MAX_DAYS, DEFAULT_THRESHOLD, ArticleProfile, affinity, cluster, profile_articles,
+                         quote_bonds)
 
 
 class Stories:
@@ -54,7 +55,8 @@ class Stories:
         """
         self._sources = list(sources)
         self._profiles = self._profile(self._sources, docs)
-        labels = cluster(affinity(self._profiles, self.max_days), self.threshold)
+        bonds = quote_bonds([p.keys for p in self._profiles])
+        labels = cluster(affinity(self._profiles, self.max_days), self.threshold, bonds=bonds)
         self._labels = [int(x) for x in labels]
         return self
 

@@ -30,6 +30,7 @@ import numpy as np
 
 from ..errors import StageError
 from ..models import Source
+from .textdates import TextDate, text_date_gaps, text_dates
 from .tree import COHESION_RATIO, consistent_cut
 
 #: Affinity (mean of lead-embedding cosine and key TF-IDF cosine) at or above which articles are one story.
@@ -41,6 +42,16 @@ DEFAULT_THRESHOLD = 0.33
 #: Articles whose publication dates (when both are known) lie further apart than this are never one story:
 #: coverage of one event by several outlets falls within a few days (BASIL: at most 4 days apart).
 DEFAULT_MAX_DAYS = 7
+
+#: Calendar dates written in two texts (when publication dates are missing) more than this many days apart suggest two
+#: events: coverage of one event names days within a week or two of it. Calibrated on BASIL dev (docs/benchmarks.md,
+#: "Stories").
+TEXT_DATE_WINDOW = 30
+
+#: Affinity taken off a pair whose written dates are all further apart than ``TEXT_DATE_WINDOW``: a penalty, not a
+#: wall, because stories recall earlier dates (on BASIL dev, 2 of the 17 same-event pairs that both write dates
+#: are more than 30 days apart).
+TEXT_DATE_PENALTY = 0.1
 
 #: Characters of the article embedded as its lead: the first paragraphs say what happened (the encoder reads
 #: about 256 word pieces, roughly 1,000 characters, anyway).
@@ -61,6 +72,9 @@ VALUE_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE"})
 #: survive outlets cutting a quotation at different points. (On BASIL dev, runs of 3, 4 or 5 words group alike.)
 QUOTE_WORDS = 4
 
+#: Prefix of quote keys ("quote:we will rebuild the").
+QUOTE_PREFIX = "quote:"
+
 #: A quotation: the text between paired double quotation marks (curly, straight or guillemets), on one paragraph.
 _QUOTATION = re.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"|«([^»\n]+)»|„([^“”\n]+)[“”]")
 _WORD = re.compile(r"\w+")
@@ -79,12 +93,14 @@ class ArticleProfile:
         keys: entity and figure keys, one per mention ("name:steele", "value:30000"), and quote keys
             ("quote:we will rebuild the").
         published: publication date, if known.
+        dates: calendar dates written in the text ("Jan. 25"), see :mod:`factalign.grouping.textdates`.
     """
 
     name: str
     vector: np.ndarray
     keys: tuple[str, ...]
     published: _dt.date | None = None
+    dates: tuple[TextDate, ...] = ()
 
 
 # -- pure layer: profiles in, affinities and labels out --------------------------------------------------------
@@ -118,11 +134,14 @@ def date_gaps(published: Sequence[_dt.date | None]) -> np.ndarray:
     return np.where(known[:, None] & known[None, :], gaps, 0)
 
 
-def affinity(profiles: Sequence[ArticleProfile], max_days: int | None = DEFAULT_MAX_DAYS) -> np.ndarray:
+def affinity(profiles: Sequence[ArticleProfile], max_days: int | None = DEFAULT_MAX_DAYS,
+             text_window: int | None = TEXT_DATE_WINDOW, text_penalty: float = TEXT_DATE_PENALTY) -> np.ndarray:
     """``out[i, j]``: how surely articles i and j report the same event, 0..1 (diagonal 1).
 
-    The mean of the lead-embedding cosine and the key TF-IDF cosine (entities, figures, quotes); 0 for articles published more than
-    ``max_days`` apart (None: dates are ignored).
+    The mean of the lead-embedding cosine and the key TF-IDF cosine (entities, figures, quotes); 0 for articles
+    published more than ``max_days`` apart (None: dates are ignored). When a pair's publication dates are not both
+    known, ``text_penalty`` is taken off when both texts write calendar dates and their nearest dates are more than
+    ``text_window`` days apart (None: written dates are ignored).
     """
     n = len(profiles)
     if n == 0:
@@ -131,21 +150,52 @@ def affinity(profiles: Sequence[ArticleProfile], max_days: int | None = DEFAULT_
     out = (np.clip(vectors @ vectors.T, 0.0, 1.0) + key_similarity([p.keys for p in profiles])) / 2
     if max_days is not None:
         out[date_gaps([p.published for p in profiles]) > max_days] = 0.0
+    if text_window is not None and text_penalty > 0:
+        out -= text_penalty * text_dates_apart(profiles, text_window)
     np.fill_diagonal(out, 1.0)
+    return np.clip(out, 0.0, 1.0)
+
+
+def text_dates_apart(profiles: Sequence[ArticleProfile], window: int) -> np.ndarray:
+    """``out[i, j]``: both texts write calendar dates, all more than ``window`` days apart, and the publication
+    dates are not both known (they decide then).
+
+    >>> from factalign.grouping.textdates import TextDate
+    >>> jan = ArticleProfile("a", np.ones(1), (), None, (TextDate(1, 4),))
+    >>> feb = ArticleProfile("b", np.ones(1), (), None, (TextDate(2, 15),))
+    >>> text_dates_apart([jan, feb], window=14).tolist()
+    [[False, True], [True, False]]
+    """
+    gaps = text_date_gaps([p.dates for p in profiles])
+    known = np.array([p.published is not None for p in profiles])
+    return (gaps > window) & ~(known[:, None] & known[None, :])
+
+
+def quote_bonds(keys: Sequence[Sequence[str]]) -> np.ndarray:
+    """``out[i, j]``: articles i and j quote the same words (share a quote key), for the check of
+    :func:`~factalign.grouping.tree.consistent_cut`.
+
+    >>> quote_bonds([["quote:we will not back", "name:ames"], ["quote:we will not back"], ["name:ames"]]).tolist()
+    [[True, True, False], [True, True, False], [False, False, True]]
+    """
+    quoted = [{k for k in article if k.startswith(QUOTE_PREFIX)} for article in keys]
+    out = np.array([[bool(a & b) for b in quoted] for a in quoted], dtype=bool).reshape(len(keys), len(keys))
+    np.fill_diagonal(out, True)
     return out
 
 
 def cluster(affinity_matrix: np.ndarray, threshold: float = DEFAULT_THRESHOLD,
-            ratio: float = COHESION_RATIO) -> np.ndarray:
+            ratio: float = COHESION_RATIO, bonds: np.ndarray | None = None) -> np.ndarray:
     """Story label per article: average-linkage clustering cut where mean affinity < ``threshold``, and where two
-    groups are each tighter than they are to each other (see :mod:`factalign.grouping.tree`).
+    groups are each tighter than they are to each other and quote nothing in common (``bonds``, see
+    :func:`quote_bonds` and :mod:`factalign.grouping.tree`).
 
     Labels are numbered in order of each story's first article.
 
     >>> cluster(np.array([[1.0, 0.2], [0.2, 1.0]]), threshold=0.5).tolist()
     [0, 1]
     """
-    return consistent_cut(affinity_matrix, threshold, ratio)
+    return consistent_cut(affinity_matrix, threshold, ratio, bonds)
 
 
 # -- text layer: articles in, profiles out -----------------------------------------------------------------------
@@ -189,7 +239,7 @@ def quote_keys(text: str, words: int = QUOTE_WORDS) -> tuple[str, ...]:
     keys: list[str] = []
     for match in _QUOTATION.finditer(text):
         quoted = _WORD.findall(next(group for group in match.groups() if group is not None).lower())
-        keys += [f"quote:{' '.join(quoted[i:i + words])}" for i in range(len(quoted) - words + 1)]
+        keys += [f"{QUOTE_PREFIX}{' '.join(quoted[i:i + words])}" for i in range(len(quoted) - words + 1)]
     return tuple(dict.fromkeys(keys))
 
 
@@ -230,11 +280,24 @@ def profile_articles(
         docs = nlp.pipe((s.text[:ENTITY_CHARS] for s in sources), disable=disable, batch_size=32)
     profiles = []
     for source, vector, doc in zip(sources, vectors, docs):
-        ents = (e for e in doc.ents if e.end_char <= ENTITY_CHARS)
-        keys = tuple(k for k in (entity_key(e.label_, e.text) for e in ents) if k)
+        opening = _opening(doc)
+        keys = tuple(k for k in (entity_key(e.label_, e.text) for e in opening.ents) if k)
         keys += quote_keys(source.text[:ENTITY_CHARS])
-        profiles.append(ArticleProfile(source.name, vector, keys, source.published))
+        profiles.append(ArticleProfile(source.name, vector, keys, source.published, text_dates(opening)))
     return profiles
+
+
+def _opening(doc):
+    """The tokens of a parse that end within its first ``ENTITY_CHARS`` characters (all of a parse of the opening).
+
+    >>> import spacy
+    >>> _opening(spacy.blank("en")("Rain fell.")).text
+    'Rain fell.'
+    """
+    if len(doc.text) <= ENTITY_CHARS:
+        return doc
+    end = next((t.i for t in doc if t.idx + len(t) > ENTITY_CHARS), len(doc))
+    return doc[:end]
 
 
 def lead(text: str) -> str:
