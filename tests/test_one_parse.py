@@ -91,6 +91,16 @@ def test_judging_bare_texts_parses_them(monkeypatch):
     assert counter.calls  # parsed here, since nothing else could give the tokens
 
 
+def test_a_splitter_with_its_own_pipeline_object_works(monkeypatch):
+    """The judges' token views take the vocabulary of the splitter's parse, not the run's pipeline object."""
+    from factalign.resources import spacy_pipeline
+
+    own = spacy_pipeline.__wrapped__()  # the same package loaded a second time: its own vocabulary
+    assert own.vocab is not spacy_pipeline().vocab
+    report = align(SOURCES, splitter=ClaimSplitter(nlp=own), cache=False)
+    assert any(f.values and {"Nine", "Eleven"} <= set(f.values) for f in report.contradictions)
+
+
 def test_a_splitter_without_a_parse_still_works(monkeypatch):
     class PlainSplitter:
         def __init__(self):

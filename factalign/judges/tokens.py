@@ -195,7 +195,7 @@ def _build(doc, words, origin: Sequence[int | None]):
     deps[root] = "ROOT"
     heads = [root if h is None and k != root else (k if h is None else h) for k, h in enumerate(heads)]
     src = [doc[i] if i is not None else None for i in origin]
-    out = Doc(words.vocab, words=[t.text for t in words], spaces=[bool(t.whitespace_) for t in words],
+    out = Doc(doc.vocab, words=[t.text for t in words], spaces=[bool(t.whitespace_) for t in words],
               lemmas=[t.lemma_ if t is not None and t.lemma_ else w.lower_ for t, w in zip(src, words)],
               heads=heads, deps=deps, ents=_entities(doc, origin))
     for tok, source in zip(out, src):
