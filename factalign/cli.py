@@ -151,7 +151,6 @@ def _compare(args) -> int:
 
     from .baseline import select
     from .pipeline import align
-    from .progress import stage
     from .read import MAX_CHARS, read_sources
     from .validate import check_cli
 
@@ -164,11 +163,11 @@ def _compare(args) -> int:
     flags = {"repair": not args.no_repair, "artefacts": not args.no_artefacts, "decompose": not args.sentences,
              "cache": not args.no_cache, "max_chars": max_chars}
     if args.stories:
-        return _compare_stories(args, lambda story: select(align(story, **flags, **options),
+        # One display for the whole command (see _compare_stories), none per story.
+        return _compare_stories(args, lambda story: select(align(story, **flags, **options, progress=False),
                                                            min_score=args.min_score))
     sources = read_sources(args.sources, max_chars=max_chars)
-    with stage(f"comparing {len(sources)} sources", enabled=args.progress):
-        report = align(sources, **flags, **options)
+    report = align(sources, **flags, **options, progress=args.progress)  # names each stage as it runs
     found = len(report.findings)
     report = select(report, min_score=args.min_score, baseline=args.baseline, write=args.write_baseline)
     if args.baseline:

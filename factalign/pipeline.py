@@ -36,7 +36,7 @@ def align(
     reference: str | None = None, judges: Sequence[str] | None = None, detectors: Sequence[str] | None = None,
     nli: str | None = None, spacy_model: str | None = None,
     splitter: Splitter | None = None, embedder: Embedder | None = None, judge: Judge | None = None,
-    cache: Any = True, max_chars: int = MAX_CHARS,
+    cache: Any = True, max_chars: int = MAX_CHARS, progress: bool | None = None,
 ):
     """Compare several articles about one event, claim by claim.
 
@@ -52,6 +52,8 @@ def align(
             path, or False (see :mod:`factalign.cache`). A re-run with the same sources, options, factalign and
             models returns the stored report; the embeddings serve any run with the default embedder.
         max_chars: refuse a source longer than this many characters (see docs/quickstart.md, "What factalign reads").
+        progress: False never shows progress; None or True names the stage the run is in, on a terminal, once the
+            run has lasted 2 s (see :mod:`factalign.progress`).
 
     Returns:
         A :class:`~factalign.report.Report`.
@@ -75,19 +77,31 @@ def align(
     store, key = _stored_report(srcs, cache, (splitter, embedder, judge), opts)
     if store is not None and (stored := store.get_report(key)) is not None:
         return stored
-    with nlp.using(opts.spacy_model):
+    with nlp.using(opts.spacy_model), _steps(srcs, opts, progress) as steps:
+        steps.step(f"splitting {len(srcs)} sources into claims")
         claims, docs = split_stage(srcs, splitter or _default_splitter(opts))
+        if opts.artefacts:
+            steps.step("looking for translation artefacts")
         used, found = artefact_stage(srcs, claims, opts, docs)
         embedder = embedder or _default_embedder(opts, cache)
+        if len(srcs) >= STORY_FILTER_MIN_SOURCES:
+            steps.step(f"grouping {len(srcs)} sources into stories")
         within, set_aside = story_stage(srcs, opts, embedder, docs)
+        steps.step(f"embedding {len(used)} claims")
         emb = embed_stage(used, embedder)
+        steps.step("aligning claims")
+        from .judges.tokens import claim_sides
+
         sides = claim_sides(srcs, used, docs)
         aligned = align_stage(used, emb, [s.name for s in srcs], opts, numbers_only=judge is None, within=within,
                               sides=sides)
+        steps.step(f"judging {len(aligned.facts)} facts")
         judge = judge or _default_judge(opts)
         findings = judge_stage(srcs, used, aligned, judge, opts, sides)
+        steps.step("comparing key facts")
         key_facts, findings = keyfact_stage(srcs, used, aligned.sim, aligned.related, findings, docs=docs)
         findings = [f for f in findings if not explained_by_artefact(f, found)]
+        steps.step("looking for omissions")
         findings += omission_stage(srcs, used, aligned, opts, judge, sides, docs=docs,
                                    disputed=contested(findings, {c.id: c for c in used}) | answered(key_facts))
     from .report import Report
@@ -123,6 +137,18 @@ class Alignment:
     overlap: np.ndarray
     related: tuple[str, ...]
     unrelated: tuple[str, ...]
+
+
+def _steps(srcs: Sequence[Source], opts: Options, enabled: bool | None):
+    """The progress display of one run: one step per stage that will run (see :class:`~factalign.progress.Steps`)."""
+    from .progress import Steps
+
+    optional = int(opts.artefacts) + int(len(srcs) >= STORY_FILTER_MIN_SOURCES)
+    return Steps(ALWAYS_RUN_STAGES + optional, enabled=enabled)
+
+
+#: Stages every run shows in its progress: split, embed, align, judge, key facts, omissions.
+ALWAYS_RUN_STAGES = 6
 
 
 def read_stage(sources: Any, opts: Options, max_chars: int = MAX_CHARS) -> list[Source]:
@@ -199,7 +225,8 @@ def align_stage(claims: Sequence[Claim], emb: np.ndarray, names: Sequence[str], 
     """Group claims that state one fact, set aside sources that tell another story, link claims by their values.
 
     ``within``: indices of the sources the story may hold at most (from :func:`story_stage`); None: all.
-    ``sides``: the judges' view of each claim (:func:`claim_sides`), for the numbers judge that links values.
+    ``sides``: the judges' view of each claim (:func:`~factalign.judges.tokens.claim_sides`), for the numbers judge
+    that links values.
     """
     owners = np.array([names.index(c.source) for c in claims], dtype=int)
     speakers = speaker_ids(claims)
@@ -247,30 +274,11 @@ def story_stage(srcs: Sequence[Source], opts: Options, embedder: Embedder,
     return main_story(srcs, reference=opts.reference, spacy_model=opts.spacy_model, embedder=embedder, docs=parsed)
 
 
-def claim_sides(srcs: Sequence[Source], claims: Sequence[Claim], docs: Mapping[str, Any]) -> Callable[[Claim], Any]:
-    """The judges' view of each claim (:class:`~factalign.judges.Side`): its source's publication date and its
-    tokens read from the run's one parse of the source (:mod:`factalign.judges.tokens`), built on first use.
-    Without ``docs`` (a splitter that shows no parse) the judges parse claim texts themselves."""
-    from .judges import side
-    from .judges.tokens import ClaimTokens
-
-    published = {s.name: s.published for s in srcs}
-    tokens = ClaimTokens(docs, nlp.current().tokenizer) if docs else None
-    made: dict[str, Any] = {}
-
-    def view(claim: Claim):
-        if claim.id not in made:
-            made[claim.id] = side(claim, published.get(claim.source), tokens)
-        return made[claim.id]
-
-    return view
-
-
 def judge_stage(srcs: Sequence[Source], claims: Sequence[Claim], aligned: Alignment, judge: Judge,
                 opts: Options, sides: Callable[[Claim], Any] | None = None) -> list[Finding]:
     """Agreements and contradictions within each fact the related sources share; ``judge`` sees each claim as a
-    :class:`~factalign.judges.Side` (``sides``, default :func:`claim_sides` without the run's parse)."""
-    view = sides or claim_sides(srcs, claims, {})
+    :class:`~factalign.judges.Side` (``sides``, default: without the run's parse)."""
+    view = sides or _bare_sides(srcs, claims)
     index = {c.id: i for i, c in enumerate(claims)}
     by_id = {c.id: c for c in claims}
     texts = {s.name: s.text for s in srcs}
@@ -293,7 +301,7 @@ def omission_stage(srcs: Sequence[Source], claims: Sequence[Claim], aligned: Ali
     headline's claims are not reported: a headline sums up its own article's body, and what it says that another
     source lacks is reported once, on the body sentence that says it. A fragment that states nothing (no verb in
     its evidence, as written: "two Dutch nationals") is not reported either. ``judge`` sees claims as ``sides``
-    gives them (:func:`claim_sides`).
+    gives them (:func:`~factalign.judges.tokens.claim_sides`).
     """
     names = [s.name for s in srcs]
     index = {c.id: i for i, c in enumerate(claims)}
@@ -312,7 +320,7 @@ def omission_stage(srcs: Sequence[Source], claims: Sequence[Claim], aligned: Ali
         covered=lambda cid, name: covered(cid, name) or (index[cid], names.index(name)) in stated,
     )
     quiet = _headline_claims(srcs, claims) | _fragments(srcs, claims, docs or {})
-    view = sides or claim_sides(srcs, claims, {})
+    view = sides or _bare_sides(srcs, claims)
     return [f for f in found if not set(f.claims) <= quiet] + _twin_agreements(
         claims, twins, aligned, lambda a, b: judge(view(a), view(b)))
 
@@ -355,6 +363,13 @@ def _headline_claims(srcs: Sequence[Source], claims: Sequence[Claim]) -> set[str
 
     spans = {s.name: headline_span(s.text) for s in srcs}
     return {c.id for c in claims if (span := spans.get(c.source)) and span[0] <= c.start and c.end <= span[1]}
+
+
+def _bare_sides(srcs: Sequence[Source], claims: Sequence[Claim]) -> Callable[[Claim], Any]:
+    """The judges' view of claims without the run's parse (the judges then parse claim texts)."""
+    from .judges.tokens import claim_sides
+
+    return claim_sides(srcs, claims, {})
 
 
 def _default_splitter(opts: Options) -> Splitter:

@@ -4,8 +4,9 @@ A bar appears only when all of these hold: progress was not switched off (``enab
 terminal, the code is not running under pytest, and the work has lasted longer than :data:`DELAY` seconds. So a
 notebook, a CI log, a pipe or a test never sees one, and a quick run never flickers.
 
-Two shapes: :func:`track` wraps an iterable (the pipeline's loops over sources or claim pairs), :func:`stage`
-wraps one long call whose length is unknown (the command line's whole comparison) and shows the elapsed time.
+Three shapes: :func:`track` wraps an iterable, :func:`stage` wraps one long call whose length is unknown and
+shows the elapsed time, and :class:`Steps` names the step a run of known steps is in (``align()``'s stages:
+"embedding 240 claims (5/9): 00:14"), with the elapsed time kept moving while one step (loading a model) lasts.
 """
 
 from __future__ import annotations
@@ -101,6 +102,62 @@ def _ticker(desc: str, done: threading.Event) -> None:
         bar.start_t -= DELAY  # the bar appears after DELAY seconds; the time shown counts from the start
         while not done.wait(_TICK):
             bar.refresh()
+
+
+class Steps:
+    """Show which of ``total`` steps a long run is in, and the time since it began, once it passes :data:`DELAY`.
+
+    Use as a context manager and call :meth:`step` as each step begins; nothing is drawn when :func:`wanted`
+    says no. A thread refreshes the line, so it keeps moving while one step runs long.
+
+    Example:
+        >>> with Steps(2, enabled=False) as steps:
+        ...     steps.step("splitting 2 sources into claims")
+        ...     steps.step("embedding 40 claims")
+        >>> steps.done, steps.desc
+        (1, 'embedding 40 claims')
+    """
+
+    def __init__(self, total: int, enabled: bool | None = None, stream=None):
+        self.total = total
+        self.done = 0
+        self.desc = ""
+        self._show = wanted(enabled, stream)
+        self._stream = stream
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def step(self, desc: str) -> None:
+        """Begin a step (the one before it is done)."""
+        if self.desc:
+            self.done += 1
+        self.desc = desc
+
+    def __enter__(self) -> "Steps":
+        if self._show:
+            self._thread = threading.Thread(target=self._draw, daemon=True)
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+
+    def _draw(self) -> None:
+        if self._stop.wait(DELAY):
+            return
+        from tqdm.auto import tqdm
+
+        stream = self._stream if self._stream is not None else sys.stderr
+        with tqdm(total=self.total, leave=False, file=stream, bar_format="{desc} ({n}/{total}): {elapsed}") as bar:
+            bar.start_t -= DELAY  # the line appears after DELAY seconds; the time shown counts from the start
+            while True:
+                bar.n = self.done
+                bar.set_description_str(self.desc, refresh=False)
+                bar.refresh()
+                if self._stop.wait(_TICK):
+                    return
 
 
 @contextlib.contextmanager

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from .entities import entity_at
 from .syntax import VERBAL, core_np, wordy
 from .titles import TITLE_QUOTES, capital, title_run
 
@@ -40,7 +41,7 @@ def parentheticals(doc, allowed: set[int], brackets: bool) -> list[tuple[set[int
             if quoted:
                 anchor = quoted  # '"Man on the Moon" (1999)'
             elif prev in allowed and wordy(doc[prev]):
-                ent = next((e for e in doc.ents if e.start <= prev < e.end), None)
+                ent = entity_at(doc, prev)
                 title = title_run(doc, prev)
                 if ent is not None and ent.end - ent.start >= len(title):
                     anchor = set(range(ent.start, ent.end))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .entities import entity_at
 from .roles import titled
 from .syntax import QUOTE_MARKS
 
@@ -309,7 +310,7 @@ def _entity_name(head) -> str | None:
     if not head.ent_type_:
         return None
     doc = head.doc
-    ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+    ent = entity_at(doc, head.i)
     if ent is None:
         return None
     if ent.label_ == "PERSON":

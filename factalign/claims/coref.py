@@ -21,6 +21,7 @@ from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from .entities import entities_in
 from .syntax import HONORIFICS
 
 PERSONAL = {"he": "", "she": "", "him": "", "his": "'s", "her": ""}
@@ -69,7 +70,7 @@ class PersonTracker:
 
     def observe(self, sent) -> None:
         """Record the PERSON entities of a sentence once it has been read, with any title before them."""
-        self._recent.append([self._remember(e.text, _title_before(e)) for e in sent.ents if e.label_ == "PERSON"])
+        self._recent.append([self._remember(e.text, _title_before(e)) for e in entities_in(sent) if e.label_ == "PERSON"])
 
     def gender_of(self, name: str) -> str | None:
         """The gender of a person named so (a name seen before, or its first name), or None."""
@@ -113,7 +114,7 @@ class PersonTracker:
         that is a common noun for a possessive ("the senator will keep his seat": the senator may be no
         one named).
         """
-        here = [e for e in sent.ents if e.label_ == "PERSON" and e.end <= before]
+        here = [e for e in entities_in(sent) if e.label_ == "PERSON" and e.end <= before]
         subjects = [self._remember(e.text, _title_before(e)) for e in here if e.root.dep_ in ("nsubj", "nsubjpass")]
         if (here and not subjects) or (not subjects and _unnamed_subject(sent, before)):
             return None

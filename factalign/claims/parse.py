@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from .entities import entities_between
 from .furniture import Block
 from .syntax import join_prefixed, no_mid_sentence_starts
 
@@ -134,7 +135,7 @@ def _entities(new: Doc, doc: Doc, kept: Sequence[int]) -> list[Span]:
 
     position = {i: k for k, i in enumerate(kept)}
     out = []
-    for ent in doc.ents:
+    for ent in entities_between(doc, kept[0], kept[-1] + 1) if kept else ():
         inside = [position[i] for i in range(ent.start, ent.end) if i in position]
         if inside and len(inside) == inside[-1] - inside[0] + 1:
             out.append(Span(new, inside[0], inside[-1] + 1, label=ent.label_))

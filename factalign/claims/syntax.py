@@ -6,6 +6,8 @@ Small pure functions over spaCy tokens, used by the clause rules (:mod:`.decompo
 
 from __future__ import annotations
 
+from .entities import entity_at
+
 SUBJ = ("nsubj", "nsubjpass", "expl", "csubj")
 VERBAL = ("VERB", "AUX")
 NOUNISH = ("NOUN", "PROPN", "NUM", "PRON")
@@ -102,7 +104,7 @@ def title_tokens(name) -> set[int]:
     """Indices of the title words before a person's name ("production designer" Robert Stromberg)."""
     if name.ent_type_ != "PERSON" or name.pos_ != "PROPN":
         return set()
-    ent = next((e for e in name.doc.ents if e.start <= name.i < e.end), None)
+    ent = entity_at(name.doc, name.i)
     if ent is None or name.i != ent.end - 1:
         return set()
     title = [c for c in name.children if c.i < ent.start and c.dep_ in ("compound", "amod", "nmod")

@@ -12,7 +12,6 @@ between them ("of", "the", ":"), the commas and the one closing "and".
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
 
 from .syntax import entity_bounds, wordy
@@ -52,7 +51,7 @@ def title_lists(doc, own: set[int], known: tuple[frozenset[int], ...] = (),
     texts = [doc[i].text for i in order]
     if ("," not in texts and len(ends) < 2) or not ({"and", "or"} & {t.lower() for t in texts}):  # no list to read
         return out
-    toks = token_list(doc)  # plain indexing; the scan below reads each token many times
+    toks = _Tokens(doc)  # the scan below reads each token many times
     k = 0
     while k < len(order):
         stop = k
@@ -71,32 +70,35 @@ def title_lists(doc, own: set[int], known: tuple[frozenset[int], ...] = (),
     return out
 
 
-#: Token lists kept (the latest docs): the splitter reads one source's doc sentence by sentence, so one list serves
-#: every sentence instead of rebuilding a list of the whole doc's tokens per sentence.
-TOKEN_LISTS_KEPT = 4
-_TOKEN_LISTS: dict[int, tuple[object, list]] = {}
-_TOKEN_LISTS_LOCK = threading.Lock()
+class _Tokens:
+    """The doc's tokens, indexed like ``list(doc)`` but made on first use: one sentence's title scan reads a
+    few tokens many times, and building the list of the whole doc for each sentence was quadratic in length.
 
-
-def token_list(doc) -> list:
-    """``list(doc)``, built once per doc while the doc is among the latest :data:`TOKEN_LISTS_KEPT` read.
-
-    The entry keeps a reference to its doc, so the ``id`` it is keyed by cannot be reused by another doc.
-
-    >>> import spacy
-    >>> doc = spacy.blank("en")("Rain fell.")
-    >>> token_list(doc) is token_list(doc), [t.text for t in token_list(doc)]
-    (True, ['Rain', 'fell', '.'])
+    Example:
+        >>> import spacy
+        >>> doc = spacy.blank("en")("Rain fell hard.")
+        >>> toks = _Tokens(doc)
+        >>> toks[-1].text, [t.text for t in toks[0:2]], len(toks)
+        ('.', ['Rain', 'fell'], 4)
     """
-    with _TOKEN_LISTS_LOCK:  # runs in threads (Dask, notebooks) share the module
-        kept = _TOKEN_LISTS.get(id(doc))
-        if kept is not None and kept[0] is doc:
-            return kept[1]
-        tokens = list(doc)
-        while len(_TOKEN_LISTS) >= TOKEN_LISTS_KEPT:
-            _TOKEN_LISTS.pop(next(iter(_TOKEN_LISTS)))
-        _TOKEN_LISTS[id(doc)] = (doc, tokens)
-        return tokens
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.made: dict[int, object] = {}
+
+    def __len__(self) -> int:
+        return len(self.doc)
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return [self[i] for i in range(*key.indices(len(self.doc)))]
+        i = key + len(self.doc) if key < 0 else key
+        if not 0 <= i < len(self.doc):
+            raise IndexError(key)
+        tok = self.made.get(i)
+        if tok is None:
+            tok = self.made[i] = self.doc[i]
+        return tok
 
 
 @dataclass

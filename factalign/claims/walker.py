@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .clauses import DECOMPOSERS
+from .entities import entity_at
 from .render import render
 from .syntax import WH, antecedent, core_np, has_subject, mentions_time, referent, subjects_of, title_tokens
 from .titles import title_lists
@@ -134,7 +135,7 @@ class Walker:
 
     def _title_unit(self, name) -> Unit:
         title = {t.i for c in name.children if c.i in title_tokens(name) for t in c.subtree} & self.allowed
-        ent = next(e for e in self.doc.ents if e.start <= name.i < e.end)
+        ent = entity_at(self.doc, name.i)
         return Unit(name, "title", title, set(range(ent.start, ent.end)), {ent.start - 0.5: "is"})
 
     def noun_phrase_text(self, relcl) -> str:

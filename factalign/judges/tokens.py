@@ -33,7 +33,9 @@ import difflib
 from collections import defaultdict
 from typing import Any, Callable, Mapping, NamedTuple, Sequence
 
-__all__ = ["claim_doc", "words_of", "Words", "ClaimTokens"]
+from ..models import Claim, Source
+
+__all__ = ["claim_doc", "words_of", "Words", "ClaimTokens", "claim_sides"]
 
 #: Dependency label of a token whose head could not be read from the source (spaCy's ``Span.as_doc`` uses it too).
 UNKNOWN_DEP = "dep"
@@ -247,3 +249,22 @@ class ClaimTokens:
                 self._words[source] = words_of(doc)
             self._views[key] = claim_doc(doc, text, start, end, self.tokenizer, self._words[source])
         return self._views[key]
+
+
+def claim_sides(srcs: Sequence[Source], claims: Sequence[Claim], docs: Mapping[str, Any]) -> Callable[[Claim], Any]:
+    """The judges' view of each claim (:class:`~factalign.judges.Side`): its source's publication date and its
+    tokens read from the run's one parse of the source (:mod:`factalign.judges.tokens`), built on first use.
+    Without ``docs`` (a splitter that shows no parse) the judges parse claim texts themselves."""
+    from .. import nlp
+    from . import side
+
+    published = {s.name: s.published for s in srcs}
+    tokens = ClaimTokens(docs, nlp.current().tokenizer) if docs else None
+    made: dict[str, Any] = {}
+
+    def view(claim: Claim):
+        if claim.id not in made:
+            made[claim.id] = side(claim, published.get(claim.source), tokens)
+        return made[claim.id]
+
+    return view

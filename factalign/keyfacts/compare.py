@@ -9,6 +9,7 @@ then judged with the judges' own notion of compatibility ("about 40" fits "42"; 
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import replace
 from typing import Any, Callable, Iterable, Sequence
@@ -80,6 +81,48 @@ def same_anchor(a: KeyFact, b: KeyFact, sim: Similarity | None = None) -> bool:
     return False
 
 
+#: Types whose facts share an anchor only with the same ``head`` (states: the same ``event``; dates: equal details).
+_BY_HEAD = frozenset({"count", "quantity", "age", "role"})
+
+
+def anchor_bucket(fact: KeyFact) -> tuple[str, Any]:
+    """A key that two facts must share for :func:`same_anchor` to hold (type, and head or event where it must
+    match): comparing facts only within a bucket keeps the stage from comparing every pair in a long source.
+
+    Example:
+        >>> a = KeyFact("age", "52", "52", "age of driver", "a", 0, 2, head="driver")
+        >>> anchor_bucket(a)
+        ('age', 'driver')
+    """
+    if fact.type in _BY_HEAD:
+        return fact.type, fact.head
+    if fact.type == "state":
+        return fact.type, fact.event
+    if fact.type == "date" and _hashable(fact.detail):
+        return fact.type, fact.detail  # dates share an anchor only with equal details
+    return fact.type, ""
+
+
+def _hashable(value: Any) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
+def bucketed(facts: Sequence[KeyFact]) -> list[list[int]]:
+    """For each fact, the indices of the facts after it in its :func:`anchor_bucket`, in order."""
+    members: dict[tuple[str, Any], list[int]] = defaultdict(list)
+    for i, f in enumerate(facts):
+        members[anchor_bucket(f)].append(i)
+    after: list[list[int]] = [[] for _ in facts]
+    for idx in members.values():
+        for n, i in enumerate(idx):
+            after[i] = idx[n + 1:]
+    return after
+
+
 def conflicting(a: KeyFact, b: KeyFact) -> bool:
     """True when the values of two facts with the same anchor cannot both be true."""
     if a.type in ("count", "quantity"):
@@ -92,8 +135,19 @@ def conflicting(a: KeyFact, b: KeyFact) -> bool:
     return a.norm != b.norm
 
 
-def _mentions(text: str, name: str) -> bool:
-    return bool(name) and f" {name} " in f" {' '.join(fold(w) for w in text.split())} "
+def _folded(text: str) -> str:
+    """The words of ``text`` folded (see :func:`fold`), between spaces."""
+    return f" {' '.join(fold(w) for w in text.split())} "
+
+
+#: Whole sources folded and kept: a long source is asked about once per conflict, and folding it each time made
+#: that quadratic; a few sources are enough, since one run asks about its own sources one after the other.
+FOLDED_SOURCES = 8
+
+
+@functools.lru_cache(maxsize=FOLDED_SOURCES)
+def _folded_source(text: str) -> str:
+    return _folded(text)
 
 
 def _stands(a: KeyFact, b: KeyFact, by_source: dict[str, list[KeyFact]], texts: dict[str, str], sim) -> bool:
@@ -102,7 +156,7 @@ def _stands(a: KeyFact, b: KeyFact, by_source: dict[str, list[KeyFact]], texts: 
     for x, y in ((a, b), (b, a)):
         if any(same_anchor(z, y, sim) and not conflicting(z, y) for z in by_source[x.source] if z is not x):
             return False
-        if x.type in ("role", "quote") and _mentions(texts.get(x.source, ""), y.norm):
+        if x.type in ("role", "quote") and y.norm and f" {y.norm} " in _folded_source(texts.get(x.source, "")):
             return False
     return True
 
@@ -146,10 +200,11 @@ def compare_key_facts(
              for f in existing if f.kind == "contradiction"]
     groups: dict[tuple, list[tuple[KeyFact, KeyFact]]] = {}
     names = list(by_source)
+    buckets = {name: _bucket_lists(found) for name, found in by_source.items()}
     for i, name_a in enumerate(names):
         for name_b in names[i + 1:]:
             for a in by_source[name_a]:
-                for b in by_source[name_b]:
+                for b in buckets[name_b].get(anchor_bucket(a), ()):
                     if not (same_anchor(a, b, sim) and conflicting(a, b)):
                         continue
                     if not _stands(a, b, by_source, texts or {}, sim):
@@ -165,11 +220,23 @@ def compare_key_facts(
     return [_finding(pairs, mentions) for pairs in groups.values()]
 
 
+def _bucket_lists(facts: Sequence[KeyFact]) -> dict[tuple[str, Any], list[KeyFact]]:
+    """The facts by :func:`anchor_bucket`, each list in the facts' order."""
+    out: dict[tuple[str, Any], list[KeyFact]] = defaultdict(list)
+    for f in facts:
+        out[anchor_bucket(f)].append(f)
+    return out
+
+
 def _naming_claims(claims_of: dict[str, Sequence[Any]], texts: dict[str, str]):
     """A function (source, surname) -> ids of the source's claims whose evidence names that person."""
+    folded: dict[str, list[tuple[str, str]]] = {}  # source -> (claim id, folded words): folded once per run
+
     def named(source: str, who: str) -> list[str]:
-        text = texts.get(source, "")
-        return [c.id for c in claims_of.get(source, ()) if _mentions(text[c.start:c.end] + " " + c.text, who)]
+        if source not in folded:
+            text = texts.get(source, "")
+            folded[source] = [(c.id, _folded(text[c.start:c.end] + " " + c.text)) for c in claims_of.get(source, ())]
+        return [cid for cid, words in folded[source] if who and f" {who} " in words]
     return named
 
 
@@ -218,8 +285,9 @@ def group_key_facts(facts: Sequence[KeyFact], *, sim: Similarity | None = None,
         return i
 
     usable = [i for i, f in enumerate(facts) if f.claims and (keep is None or f.source in keep)]
+    later = bucketed([facts[i] for i in usable])
     for n, i in enumerate(usable):
-        for j in usable[n + 1:]:
+        for j in (usable[m] for m in later[n]):
             if facts[i].source != facts[j].source and same_anchor(facts[i], facts[j], sim):
                 parent[root(j)] = root(i)
     members: dict[int, list[int]] = defaultdict(list)

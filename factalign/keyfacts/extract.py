@@ -18,7 +18,7 @@ from ..models import Claim, Source
 from .model import KeyFact
 from .people import ages, quotes, roles
 from .states import states
-from .syntax import parse_source, predicate, span_offsets
+from .syntax import parse_source, predicate, span_offsets, span_text
 
 #: Words that pin a number to another moment than the story's ("initially 12", "now 20"); the day parts and
 #: calendar units of the judges' TIME_WORDS are left out because two outlets date one event differently.
@@ -112,7 +112,7 @@ def _dates(doc, source: Source) -> list[KeyFact]:
             low, high, first = _time_window(doc, d.tok, d.value)
             start, end = span_offsets(doc, first, min(d.tok + 2, len(doc)) if _has_suffix(doc, d.tok) else d.tok + 1)
             event = predicate(tok)
-            out.append(KeyFact("time", doc.text[start:end], f"{d.value // 60:02d}:{d.value % 60:02d}",
+            out.append(KeyFact("time", span_text(doc, start, end), f"{d.value // 60:02d}:{d.value % 60:02d}",
                                f"time of {event or 'event'}", source.name, start, end, head="time", event=event,
                                detail=(low, high, d.prep)))
         elif d.kind in DAY_KINDS:

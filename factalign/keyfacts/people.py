@@ -8,7 +8,7 @@ from typing import Sequence
 from ..judges.attribution import INSTITUTIONS
 from ..models import Claim
 from .model import KeyFact
-from .syntax import fold, predicate, span_offsets, surname
+from .syntax import fold, predicate, span_offsets, span_text, surname
 
 #: Ages people are given in news copy; a number outside this range after a comma is something else.
 MAX_AGE = 119
@@ -62,7 +62,7 @@ def ages(doc, name: str) -> list[KeyFact]:
             continue
         head, readable = _who(owner)
         start, end = span_offsets(doc, first, last)
-        out.append(KeyFact("age", doc.text[start:end], str(value), f"age of {readable}", name, start, end,
+        out.append(KeyFact("age", span_text(doc, start, end), str(value), f"age of {readable}", name, start, end,
                            head=head, event="", detail=(value,)))
     return out
 
@@ -169,9 +169,10 @@ def _saying(tok) -> str:
     return "say" if tok.dep_ == "nsubj" and head.pos_ == "VERB" and head is not tok else ""
 
 
-def _placed(doc, word: str) -> bool:
-    """True when the parse names ``word`` as a place or organisation somewhere."""
-    return any(t.lower_ == word and t.ent_type_ in _PLACES for t in doc)
+def _placed_words(doc) -> frozenset[str]:
+    """The words (lower case) the parse names as part of a place or organisation somewhere: read once per
+    source, not once per claim, so that the cost stays linear in the source's length."""
+    return frozenset(t.lower_ for t in doc if t.ent_type_ in _PLACES)
 
 
 def quotes(doc, name: str, claims: Sequence[Claim]) -> list[KeyFact]:
@@ -180,10 +181,11 @@ def quotes(doc, name: str, claims: Sequence[Claim]) -> list[KeyFact]:
     A claim's ``attribution`` counts when its last word is the surname of a person the source's parse names.
     """
     people = {surname(e.text) for e in _person_ents(doc)}
+    placed = _placed_words(doc)
     for c in claims:  # "Ines Varga said": a first and last name the NER model took for something else
         words = (c.attribution or "").split()
         if len(words) >= 2 and all(w[:1].isupper() for w in words[-2:]) and not INSTITUTIONS & {
-                w.lower() for w in words} and not _placed(doc, surname(c.attribution or "")):
+                w.lower() for w in words} and surname(c.attribution or "") not in placed:
             people.add(surname(c.attribution or ""))
     out = []
     for c in claims:

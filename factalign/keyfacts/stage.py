@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from ..models import Claim, Finding, Source
-from .compare import compare_key_facts, conflicting, group_key_facts, same_anchor
+from .compare import bucketed, compare_key_facts, conflicting, group_key_facts, same_anchor
 from .extract import extract_key_facts
 from .model import KeyFact
 
@@ -63,8 +63,9 @@ def agreeing(facts: Sequence[KeyFact], findings: Sequence[Finding], sim: Any = N
             groups.setdefault(f.type, []).append(f)
     out = []
     for members in groups.values():
+        later = bucketed(members)
         for i, a in enumerate(members):
-            for b in members[i + 1:]:
+            for b in (members[j] for j in later[i]):
                 if a.source == b.source or conflicting(a, b) or not same_anchor(a, b, sim):
                     continue
                 if any(ids & set(a.claims) and ids & set(b.claims) for ids in related):

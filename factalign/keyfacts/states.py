@@ -61,7 +61,7 @@ def _fact(doc, name, subject, value_tok, verb, value: str, attribute: str = "") 
     polarity = not negated(value_tok) and not negated(verb)
     what = f"{attribute} of {readable}" if attribute else f"state of {readable}"
     norm = ("" if polarity else "not ") + value
-    return KeyFact("state", doc.text[value_tok.idx:value_tok.idx + len(value_tok.text)], norm, what, name, start,
+    return KeyFact("state", value_tok.text, norm, what, name, start,
                    end, head=head, event=attribute, detail=(value, polarity, attribute, _episode(verb)))
 
 
