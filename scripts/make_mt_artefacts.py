@@ -131,11 +131,22 @@ def _match_case(word: str, like: str) -> str:
     return word[:1].upper() + word[1:] if like[:1].isupper() else word
 
 
+def _free_word(text: str, m: re.Match) -> bool:
+    """A whole word a translation engine renders on its own. Not a piece of a longer word (the "a" of "Peña":
+    ``_WORD`` is ASCII-only), not a letter of an initialism or an initial ("N.A.A.C.P.", "John A. Boehner"),
+    not a word carrying an English clitic ("that's": the engine translates the contraction whole and never
+    leaves an English "'s" on a foreign word)."""
+    before = text[m.start() - 1] if m.start() > 0 else " "
+    after = text[m.end()] if m.end() < len(text) else " "
+    initial = after == "." and len(m.group()) == 1 and m.group().isupper()
+    return not (before.isalpha() or after.isalpha() or before == "." or initial or after in "'’")
+
+
 def inject_untranslated(text: str, lang: str, rng: random.Random) -> tuple[str, str, list[dict]]:
     by_english: dict[str, list[str]] = {}
     for word, english in foreign_words(lang):
         by_english.setdefault(english, []).append(word)
-    spots = [m for m in _WORD.finditer(text) if m.group().lower() in by_english]
+    spots = [m for m in _WORD.finditer(text) if m.group().lower() in by_english and _free_word(text, m)]
     edit = Edit(text)
     for m in rng.sample(spots, min(MAX_PER_TEXT, len(spots))):
         word = _match_case(rng.choice(by_english[m.group().lower()]), m.group())
@@ -179,9 +190,20 @@ def inject_names(text: str, lang: str, rng: random.Random) -> tuple[str, str, li
     return mt_text, ref.apply("names")[0], gold
 
 
+def _is_acronym(text: str, m: re.Match) -> bool:
+    """An organisation's acronym, as a translation would render it. Not a word set in capitals beside other
+    capitals ("DES MOINES" dateline, "NEVER GIVE UP"), not a model designation ("AR-15": a product code that
+    translation never reorders)."""
+    before, after = text[max(0, m.start() - 12):m.start()], text[m.end():m.end() + 12]
+    in_capitals = re.search(r"\b[A-Z]{2,} $", before) or re.match(r" [A-Z]{2,}\b", after)
+    model = re.match(r"-\d", after)
+    return not (in_capitals or model)
+
+
 def inject_acronyms(text: str, lang: str, rng: random.Random) -> tuple[str, str, list[dict]]:
     # Roman numerals ("III") are numbers, not names.
-    acronyms = sorted({m.group() for m in re.finditer(r"\b[A-Z]{2,5}\b", text) if set(m.group()) - set("IVXLCDM")})
+    acronyms = sorted({m.group() for m in re.finditer(r"\b[A-Z]{2,5}\b", text)
+                       if set(m.group()) - set("IVXLCDM") and _is_acronym(text, m)})
     rng.shuffle(acronyms)
     for acronym in acronyms:
         form = acronym_form(acronym, lang)

@@ -71,6 +71,27 @@ def test_the_correct_english_acronym_is_never_repaired_into_the_foreign_one():
     assert spans(mt, en, detector="entity", source="s1") == []
 
 
+def test_an_acronym_spelt_by_a_written_out_name_is_the_english_one():
+    # Neither "RFT" nor "TFR" is clearly more frequent in English text: the written-out name decides the side.
+    mt = ("The Tidal Flood Review sent its report to the council. As the RFT notes, the walls failed twice. "
+          "Officials said the RFT was thorough.")
+    en = ("The Tidal Flood Review sent its report to the council. As the TFR notes, the walls failed twice. "
+          "Officials said the TFR was thorough.")
+    assert spans(mt, en, detector="entity") == [("RFT", "TFR")] * 2
+    assert spans(mt, en, detector="entity", source="s1") == []
+    # Without the written-out name nothing tells which side is the translation: neither is flagged.
+    bare = [text.replace("The Tidal Flood Review", "The review") for text in (mt, en)]
+    assert spans(*bare, detector="entity") == [] and spans(*bare, detector="entity", source="s1") == []
+
+
+def test_a_lone_acronym_whose_english_form_the_other_source_writes_out_is_flagged():
+    mt = "The dams cost 1.200 euros a metre. Funds of the UE will pay for the new dams, the minister said."
+    en = "The dams cost 1,200 euros a metre. European Union funds will pay for new dams, the minister said."
+    assert ("UE", "EU") in spans(mt, en)
+    # Without "European Union" written out, "UE" (10x, not 100x, more Italian than English) is left alone.
+    assert ("UE", "EU") not in spans(mt, en.replace("European Union", "Regional"))
+
+
 @pytest.mark.parametrize("a, b", [
     ("The NBA season opened on Tuesday with a win for Boston.", "The BAN campaign opened on Tuesday in Boston."),
     ("The AP reported that PA voters went to the polls on Tuesday.", "Voters in PA went to the polls, the AP said."),
@@ -86,6 +107,8 @@ def test_english_acronyms_in_related_sentences_are_left_alone(a, b):
      "Spain's interior minister Marta Lobo said police would act at once.", "Wolf", "Lobo"),
     ("Economy minister Andrés White said inflation fell sharply in March, the lowest in two years.",
      "Economy minister Andrés Blanco said inflation fell sharply in March to a two-year low.", "White", "Blanco"),
+    ("The harbour board chair, Ana Wolf, said the port would reopen on Friday after the long storm.",
+     "Harbour board chair Ana Lobo said the port would reopen on Friday after the storm.", "Wolf", "Lobo"),
 ])
 def test_a_surname_translated_as_a_word_is_flagged_with_the_other_sources_spelling(mt, en, word, surname):
     assert spans(mt, en, detector="entity") == [(word, surname)] * mt.count(word)
@@ -119,6 +142,27 @@ def test_names_that_are_words_without_a_differing_spelling_are_left_alone(a, b):
     ("Las Republicans hit back on Tuesday.", [("Las", "The")]),                                     # es
     ("Would they allow a temple oder Christian church there?", [("oder", "or")]),                   # de
     ("It was an attack dans which four died.", [("dans", "in")]),                                   # fr
+    # before a number
+    ("The pilot program ends en 2031, the agency said.", [("en", "in")]),                           # es/fr
+    ("The board held talks with chairs de seven firms.", [("de", "of")]),                           # es/fr
+    ("Turnout rose at den 1998 vote in the county.", [("den", "the")]),                             # de
+    # between lower-case English words
+    ("Growers are lobbying por lowering the tariff.", [("por", "by")]),                             # es
+    ("It was a season di calm for the harbour.", [("di", "of")]),                                   # it
+    ("The council spoke em detail about the levy.", [("em", "in")]),                                # pt
+    ("Farmers voted, en fact, against the plan.", [("en", "in")]),                                  # es/fr
+    # before a place
+    ("The trawler was built em Lisbon two decades ago.", [("em", "in")]),                           # pt
+    ("She opened a bakery dans Marseille last spring.", [("dans", "in")]),                          # fr
+    # a conjunction opening a clause after a comma or a quotation, or before a number
+    ("The mayors met for hours, y signed the water pact.", [("y", "and")]),                         # es
+    ("Turnout fell in the north, e Liberals lost two seats.", [("e", "and")]),                      # it/pt
+    ("The rules allow one boat e one crew per family.", [("e", "and")]),                            # it/pt
+    ("The letter was signed by Reyes e Martha Quinn.", [("e", "and")]),                             # it/pt
+    # opening a sentence; before a name the same text writes without the word
+    ("The plan stalled. En short, the port lost a year.", [("En", "In")]),                          # es/fr
+    ("Mas when the vote came, few stayed.", [("Mas", "But")]),                                      # pt
+    ("Growers met con Harlow on Friday. Harlow said the tariff hurt.", [("con", "with")]),          # es/it
 ])
 def test_function_words_left_in_english_syntax(text, expected):
     assert spans(text, detector="untranslated") == expected
@@ -134,6 +178,14 @@ def test_function_words_left_in_english_syntax(text, expected):
     "Take vitamin e and rest, he said; the die is cast.",
     "Critics said they would gut the concept. Las Vegas voted and Le Monde reported it.",
     "DES MOINES – The senator spoke on Sunday.",
+    "The convoy was en route to the port in 2019 when the storm hit.",
+    "A con artist sold the den to a family of six.",
+    "They pour water on the coals, and the fans pour in.",
+    "Senator Kevin de León flew to Santiago de Chile in 2022.",
+    "The painting by da Vinci hung in the hall, y Combinator said.",
+    "Points x, y and z lie on one line, the chart shows.",
+    "Ma said she would stay home. Con artists stole the funds.",
+    "Fans of de Gaulle met in the square. Later de Gaulle's heirs spoke.",
 ])
 def test_names_borrowings_and_english_words_are_not_function_word_artefacts(text):
     assert spans(text, detector="untranslated") == []
@@ -177,6 +229,7 @@ def test_source_language_number_and_date_formats(text, expected):
     "Congress authorized $1.375 billion for fencing, and 1,200 agents, at 3.5 percent.",
     "The store is open 24/7 and the vote was 15/2 in favour; pi is 3.14159 and 0.125 is an eighth.",
     "The deadline is 05/03; read chapters 1,2 and 3 first.",
+    "The 30-year bond fell, yielding 3.125 percent, and the note 2.875%.",
 ])
 def test_english_numbers_are_left_alone(text):
     assert spans(text, detector="numbers") == []

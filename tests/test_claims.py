@@ -837,3 +837,16 @@ def test_an_age_and_a_title_in_apposition_are_two_facts_about_one_person():
 def test_names_in_apposition_are_still_a_list():
     texts = [c.text for c in ClaimSplitter().split(Source("a", "The film stars Anna Lee, Tom Hart, Sam Cole."))]
     assert "The film stars Tom Hart" in texts and "The film stars Sam Cole" in texts
+
+
+def test_a_pronoun_stays_when_an_untagged_name_could_be_its_antecedent():
+    text = "Judge Robert Haines ordered Marsh held in custody. His lawyer, Phil Duarte, said his client would appeal."
+    texts = [c.text for c in ClaimSplitter().split(Source("a", text))]
+    assert not any("Robert Haines's lawyer" in t for t in texts)
+    assert "His lawyer is Phil Duarte" in texts
+
+
+def test_a_pronoun_with_one_possible_antecedent_is_still_resolved():
+    text = "Tom Reyes chaired the meeting. His deputy, Ana Cole, read the motion."
+    texts = [c.text for c in ClaimSplitter().split(Source("a", text))]
+    assert "Tom Reyes's deputy is Ana Cole" in texts

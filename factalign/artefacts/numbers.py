@@ -5,7 +5,8 @@ Each rule reads a form English never writes, so no frequency list is needed:
 
 * a thousands point: digits grouped in threes after a point ("1.200 euros", "12.500.000"); English decimals
   after a point are rarely exactly three digits, and never several groups of three. Before a scale word
-  ("$1.375 billion") three decimals are ordinary English, so those are left alone;
+  ("$1.375 billion") or a percent ("yielding 4.015 percent") three decimals are ordinary English, so those are
+  left alone;
 * a decimal comma: one or two digits after a comma, followed by a word, unit or percent sign ("3,5 million");
   English commas separate groups of exactly three digits;
 * a day-first date: a first number above 12 (so a day, not a month) before a zero-padded month or a year
@@ -20,10 +21,11 @@ from typing import Iterator
 
 from ._doc import Artefact, Corpus, SourceDoc
 
-# Not before a scale word: "$1.375 billion" is an English decimal (and "1.375 millones" is ambiguous).
+# Not before a scale word: "$1.375 billion" is an English decimal (and "1.375 millones" is ambiguous); nor
+# before a percent: yields are quoted to three decimals ("4.015 percent"), percentages in thousands are rare.
 _THOUSANDS_POINT = re.compile(r"(?<![\d.,/])[1-9]\d{0,2}(?:\.\d{3})+(?![\d]|[.,]\d)"
                               r"(?!\s*(?:[mb]illion|trillion|millones|millions|milliards?|Millionen|Milliarden|"
-                              r"milioni|miliardi|milhões|bilhões|mil millones)\b)")
+                              r"milioni|miliardi|milhões|bilhões|mil millones)\b|\s*(?:%|percent\b|per cent\b))")
 # Followed by a unit, a percent sign or a word, but not by "and"/"or"/"to": "chapters 1,2 and 3" is a list.
 _DECIMAL_COMMA = re.compile(r"(?<![\d.,/])\d{1,3},\d{1,2}(?=\s?%|\s?€|\s+[^\W\d_])(?!\s+(?:and|or|to)\b)")
 _DAY_FIRST = re.compile(r"(?<![\d/.,])(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/]|[.,]\d)")

@@ -135,7 +135,7 @@ def _latin_candidate(doc: SourceDoc, i: int, corpus: Corpus) -> tuple[str, float
         return None  # an English dictionary word the tagger reads as English ("heel", "embargo", "dossiers")
     if capitalised and corpus.all_words.get(tok.text, 0) > 1:
         return None  # a capitalised word used again in the sources is a name ("Lauten later apologized")
-    if _mentioned(prev, nxt):
+    if _mentioned(prev, nxt, article_needed=False):
         return None
     if z_en >= ENGLISH_COMMON and (z_other < FUNCTION_WORD_ZIPF or capitalised or (
             tok.tag not in _FOREIGN_TAGS and lex.is_lowercase_word(word))):
@@ -160,7 +160,8 @@ def _latin_candidate(doc: SourceDoc, i: int, corpus: Corpus) -> tuple[str, float
     return found
 
 
-def _function_word_slot(doc: SourceDoc, i: int) -> tuple[tuple[str, float, float], str] | None:
+def _function_word_slot(doc: SourceDoc, i: int,
+                        corpus: Corpus) -> tuple[tuple[str, float, float], str] | None:
     """A source-language function word in a position English grammar never gives it (see
     :mod:`.function_words`): ``((lang, zipf there, zipf in English), rule)``, or None."""
     tok = doc.tokens[i]
@@ -170,15 +171,53 @@ def _function_word_slot(doc: SourceDoc, i: int) -> tuple[tuple[str, float, float
     if found is None or in_markup(doc, tok) or not whole_word(doc.text, tok):
         return None
     prev = doc.tokens[i - 1] if i > 0 and doc.tokens[i - 1].sent == tok.sent else None
-    nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) and doc.tokens[i + 1].sent == tok.sent else None
-    if _mentioned(prev, nxt) or (tok.quoted and _quoted_foreign(doc, tok)):
+    nxt = _next_word(doc, i)
+    before_prev = doc.tokens[i - 2] if prev is not None and i > 1 and doc.tokens[i - 2].sent == tok.sent else None
+    if _mentioned(prev, nxt, before_prev) or (tok.quoted and _quoted_foreign(doc, tok)):
         return None
     for neighbour in (prev, nxt):
         if (_is_word_token(neighbour) and neighbour.text.islower() and _leans_foreign(neighbour.text)
                 and not lex.is_lowercase_word(neighbour.text)):
             return None  # a borrowed phrase ("et al.", "de facto") or a foreign quotation, not "la comment"
-    rule = slot_rule(tok, prev, nxt)
+    rule = slot_rule(tok, prev, nxt, name_alone=_name_written_without(doc, tok, nxt, corpus))
     return None if rule is None else (found, rule)
+
+
+def _name_written_without(doc: SourceDoc, tok: Token, nxt: Token | None, corpus: Corpus) -> bool:
+    """True when ``nxt`` is a capitalised name that this text also writes after some other word than ``tok``
+    ("Harlow said", "Sen. Harlow" beside "con Harlow"): then ``tok`` is no particle of the name."""
+    if nxt is None or not nxt.text[:1].isupper() or not nxt.text.isalpha() or nxt.text.isupper():
+        return False
+    before = _words_before_names(doc, corpus)
+    return bool(before.get(nxt.text, set()) - {tok.text.lower()})
+
+
+def _words_before_names(doc: SourceDoc, corpus: Corpus) -> dict[str, set[str]]:
+    """Capitalised word -> the words (lower case; "" at a sentence start) found right before it in ``doc``;
+    built once per source and comparison."""
+    key = ("words_before_names", id(doc))
+    if key not in corpus.cache:
+        before: dict[str, set[str]] = {}
+        for i, tok in enumerate(doc.tokens):
+            if tok.text[:1].isupper() and tok.text.isalpha():
+                prev = doc.tokens[i - 1] if i > 0 and doc.tokens[i - 1].sent == tok.sent else None
+                before.setdefault(tok.text, set()).add(prev.text.lower() if prev is not None else "")
+        corpus.cache[key] = before
+    return corpus.cache[key]
+
+
+def _next_word(doc: SourceDoc, i: int) -> Token | None:
+    """The token after ``i`` in its sentence; across a sentence break too when the break follows no
+    punctuation and no line break: the parser, thrown by the foreign word, ended the sentence there ("from
+    Lyon e | Senator Reyes")."""
+    tokens = doc.tokens
+    if i + 1 >= len(tokens):
+        return None
+    nxt = tokens[i + 1]
+    if nxt.sent == tokens[i].sent:
+        return nxt
+    spurious = nxt.text[:1].isalnum() and "\n" not in doc.text[tokens[i].end:nxt.start]
+    return nxt if spurious else None
 
 
 # A word that is talked about rather than used ("carro means chariot", "the word y") is no artefact.
@@ -186,9 +225,20 @@ _MENTION_AFTER = frozenset({"means", "meaning", "translates", "translated", "sta
 _MENTION_BEFORE = frozenset({"word", "term", "called", "dubbed", "named", "nicknamed"})
 
 
-def _mentioned(prev: Token | None, nxt: Token | None) -> bool:
-    return (nxt is not None and nxt.text.lower() in _MENTION_AFTER) or (
-        prev is not None and prev.text.lower() in _MENTION_BEFORE)
+_MENTION_NOUNS = frozenset({"word", "term"})
+
+
+def _mentioned(prev: Token | None, nxt: Token | None, before_prev: Token | None = None,
+               article_needed: bool = True) -> bool:
+    """True for a word talked about: before "means", after "called", or after "the word"/"the term" (not "her
+    term em Congress": there a noun names a word only after an article; ``article_needed=False`` for words
+    that are no English function word, where any "term X" is read as a mention)."""
+    if nxt is not None and nxt.text.lower() in _MENTION_AFTER:
+        return True
+    if prev is None or prev.text.lower() not in _MENTION_BEFORE:
+        return False
+    return (not article_needed or prev.text.lower() not in _MENTION_NOUNS
+            or (before_prev is not None and before_prev.tag == "DT"))
 
 
 def _names_language(sentence: str, name: str) -> bool:
@@ -260,7 +310,7 @@ def detect_untranslated(doc: SourceDoc, corpus: Corpus) -> Iterator[Artefact]:
     for i, tok in enumerate(doc.tokens):
         if doc.is_headline(tok.sent):
             continue
-        rule = _function_word_slot(doc, i)
+        rule = _function_word_slot(doc, i, corpus)
         found = rule[0] if rule else _latin_candidate(doc, i, corpus)
         if found is None:
             continue

@@ -32,6 +32,8 @@ TITLE_GENDERS = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "mis
                  "madam": "f", "lady": "f"}
 """The gendered ones of :data:`~factalign.claims.syntax.HONORIFICS` ("Dr" and "Mx" say nothing)."""
 WINDOW = 3
+#: Dependencies of an untagged proper noun that may be a person a pronoun refers back to: subject or object.
+LOOSE_ROLES = ("nsubj", "nsubjpass", "dobj")
 """How many sentences back a person mention still counts as the antecedent."""
 FIRST_NAMES_FILE = "claims_first_name_genders.tsv"
 """In ``factalign/data``; built by ``scripts/build_first_name_genders.py`` (provenance in its header)."""
@@ -69,8 +71,14 @@ class PersonTracker:
         self._people: dict[str, Person] = {}
 
     def observe(self, sent) -> None:
-        """Record the PERSON entities of a sentence once it has been read, with any title before them."""
-        self._recent.append([self._remember(e.text, _title_before(e)) for e in entities_in(sent) if e.label_ == "PERSON"])
+        """Record the PERSON entities of a sentence once it has been read, with any title before them, and the
+        untagged proper nouns that act as subject or object there ("ordered Marsh held"): they may be people the
+        tagger missed, so they make a later pronoun ambiguous unless they are known to be someone else."""
+        people = [e for e in entities_in(sent) if e.label_ == "PERSON"]
+        inside = {i for e in people for i in range(e.start, e.end)}
+        loose = [t.text for t in sent if t.pos_ == "PROPN" and not t.ent_type_ and t.i not in inside
+                 and t.dep_ in LOOSE_ROLES]
+        self._recent.append([self._remember(e.text, _title_before(e)) for e in people] + loose)
 
     def gender_of(self, name: str) -> str | None:
         """The gender of a person named so (a name seen before, or its first name), or None."""
@@ -119,7 +127,7 @@ class PersonTracker:
         if (here and not subjects) or (not subjects and _unnamed_subject(sent, before)):
             return None
         names = subjects or [n for mentions in reversed(self._recent) for n in mentions]
-        people = list({_key(n): self._people[_key(n)] for n in names}.values())
+        people = list({_key(n): self._people.get(_key(n)) or Person(n) for n in names}.values())
         person = _agreeing(people, PRONOUN_GENDERS.get(pronoun.lower()))
         return person.name if person is not None else None
 

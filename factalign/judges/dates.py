@@ -18,7 +18,9 @@ _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 _DECADE = re.compile(r"^(1[5-9]\d0|20\d0)'?s$")
-_CLOCK = re.compile(r"^(\d{1,2})(?::(\d\d))?(?:\s*)(a\.?m\.?|p\.?m\.?)?$", re.I)
+_CLOCK = re.compile(r"^(\d{1,2})(?:[:.](\d\d))?(?:\s*)(a\.?m\.?|p\.?m\.?)?$", re.I)
+# British style, the suffix written on: "2.30pm", "7.15am" (one token, which the entity model leaves untagged).
+_CLOCK_DOTTED = re.compile(r"^(\d{1,2})\.(\d\d)(a\.?m\.?|p\.?m\.?)$", re.I)
 _ORDINAL_DAY = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$", re.I)
 
 
@@ -123,13 +125,14 @@ def _month_or_day(tok, published: _dt.date | None) -> list[DateFact]:
 
 
 def _clock_time(tok, published: _dt.date | None) -> list[DateFact]:
-    """A clock time, written with a colon or followed by "am"/"pm" ("at 10:30", "at 3 pm"), in minutes."""
+    """A clock time in minutes: written the British way ("2.30pm"), or a time with a colon or followed by
+    "am"/"pm" ("at 10:30", "at 3 pm")."""
     doc = tok.doc
     after = tok.nbor(1).lower_ if tok.i + 1 < len(doc) else ""
-    if not (tok.ent_type_ == "TIME" and _CLOCK.match(tok.text)
-            and (":" in tok.text or after.replace(".", "") in ("am", "pm"))):
+    if not (_CLOCK_DOTTED.match(tok.text) or (tok.ent_type_ == "TIME" and _CLOCK.match(tok.text)
+                                              and (":" in tok.text or after.replace(".", "") in ("am", "pm")))):
         return []
-    m = _CLOCK.match(tok.text)
+    m = _CLOCK_DOTTED.match(tok.text) or _CLOCK.match(tok.text)
     hour, minute = int(m.group(1)), int(m.group(2) or 0)
     if (m.group(3) or after).replace(".", "") == "pm" and hour < 12:
         hour += 12

@@ -12,13 +12,14 @@ from dataclasses import replace
 from typing import Sequence
 
 from ..judges.dates import date_facts
-from ..judges.numbers import PROJECTION, TIME_WORDS, _clause_words
+from ..judges.numbers import _CLASS_OF, PROJECTION, TIME_WORDS, _clause_words, _root
 from ..judges.quantities import quantities
 from ..models import Claim, Source
+from .kinds import person_senses
 from .model import KeyFact
 from .people import ages, quotes, roles
 from .states import states
-from .syntax import parse_source, predicate, span_offsets, span_text
+from .syntax import parse_source, predicate, span_offsets, span_text, surname
 
 #: Words that pin a number to another moment than the story's ("initially 12", "now 20"); the day parts and
 #: calendar units of the judges' TIME_WORDS are left out because two outlets date one event differently.
@@ -33,6 +34,8 @@ TIME_HEDGES = {
 }
 #: Date mention kinds that pin one day or moment; years, months and decades date too many things to compare.
 DAY_KINDS = ("day", "date", "weekday")
+#: News copy drops "on" before a day ("was convicted Wednesday", "died March 3"): a bare day reads as "on" it.
+BARE_DAY_PREP = "on"
 
 
 def extract_key_facts(sources: Sequence[Source], claims: Sequence[Claim], docs=None) -> list[KeyFact]:
@@ -58,7 +61,7 @@ def extract_key_facts(sources: Sequence[Source], claims: Sequence[Claim], docs=N
     for source in sources:
         doc = docs[source.name] if docs and source.name in docs else parse_source(source.text)
         mine = by_source.get(source.name, [])
-        found = (_numbers(doc, source.name, ages(doc, source.name)) + _dates(doc, source)
+        found = (_numbers(doc, source.name, _linked_ages(doc, ages(doc, source.name))) + _dates(doc, source)
                  + roles(doc, source.name) + states(doc, source.name) + quotes(doc, source.name, mine))
         out += [_with_claims(doc, f, mine) for f in sorted(found, key=lambda f: (f.start, f.type))]
     return out
@@ -80,23 +83,188 @@ def _numbers(doc, name: str, age_facts: list[KeyFact]) -> list[KeyFact]:
     """Counts (a number of things) and quantities (money, percent, measures), with what they count and the event."""
     taken = {(f.start, f.end) for f in age_facts}
     out = list(age_facts)
-    for q in quantities(doc):
+    found = quantities(doc)
+    changes = _changes(doc, found)
+    for q in found:
         if q.year or q.unit == "rank":
             continue
         start, end = span_offsets(doc, q.start, q.end)
         if any(s <= start < e or s < end <= e for s, e in taken):
             continue  # "52-year-old" is an age, not a duration
         noun_tok = doc[q.num].head if doc[q.num].head.lemma_.lower() == q.noun else doc[q.num]
-        if q.unit == "" and not q.noun:
-            continue  # a bare number says nothing about what it counts
-        words = _clause_words(doc, q)
-        detail = (q, frozenset(words & MOMENT_WORDS), frozenset(words & PROJECTION))
         event = predicate(noun_tok)
+        head = q.noun if q.unit == "" else (q.noun or q.unit)
+        if q.unit == "":
+            harm = _people_event(doc, q)
+            if harm:
+                head, event, noun_tok = PEOPLE, harm, doc[q.num]
+            elif not q.noun and q.num in changes and changes[q.num][1]:
+                head = changes[q.num][1]  # "from 214 to 96 votes": 214 counts votes too
+            elif not q.noun:
+                continue  # a bare number says nothing about what it counts
+        words = _clause_words(doc, q)
+        moments = _moments(doc, q) | ({CHANGE_START} if changes.get(q.num, ("",))[0] == "from" else set())
+        detail = (q, moments, frozenset(words & PROJECTION), _modifiers(noun_tok, q),
+                  0 < end <= doc.text.find("\n"))  # in the headline: the first of several lines
         kind = "count" if q.unit == "" else "quantity"
-        head = q.noun if kind == "count" else (q.noun or q.unit)
         out.append(KeyFact(kind, q.text, _show_number(q.value, q.unit), f"{head} {event}".strip(), name, start, end,
                            head=head, event=event, detail=detail))
     return out
+
+
+#: The moment given to the first number of a change ("rose from 5% to 7%"): the value before it, which is
+#: compared only with other values before a change.
+CHANGE_START = "from"
+
+
+def _changes(doc, found) -> dict[int, tuple[str, str]]:
+    """Numbers of "from A to B" changes: number token -> ("from" or "to", the counted noun of either end).
+
+    Example:
+        >>> from factalign.judges.quantities import quantities
+        >>> doc = parse_source("The lead fell from 214 to 96 votes.")
+        >>> sorted(_changes(doc, quantities(doc)).values())
+        [('from', 'vote'), ('to', 'vote')]
+    """
+    ends = {}
+    for q in found:
+        before = doc[q.start - 1].lower_ if q.start > 0 else ""
+        if before in ("from", "to"):
+            ends[q.num] = (before, q)
+    out = {}
+    for num, (word, q) in ends.items():
+        other = "to" if word == "from" else "from"
+        partners = [p for n, (w, p) in ends.items() if w == other and doc[n].sent == doc[num].sent
+                    and (n > num) == (word == "from") and p.unit == q.unit]
+        if partners:
+            partner = min(partners, key=lambda p: abs(p.num - num))
+            out[num] = (word, q.noun or partner.noun)
+    return out
+
+
+#: The head given to a number that stands for people without naming them ("Nineteen hurt", "31 injured").
+PEOPLE = "people"
+#: Dependency labels of the words that narrow what a noun counts ("two *German* climbers", "26 *mountain*
+#: rescuers"); two counts narrowed differently may count different sets.
+NARROWING = ("amod", "compound", "nmod", "poss")
+
+
+def _moments(doc, q) -> frozenset[str]:
+    """The moment words of the quantity's clause ("initially", "now"), read as adverbs and adjectives only: the
+    verb "lasted" is no "last week", "ended" no "end of the year".
+
+    Example:
+        >>> from factalign.judges.quantities import quantities
+        >>> doc = parse_source("The count lasted three days. Last year it took two days.")
+        >>> [sorted(_moments(doc, q)) for q in quantities(doc)]
+        [[], ['last']]
+    """
+    words = {t.lemma_.lower() for t in _clause(doc, q).subtree
+             if not (q.start <= t.i < q.end) and t.pos_ not in ("VERB", "AUX")}
+    return frozenset(words & MOMENT_WORDS)
+
+
+def _clause(doc, q):
+    """The head of the clause a quantity sits in (the judges' reading of "the quantity's clause")."""
+    tok = _root(doc, q)
+    while tok.head is not tok and tok.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj"):
+        tok = tok.head
+    return tok
+
+
+def _people_event(doc, q) -> str:
+    """The event of a number that counts people it does not name, or "".
+
+    A number with no noun that is the subject of a verb of an event class ("Two fans were killed and 31
+    injured"), or a headline number followed by such a word ("Nineteen hurt", "Two dead"), counts people.
+
+    Example:
+        >>> from factalign.judges.quantities import quantities
+        >>> doc = parse_source("Nineteen hurt in gas leak")
+        >>> _people_event(doc, quantities(doc)[0])
+        'hurt'
+    """
+    tok = doc[q.num]
+    word = next((t for t in (tok.head, *tok.children) if t is not tok and t.lemma_.lower() == q.noun), None)
+    if word is not None and q.noun in _CLASS_OF and (word.pos_ in ("ADJ", "VERB") or word.dep_ == "acl"):
+        return q.noun  # "Two dead": the tagger reads the adjective as what is counted ("96 votes" is a noun)
+    if not q.noun and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in _CLASS_OF:
+        return tok.head.lemma_.lower()
+    return ""
+
+
+def _modifiers(noun_tok, q) -> frozenset[str]:
+    """Lemmas of the words that narrow the counted noun ("two German climbers" -> {"german"})."""
+    if noun_tok.i == q.num:
+        return frozenset()
+    return frozenset(c.lemma_.lower() for c in noun_tok.children
+                     if c.dep_ in NARROWING and c.i != q.num and not c.like_num)
+
+
+def _linked_ages(doc, facts: list[KeyFact]) -> list[KeyFact]:
+    """Ages with the event their owner takes part in and (value, person, plural) as detail: ``person`` is the
+    surname of the one person an unnamed definite description stands for (see :func:`_described_person`);
+    ``plural`` is True for an age given to a plural noun ("the two climbers, aged 29 and 31"), which belongs to
+    several people and is not compared.
+
+    Example:
+        >>> doc = parse_source("Police charged Tom Lee on Monday. The 34-year-old driver was released.")
+        >>> [f.detail for f in _linked_ages(doc, ages(doc, "a"))]
+        [(34, 'lee', False)]
+    """
+    out = []
+    for fact in facts:
+        owner = _owner(doc, fact)
+        plural = owner is not None and owner.tag_ in PLURAL_TAGS
+        person = _described_person(doc, owner) if owner is not None else ""
+        event = predicate(owner) if owner is not None else ""
+        out.append(replace(fact, detail=(fact.detail[0], person, plural), event=fact.event or event))
+    return out
+
+
+#: Penn tags of plural nouns.
+PLURAL_TAGS = ("NNS", "NNPS")
+
+
+def _owner(doc, fact: KeyFact):
+    """The token of the fact's sentence that the age belongs to (nearest one whose lemma or surname is its head)."""
+    span = doc.char_span(fact.start, fact.end, alignment_mode="expand")
+    if span is None:
+        return None
+    sent = span.sent
+    found = [t for t in sent if t.pos_ in ("NOUN", "PROPN") and fact.head in (t.lemma_.lower(), surname(t.text))]
+    return min(found, key=lambda t: abs(t.i - span.start), default=None)
+
+
+def _described_person(doc, owner) -> str:
+    """Surname of the person a definite description without a name stands for, or "".
+
+    "The 41-year-old accountant" in a sentence that names nobody is the one person the previous sentence names
+    (news introduces a person by name, then refers back by age and occupation); with no name, or two, it is "".
+    """
+    if owner.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in owner.children):
+        return ""
+    sent = owner.sent
+    if any(e.label_ == "PERSON" for e in sent.ents) or sent.start == 0:
+        return ""
+    names = _named_people(doc[sent.start - 1].sent) - {""}
+    return names.pop() if len(names) == 1 else ""
+
+
+def _named_people(sent) -> set[str]:
+    """Surnames of the people a sentence names: PERSON entities, and proper names that a noun for a person
+    (WordNet) introduces or explains ("town treasurer Gregory Marsh", "Marsh, the treasurer"), which the small
+    entity model often tags as an organisation."""
+    names = {surname(e.text) for e in sent.ents if e.label_ == "PERSON"}
+    for tok in sent:
+        if tok.pos_ == "PROPN" and tok.dep_ != "compound" and tok.ent_type_ not in PLACES and any(
+                c.dep_ in ("compound", "appos") and c.pos_ == "NOUN" and person_senses(c.lemma_) for c in tok.children):
+            names.add(surname(tok.text))
+    return names
+
+
+#: Entity labels under which a proper name is a place, not a person.
+PLACES = ("GPE", "LOC", "FAC")
 
 
 def _show_number(value: float, unit: str) -> str:
@@ -127,7 +295,7 @@ def _dates(doc, source: Source) -> list[KeyFact]:
                 f"{d.value[0]:02d}-{d.value[1]:02d}" if d.kind == "day" else str(d.value))
             event = predicate(tok)
             out.append(KeyFact("date", d.text, norm, f"date of {event or 'event'}", source.name, start, end,
-                               head=d.kind, event=event, detail=(d.kind, d.prep)))
+                               head=d.kind, event=event, detail=(d.kind, d.prep or BARE_DAY_PREP)))
     return out
 
 

@@ -188,10 +188,27 @@ def quotes(doc, name: str, claims: Sequence[Claim]) -> list[KeyFact]:
                 w.lower() for w in words} and surname(c.attribution or "") not in placed:
             people.add(surname(c.attribution or ""))
     out = []
+    named = _person_ents(doc)
     for c in claims:
-        who = surname(c.attribution or "")
+        speaker = c.attribution or ""
+        if surname(speaker) not in people:
+            speaker = _titled_speaker(doc, c, named) or speaker
+        who = surname(speaker)
         if not who or who not in people:
             continue
-        out.append(KeyFact("quote", c.attribution or "", who, c.text[:80], name, c.start, c.end, claims=(c.id,),
+        out.append(KeyFact("quote", speaker, who, c.text[:80], name, c.start, c.end, claims=(c.id,),
                            head="quote", event="say", detail=(c.quote, fold(c.text))))
     return out
+
+
+def _titled_speaker(doc, claim: Claim, named) -> str:
+    """The person a speaker given by title is ("said steward Paul Hanley": the claim's speaker is "steward"): the
+    one name of ``named`` (the source's people) in the claim's sentence that the title stands right before, or ""."""
+    words = (claim.attribution or "").lower().split()
+    span = doc.char_span(claim.start, max(claim.start + 1, claim.end), alignment_mode="expand") if words else None
+    if span is None or len(span) == 0:
+        return ""
+    sent = span[0].sent
+    names = [e for e in named if sent.start <= e.start and e.end <= sent.end and e.start > 0
+             and doc[e.start - 1].lower_ == words[-1]]
+    return names[0].text if len(names) == 1 else ""

@@ -1,36 +1,109 @@
 """State key facts: what condition a person or thing is in ("in serious condition", "remains closed", "has
-reopened", "was acquitted", "is dead"), and whether two states exclude each other.
+reopened", "was acquitted", "died"), and whether two states exclude each other.
 
-Opposites come from WordNet 3.0 (the antonym data the judges already ship, see
-:mod:`factalign.judges.lexicon`); a state bounded by a duration ("closed for four hours") is a past episode, not
-the state now: it is kept (marked as an episode) but never contradicts another state.
+Which words name a state comes from WordNet 3.0 (see :mod:`factalign.keyfacts.statewords`), opposites from the
+antonym data the judges ship (:mod:`factalign.judges.lexicon`). The rules, one sentence each:
+
+- a predicative adjective or participle WordNet opposes to another names a state ("remains closed", "is dead");
+- a passive or perfect participle that names a state does too ("was acquitted", "has been certified");
+- the simple past of a verb of returning puts its subject back in the base verb's state ("reopened": open now);
+- a verb of dying leaves its subject dead, a verb of killing its (passive) subject;
+- "in ADJ NOUN" after a verb gives the attribute NOUN of the subject ("in serious condition");
+- a degree adverb on "injured" (or a word of its WordNet cluster) gives the person's condition ("lightly
+  injured": condition light), which conflicts only with a WordNet opposite ("serious");
+- "has yet to V" denies V ("has yet to be certified": not certified);
+- a verb of knowing or telling whose participle has a WordNet un-form ("confirmed" / "unconfirmed") states the
+  certainty of what it is about ("confirmed that chlorine was the gas": chlorine confirmed);
+- a state bounded by a duration or an episode ("closed for four hours", "closed during the leak") is a past
+  episode: kept, but it never contradicts, nor supports, another state;
+- a past passive with a date ("was closed on Monday") is that day's event, which a return ("reopened") may
+  have undone since: the two do not conflict;
+- a charge or cause after "of"/"on" ("acquitted of forgery") is part of the anchor: one fact per noun;
+- a verb of WordNet's increase / decrease families says which way its object (or subject) went
+  (:mod:`factalign.keyfacts.changes`); opposite ways conflict in alike sentences.
 """
 
 from __future__ import annotations
 
-from ..judges.lexicon import antonym_source, indirect_antonyms, load_synset_antonyms, synset_antonyms
+from typing import NamedTuple
+
+from ..judges.lexicon import (antonym_source, base_forms, indirect_antonyms, load_clusters, load_synset_antonyms,
+                              synset_antonyms)
+from .changes import CHANGE, changes
 from .model import KeyFact
 from .people import _who
+from .statewords import DEAD, certainty_participle, dying, is_state_adjective, killing, names_state, returns_to
 from .syntax import negated, span_offsets
 
-#: Prepositions that bound a state in time: "closed for four hours", "reopened after two days".
-EPISODE_PREPS = frozenset({"for", "after", "until", "till", "since", "during", "within"})
+#: Prepositions that bound a state to a past stretch of time: "closed for four hours", "closed during the leak".
+#: ("after", "since" and "within" do not: "reopened after two days" is open now.)
+EPISODE_PREPS = frozenset({"for", "until", "till", "during"})
 #: Prepositions that introduce a state as a place or condition: "in serious condition", "at large".
 STATE_PREPS = frozenset({"in", "at"})
+#: Prepositions whose object is what a state is about: "acquitted of forgery", "convicted on two counts".
+TOPIC_PREPS = frozenset({"of", "on"})
+#: The attribute a degree of injury gives ("lightly injured": condition light).
+CONDITION = "condition"
+#: WordNet's adjective whose cluster holds the words of bodily harm ("hurt", "wounded", ...).
+INJURED = "injured"
+#: The attribute of what a verb of confirming states about its object.
+CERTAINTY = "certainty"
 _SUBJECTS = ("nsubj", "nsubjpass")
+#: Where a pronoun's antecedent may sit in its sentence (a subject or an object).
+_ANTECEDENTS = ("nsubj", "nsubjpass", "dobj", "dative")
+_PREDICATES = ("ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp", "acl")
+#: How many heads up a clause without a subject may look for the one it shares ("had to be flown ... and lies").
+MAX_CLIMB = 3
+
+
+class State(NamedTuple):
+    """What a state fact says: its value, polarity, attribute ("" for a plain state), and how it was read."""
+
+    value: str
+    polarity: bool
+    attribute: str
+    episode: bool
+    lemma: str = ""
+    topic: str = ""
+    named: bool = False
+    degree: bool = False
+    dated: bool = False
+    again: bool = False
+
+
+def _noun_subject(verb):
+    return next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+
+
+def _resolve(pron):
+    """The one noun before a personal pronoun in its sentence that could be its antecedent (a subject or an
+    object: "the Dutchman was flown ... where he died"), else None: a wrong resolution is worse than none."""
+    before = [t for t in pron.sent if t.i < pron.i and t.dep_ in _ANTECEDENTS and t.pos_ in ("NOUN", "PROPN")]
+    return before[0] if len(before) == 1 and pron.lower_ in ("he", "she", "they") else None
+
+
+def _partitive(tok):
+    """ "Four of the injured", "all of the workers": a part is about the whole it is taken from."""
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return whole if whole is not None and whole.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") else None
 
 
 def _subject(verb):
-    for child in verb.children:
-        if child.dep_ in _SUBJECTS and child.pos_ in ("NOUN", "PROPN"):
-            return child
+    """The subject of a predicate, shared from the clause it is coordinated with when it has none of its own."""
+    cur = verb
+    for _ in range(MAX_CLIMB):
+        subj = _noun_subject(cur)
+        if subj is not None:
+            if subj.pos_ in ("NOUN", "PROPN"):
+                return subj
+            return _partitive(subj) or (_resolve(subj) if subj.pos_ == "PRON" else None)
+        if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
+            return cur.head  # "the road, closed during the storm": a participle is about the noun it describes
+        if cur.dep_ not in ("conj", "xcomp") or cur.head is cur:
+            return None
+        cur = cur.head
     return None
-
-
-def _opening_noun(sent):
-    """The sentence's first noun: its subject when the parser lost the link ("A patient who was hurt ... was in
-    serious condition" parsed with no subject for "was")."""
-    return next((t for t in sent if t.pos_ in ("NOUN", "PROPN")), None)
 
 
 def _episode(verb) -> bool:
@@ -38,31 +111,116 @@ def _episode(verb) -> bool:
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in EPISODE_PREPS:
             return True
-        if child.dep_ == "npadvmod" and child.ent_type_ in ("DATE", "TIME"):
+        if child.dep_ == "npadvmod" and child.ent_type_ in ("DATE", "TIME") and any(
+                c.dep_ == "nummod" for c in child.children):
             return True
     return False
 
 
-def _base(word: str) -> str:
-    """A verb of returning to a state names that state: "reopen" -> "open", "reclose" -> "close"."""
-    return word[2:] if word.startswith("re") and word[2:] in load_synset_antonyms() else word
+def _dated_past(verb) -> bool:
+    """True for a past passive with a date or time ("was closed on Monday"): the event of that day, which a later
+    return may have undone ("reopened"), unlike "remains closed" or "has been closed"."""
+    past = any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children)
+    when = [c for c in verb.children if c.dep_ == "npadvmod"] + [
+        g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return past and any(t.ent_type_ in ("DATE", "TIME") for t in when)
 
 
-def _has_opposite(word: str) -> bool:
-    return _base(word) in load_synset_antonyms()
+def _yet_to(verb) -> bool:
+    """True for "has yet to V" / "is yet to be V-ed": the verb is not done yet."""
+    return verb.dep_ == "xcomp" and any(c.lower_ == "yet" for c in verb.head.children)
 
 
-def _fact(doc, name, subject, value_tok, verb, value: str, attribute: str = "") -> KeyFact | None:
+def _topics(word) -> list[str]:
+    """Nouns after "of"/"on" that say what a state is about ("counts of theft and forgery" -> three)."""
+    out = []
+    for prep in word.children:
+        if prep.dep_ == "prep" and prep.lower_ in TOPIC_PREPS:
+            out += [t.lemma_.lower() for t in prep.subtree if t.pos_ == "NOUN" and t.ent_type_ not in ("DATE", "TIME")]
+    return list(dict.fromkeys(out))
+
+
+def _facts(doc, name, subject, value_tok, verb, state: State, whole: bool = False) -> list[KeyFact]:
+    """One fact per topic; ``whole``: the evidence is the whole sentence (the holder is a pronoun in it)."""
     if subject is None or subject.pos_ == "PRON":
-        return None
+        return []
     head, readable = _who(subject)
     first, last = min(subject.i, value_tok.i), max(subject.i, value_tok.i) + 1
+    if whole:
+        first, last = value_tok.sent.start, value_tok.sent.end
     start, end = span_offsets(doc, first, last)
-    polarity = not negated(value_tok) and not negated(verb)
-    what = f"{attribute} of {readable}" if attribute else f"state of {readable}"
-    norm = ("" if polarity else "not ") + value
-    return KeyFact("state", value_tok.text, norm, what, name, start,
-                   end, head=head, event=attribute, detail=(value, polarity, attribute, _episode(verb)))
+    polarity = state.polarity and not negated(value_tok) and not negated(verb) and not _yet_to(verb)
+    what = f"{state.attribute} of {readable}" if state.attribute else f"state of {readable}"
+    norm = ("" if polarity else "not ") + state.value
+    named = subject.pos_ == "PROPN"
+    return [KeyFact("state", value_tok.text, norm, what + (f" ({topic})" if topic else ""), name, start, end, head=head,
+                    event=state.attribute,
+                    detail=state._replace(polarity=polarity, topic=topic, named=named))
+            for topic in (_topics(value_tok) or [state.topic])]
+
+
+def _predicative(tok) -> State | None:
+    """ "remains closed", "is dead", "were only lightly injured" (a degree of injury is a condition)."""
+    low = tok.lower_
+    if not is_state_adjective(low):
+        return None
+    return _degree(tok) or State(low, True, "", False, lemma=tok.lemma_.lower())
+
+
+def _degree(tok) -> State | None:
+    """ "lightly injured", "critically hurt": a degree adverb on a word of harm is the person's condition."""
+    if not _harm(tok.lower_):
+        return None
+    for adv in tok.children:
+        degree = next((b for b in base_forms(adv.lower_)[1:] if is_state_adjective(b)), None)
+        if adv.dep_ == "advmod" and degree:
+            return State(degree, True, CONDITION, False, degree=True)
+    return None
+
+
+def _harm(word: str) -> bool:
+    """True for "injured" and the words on its side of WordNet's cluster ("hurt", "wounded")."""
+    return bool(load_clusters().get(word, frozenset()) & load_clusters().get(INJURED, frozenset()))
+
+
+def _verbal(tok) -> State | None:
+    """A state said by a verb: a passive or perfect state participle, a verb of returning, dying or killing."""
+    lemma, low = tok.lemma_.lower(), tok.lower_
+    if any(c.dep_ in ("acomp", "oprd") and is_state_adjective(c.lower_) for c in tok.children):
+        return None  # "was found dead": the complement names the state, not the verb
+    aux = {c.dep_ for c in tok.children} | ({c.dep_ for c in tok.head.children} if tok.dep_ == "conj" else set())
+    passive, perfect = "auxpass" in aux, "aux" in aux and tok.tag_ == "VBN"
+    if any(c.dep_ in ("dobj", "dative", "ccomp") for c in tok.children):
+        return _certainty(tok)
+    if dying(lemma) or (passive and killing(lemma)):
+        return State(DEAD, True, "", _episode(tok), lemma=lemma)
+    if (passive or perfect) and tok.tag_ == "VBN" and names_state(low, lemma):
+        if passive and _certainty(tok):  # "has yet to be confirmed": the same certainty as "confirmed it"
+            return _certainty(tok)
+        return _degree(tok) or State(low, True, "", _episode(tok), lemma=lemma, dated=_dated_past(tok))
+    base = returns_to(lemma)
+    if base and low.startswith("re") and tok.tag_ in ("VBD", "VBN", "VBZ") and is_state_adjective(low[2:]):
+        return State(low[2:], True, "", _episode(tok), lemma=base, again=True)
+    if tok.tag_ in ("VBD", "VBN") and names_state(low, lemma) and _episode(tok):
+        return State(low, True, "", True, lemma=lemma)  # "closed during the leak": a past episode, kept as one
+    return None
+
+
+def _certainty(tok) -> State | None:
+    """ "confirmed the victory", "has yet to confirm it": a verb whose participle has an un-form, with an object."""
+    low = tok.lemma_.lower()
+    participle = certainty_participle(low)
+    return State(participle, True, CERTAINTY, False, lemma=low) if participle else None
+
+
+def _object(verb):
+    """What a verb of confirming is about: the subject of its clause, or its object."""
+    for c in verb.children:
+        if c.dep_ == "ccomp":
+            return _noun_subject(c)
+        if c.dep_ == "dobj":
+            return c
+    return None
 
 
 def states(doc, name: str) -> list[KeyFact]:
@@ -75,24 +233,78 @@ def states(doc, name: str) -> list[KeyFact]:
     """
     out = []
     for tok in doc:
-        low = tok.lower_
-        fact = None
-        if tok.dep_ in ("acomp", "oprd") and tok.pos_ in ("ADJ", "VERB") and _has_opposite(low):
-            fact = _fact(doc, name, _subject(tok.head), tok, tok.head, low)
-        elif tok.pos_ == "VERB" and tok.dep_ in ("ROOT", "conj", "ccomp") and _has_opposite(tok.lemma_.lower()):
-            passive_or_perfect = any(c.dep_ in ("auxpass", "aux") for c in tok.children)
-            # a simple past is an event ("prices rose"); bounded by a duration it is an episode, kept as one
-            if (passive_or_perfect or _episode(tok)) and not any(c.dep_ in ("dobj", "dative") for c in tok.children):
-                fact = _fact(doc, name, _subject(tok), tok, tok, _base(tok.lemma_.lower()))
+        if tok.dep_ in ("acomp", "oprd") and tok.pos_ in ("ADJ", "VERB"):
+            state = _predicative(tok)
+            holder = _subject(tok.head)
+            if tok.dep_ == "oprd":  # "kept the windows closed": the object's state ("was found dead": the subject's)
+                holder = next((c for c in tok.head.children if c.dep_ == "dobj"), None) or holder
+            if state is not None:
+                out += _facts(doc, name, holder, tok, tok.head, state)
+        elif tok.pos_ == "VERB" and tok.dep_ in _PREDICATES:
+            state = _verbal(tok)
+            passive = any(c.dep_ == "auxpass" for c in tok.children)
+            if state is not None and state.attribute == CERTAINTY and not passive:
+                holder = _object(tok)
+                whole = holder is not None and holder.pos_ == "PRON" and _yet_to(tok)
+                if whole:
+                    holder = tok  # "yet to confirm it": about what the sentence says; matched by its context
+                out += _facts(doc, name, holder, tok, tok, state, whole) if holder is not None else []
+            elif state is not None:
+                out += _facts(doc, name, _subject(tok), tok, tok, state)
         elif tok.dep_ == "amod" and tok.head.dep_ == "pobj" and tok.head.head.lower_ in STATE_PREPS:
-            prep, noun = tok.head.head, tok.head
-            bare = not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)  # "in the next hours" is a time
-            if prep.head.pos_ in ("AUX", "VERB") and prep.dep_ == "prep" and bare:
-                subject = _subject(prep.head) or _opening_noun(tok.sent)
-                fact = _fact(doc, name, subject, tok, prep.head, low, noun.lemma_.lower())
-        if fact is not None:
-            out.append(fact)
-    return out
+            out += _attribute(doc, name, tok)
+    return out + changes(doc, name, lambda holder, tok, verb, way, when: _facts(
+        doc, name, holder, tok, verb, State(way, True, CHANGE, _episode(verb), lemma=tok.lemma_.lower(), topic=when)))
+
+
+def _attribute(doc, name: str, tok) -> list[KeyFact]:
+    """ "is in serious condition", "lies in critical condition": attribute NOUN of the subject is ADJ."""
+    prep, noun = tok.head.head, tok.head
+    bare = not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)  # "in the next hours" is a time
+    if prep.dep_ != "prep" or not bare or not (prep.head.pos_ in ("AUX", "VERB") or prep.head.dep_ in _PREDICATES):
+        return []
+    subject = _subject(prep.head)
+    state = State(tok.lower_, True, noun.lemma_.lower(), _episode(prep.head))
+    return _facts(doc, name, subject, tok, prep.head, state)
+
+
+def _opposed(x: str, y: str) -> bool:
+    return bool(antonym_source(x, y, adjectives=True) or synset_antonyms(x, y) or indirect_antonyms(x, y))
+
+
+def opposite_states(a: KeyFact, b: KeyFact) -> bool:
+    """True when two states of one thing exclude each other.
+
+    Antonyms (WordNet), the same state affirmed and denied, two different values of one attribute ("serious"
+    vs "good" condition) unless one is a degree of injury (then only WordNet opposites), or death against any
+    condition of the living.
+
+    Example:
+        >>> from factalign.keyfacts.model import KeyFact
+        >>> s = lambda v, p=True, attr="": KeyFact("state", v, v, "", "x", 0, 1, detail=State(v, p, attr, False))
+        >>> opposite_states(s("closed"), s("open")), opposite_states(s("closed"), s("closed", False))
+        (True, True)
+        >>> opposite_states(s("closed"), s("shut"))
+        False
+    """
+    sa, sb = State(*a.detail), State(*b.detail)
+    if sa.episode or sb.episode:
+        return False  # "closed for four hours" was an episode; it says nothing against "reopened" now
+    if sa.dated and sb.again or sb.dated and sa.again:
+        return False  # "was closed on Monday" / "reopened": the reopening may have come after
+    if DEAD in (sa.value, sb.value) and sa.polarity and sb.polarity and sa.value != sb.value:
+        other = sb if sa.value == DEAD else sa
+        if other.attribute not in ("", CERTAINTY, CHANGE):
+            return True  # only the living have a condition ("in critical condition" / "died")
+    if sa.attribute != sb.attribute:
+        return False
+    if sa.value == sb.value:
+        return sa.polarity != sb.polarity
+    if sa.polarity != sb.polarity:
+        return False  # "not open" vs "closed": agreeing, or too loose to call
+    if sa.attribute and sa.attribute != CERTAINTY and not (sa.degree or sb.degree):
+        return not _same_synset(sa.value, sb.value)
+    return _opposed(sa.value, sb.value) or bool(sa.lemma and sb.lemma and synset_antonyms(sa.lemma, sb.lemma))
 
 
 def _same_synset(x: str, y: str) -> bool:
@@ -100,28 +312,31 @@ def _same_synset(x: str, y: str) -> bool:
     return bool(load_synset_antonyms().get(x, frozenset()) & load_synset_antonyms().get(y, frozenset()))
 
 
-def opposite_states(a: KeyFact, b: KeyFact) -> bool:
-    """True when two states of one thing exclude each other.
+def same_state_anchor(a: KeyFact, b: KeyFact, alike) -> bool:
+    """True when two state facts are about one holder (and one charge or cause, when both name one).
 
-    Antonyms (WordNet), the same state affirmed and denied, or two different values of one attribute
-    ("serious" vs "good" condition) unless WordNet makes them near-synonyms.
+    Two named people are never the same holder; otherwise the same head word, or, for an attribute, a charge or a
+    certainty, sentences ``alike()`` says report the same thing (the holder worded apart: "the accountant" /
+    "Marsh"). A death is compared with a condition of the same holder.
+    """
+    sa, sb = State(*a.detail), State(*b.detail)
+    if sa.topic and sb.topic and sa.topic != sb.topic:
+        return False
+    if sa.named and sb.named and a.head != b.head:
+        return False  # two people's states are never compared
+    same_kind = a.event == b.event or DEAD in (sa.value, sb.value) and not {CERTAINTY, CHANGE} & {a.event, b.event}
+    if a.head == b.head and CHANGE not in (a.event, b.event):  # amounts change often: alike sentences only
+        return same_kind
+    return a.event == b.event and bool(a.event or sa.topic and sb.topic) and alike()
+
+
+def state_bucket(fact: KeyFact) -> str:
+    """The part of a state's anchor that :func:`same_state_anchor` always requires equal: a certainty and a change
+    of amount are compared only with their kind; plain states and attributes (a condition, and death against it)
+    share one bucket.
 
     Example:
-        >>> from factalign.keyfacts.model import KeyFact
-        >>> s = lambda v, p=True, attr="": KeyFact("state", v, v, "", "x", 0, 1, detail=(v, p, attr, False))
-        >>> opposite_states(s("closed"), s("open")), opposite_states(s("closed"), s("closed", False))
-        (True, True)
-        >>> opposite_states(s("closed"), s("shut"))
-        False
+        >>> state_bucket(KeyFact("state", "dead", "dead", "", "a", 0, 1, event=""))
+        ''
     """
-    (va, pa, attr_a, episode_a), (vb, pb, attr_b, episode_b) = a.detail, b.detail
-    if attr_a != attr_b or episode_a or episode_b:
-        return False  # "closed for four hours" was an episode; it says nothing against "reopened" now
-    if va == vb:
-        return pa != pb
-    if pa != pb:
-        return False  # "not open" vs "closed": agreeing, or too loose to call
-    if attr_a:
-        return not _same_synset(va, vb)
-    return bool(antonym_source(va, vb, adjectives=True, verbs=True) or synset_antonyms(va, vb)
-                or indirect_antonyms(va, vb))
+    return fact.event if fact.event in (CERTAINTY, CHANGE) else ""

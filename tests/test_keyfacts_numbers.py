@@ -1,0 +1,209 @@
+"""Numeric key facts (issue 14): counts, durations, days and ages matched across sources whose wording differs.
+
+Every rule has a positive and a negative case on invented text. The stories run through the real pipeline once
+(module-scoped fixture); the rules that need no embedding are tested on the real spaCy parse alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import factalign
+from factalign.judges.quantities import Quantity
+from factalign.keyfacts import KeyFact, extract_key_facts
+from factalign.keyfacts.compare import EVENT, SENTENCE, anchor_strength, conflicting, matcher
+from factalign.keyfacts.kinds import relation
+from factalign.models import Source
+
+STORIES = {
+    # one kind of person named two ways, the events worded apart, the sentences alike
+    "workers": ("A gas leak at a paint factory in Brenton sent 23 workers to hospital on Monday, the fire service "
+                "said.",
+                "Nineteen employees were taken to hospital after a gas leak at a paint factory in Brenton on Monday."),
+    # other counts of the same people in one story are other facts
+    "workers_neg": ("A gas leak at a paint factory in Brenton hurt 23 workers on Monday. The factory employs 350 "
+                    "people.",
+                    "Nineteen workers were hurt in a gas leak at a paint factory in Brenton on Monday. Four workers "
+                    "are in serious condition."),
+    # two unrelated kinds of people are two groups, even in one event
+    "groups_neg": ("Two police officers were killed during the riot in Dorval on Friday night.",
+                   "Three protesters died during the riot in Dorval on Friday night."),
+    # the duration of one event, its verb worded apart
+    "duration": ("The count of the ballots lasted four days in the town hall.",
+                 "The recount, which took three days at the town hall, confirmed the result."),
+    "duration_neg": ("The count of the ballots lasted four days in the town hall. The mayor has held office for "
+                     "two years.",
+                     "The recount took four days at the town hall. The council sat for three hours on Monday."),
+    # one event's day, "on" dropped in one source
+    "day": ("A jury on Monday found the former mayor guilty of bribery.",
+            "The former mayor was convicted Tuesday of bribery."),
+    # a day matched by its event beats a day matched by a like sentence
+    "day_neg": ("The strike began on Monday. Bus drivers will join the walkout on Thursday.",
+                "The strike began on Monday and train drivers walked out too."),
+    # the age of a person named in one source and described in the other
+    "age": ("A court in Dunley heard the case of former treasurer Ellen Voss on Monday. The 52-year-old "
+            "accountant was charged with fraud.",
+            "Ellen Voss, 57, the former treasurer, was charged with fraud on Monday."),
+    "age_neg": ("Police arrested Tom Brandt after the crash on Monday. The 34-year-old victim was taken to "
+                "hospital.",
+                "Tom Brandt, 41, was arrested after the crash on Monday."),
+    # the value before a change is compared with the value before the change, not with the value after it
+    "change": ("The recount cut the mayor's lead from 310 to 75 votes, officials said.",
+               "The recount widened the mayor's lead from 40 votes on election night to 75, officials said."),
+    "change_neg": ("The recount cut the mayor's lead from 310 to 75 votes, officials said.",
+                   "The mayor's lead after the recount stood at 75 votes, officials said."),
+    # headlines give the story's main count, however tersely
+    "headline": ("Two dead in warehouse fire\n\nFire swept through a warehouse in Pellam on Sunday, police said.",
+                 "Three guards die in Pellam blaze\n\nA timber warehouse in Pellam burned to the ground on Sunday."),
+    "headline_neg": ("Two dead in warehouse fire\n\nTwo night guards were killed when fire swept through a "
+                     "warehouse in Pellam on Sunday.",
+                     "Five hurt in Pellam blaze\n\nTwo guards were killed and five firefighters were hurt when a "
+                     "warehouse in Pellam burned on Sunday."),
+}
+
+
+@pytest.fixture(scope="module")
+def reports():
+    return {name: factalign.align({"a": a, "b": b}) for name, (a, b) in STORIES.items()}
+
+
+def _conflicts(report):
+    return [set(f.values) for f in report.contradictions if f.extra.get("judge") == "keyfacts"
+            or f.subtype in ("number", "quantity", "date", "age")]
+
+
+def test_one_kind_of_person_with_events_worded_apart(reports):
+    assert {"23", "Nineteen"} in _conflicts(reports["workers"])
+
+
+def test_other_counts_of_the_same_people_are_not_compared(reports):
+    found = _conflicts(reports["workers_neg"])
+    assert all(not ({"350", "Four"} & values) for values in found), found
+
+
+def test_unrelated_kinds_of_people_are_two_groups(reports):
+    assert _conflicts(reports["groups_neg"]) == []
+
+
+def test_duration_of_one_event(reports):
+    assert {"four days", "three days"} in _conflicts(reports["duration"])
+
+
+def test_durations_of_other_things_are_not_compared(reports):
+    assert _conflicts(reports["duration_neg"]) == []
+
+
+def test_day_without_on(reports):
+    assert {"Monday", "Tuesday"} in _conflicts(reports["day"])
+
+
+def test_day_of_another_event_is_not_compared(reports):
+    assert _conflicts(reports["day_neg"]) == []
+
+
+def test_age_of_a_person_named_in_one_source_and_described_in_the_other(reports):
+    assert {"52-year-old", "57"} in _conflicts(reports["age"])
+
+
+def test_age_of_another_person_is_not_linked(reports):
+    assert _conflicts(reports["age_neg"]) == []
+
+
+def test_values_before_a_change(reports):
+    found = _conflicts(reports["change"])
+    assert {"310", "40"} in found and all("75" not in values for values in found), found
+
+
+def test_value_before_a_change_is_not_the_value_after_it(reports):
+    assert _conflicts(reports["change_neg"]) == []
+
+
+def test_headline_counts(reports):
+    assert {"Two", "Three"} in _conflicts(reports["headline"])
+
+
+def test_headline_counts_of_other_events_are_not_compared(reports):
+    assert _conflicts(reports["headline_neg"]) == []
+
+
+# Rules that need only the parse (and the shipped WordNet table).
+
+def test_nouns_for_one_kind_of_person():
+    assert relation("employee", "worker") == "close"  # WordNet: an employee is a worker
+    assert relation("pupil", "student") == "close"  # one synset
+    assert relation("people", "passenger") == "generic"
+    assert relation("officer", "protester") == "kin"
+    assert relation("train", "bus") == "" and relation("fan", "train") == ""
+
+
+def _facts(text, type_):
+    return [f for f in extract_key_facts([Source("a", text)], []) if f.type == type_]
+
+
+def test_a_number_standing_for_people():
+    (hurt,) = _facts("Nineteen hurt in blast at port", "count")
+    assert (hurt.head, hurt.event) == ("people", "hurt")
+    counts = _facts("Two guards were killed and 14 injured in the blast.", "count")
+    assert [(f.norm, f.head, f.event) for f in counts] == [("2", "guard", "kill"), ("14", "people", "injure")]
+    assert [f.head for f in _facts("The council counted 96 ballots again.", "count")] == ["ballot"]
+    assert _facts("The total rose to 14 after the recount.", "count") == []
+
+
+def test_a_verb_is_no_moment_word():
+    (lasted,) = _facts("The hearing lasted two days.", "quantity")
+    (later,) = _facts("The hearing took two days last year.", "quantity")
+    assert lasted.detail[1] == frozenset() and later.detail[1] == {"last"}
+
+
+def test_a_bare_day_reads_as_on():
+    (bare,) = _facts("The mayor resigned Friday.", "date")
+    (on,) = _facts("The mayor resigned on Friday.", "date")
+    (until,) = _facts("The road stays closed until Friday.", "date")
+    assert bare.detail == on.detail != until.detail
+
+
+def test_ages_of_several_people_and_described_people():
+    (pair,) = _facts("The two injured hikers, aged 23 and 27, were flown out.", "age")
+    assert pair.detail[2] is True
+    (one,) = _facts("Police charged Mia Holt on Monday. The 30-year-old cyclist was released.", "age")
+    assert one.detail[1:] == ("holt", False)
+    (two,) = _facts("Police charged Mia Holt and Ben Ode on Monday. The 30-year-old cyclist was released.", "age")
+    assert two.detail[1] == ""  # two people named before: the description is not resolved
+    (named,) = _facts("Mia Holt was charged. The 30-year-old cyclist told Ben Ode she was innocent.", "age")
+    assert named.detail[1] == ""  # a sentence that names someone is not read back
+
+
+def _count(source, value, head, event, claim, low=None, high=None):
+    q = Quantity(value, value if low is None else low, value if high is None else high, "", head, str(value), 0, 1, 0)
+    return KeyFact("count", str(value), str(value), f"{head} {event}", source, 0, 2, (claim,), head=head,
+                   event=event, detail=(q, frozenset(), frozenset(), frozenset(), False))
+
+
+def test_the_strongest_match_wins():
+    sims = {frozenset({"a#0", "b#0"}): 1.0, frozenset({"a#1", "b#0"}): 0.9}
+    sim = lambda x, y: 1.0 if x == y else sims.get(frozenset({x, y}), 0.0)  # noqa: E731
+    hurt = _count("a", 23, "worker", "hurt", "a#0")
+    employed = _count("a", 350, "worker", "employ", "a#1")
+    other = _count("b", 19, "worker", "hurt", "b#0")
+    assert anchor_strength(hurt, other, sim) == EVENT and anchor_strength(employed, other, sim) == SENTENCE
+    match = matcher([hurt, employed, other], sim)
+    assert match(hurt, other) and not match(employed, other)
+
+
+def test_a_kind_of_person_is_part_of_people_in_general():
+    whole = _count("b", 9, "people", "hurt", "b#0")
+    assert not conflicting(_count("a", 4, "officer", "injure", "a#0"), whole)
+    assert conflicting(_count("a", 12, "officer", "injure", "a#0"), whole)
+    assert conflicting(_count("a", 12, "people", "injure", "a#0"), whole)
+
+
+def test_british_clock_times():
+    from factalign.judges.dates import date_facts
+    from factalign.keyfacts.syntax import parse_source
+
+    def times(text):
+        return [f.value for f in date_facts(parse_source(text)) if f.kind == "time"]
+
+    assert times("The gates opened at 2.30pm.") == [14 * 60 + 30]
+    assert times("The ferry left at 7.15am on Friday.") == [7 * 60 + 15]
+    assert times("Shares rose 2.30 percent.") == [] and times("The parcel weighed 2.30kg.") == []
