@@ -129,3 +129,35 @@ def test_a_clause_and_a_rewritten_claim_are_statements():
     start = text.index("both teachers")
     spans = [(0, len(text) - 1, None), (start, start + len("both teachers"), "The hikers are both teachers")]
     assert _fragments_of(text, spans) == set()
+
+
+# --- one exact amount in like sentences is an agreement ------------------------------------------------------------
+
+def _amount(kind, norm, head, source, claim):
+    return KeyFact(kind, norm, norm, head, source, 0, 1, (claim,), head=head)
+
+
+def test_one_exact_amount_with_different_verbs_is_an_agreement():
+    from factalign.keyfacts import extract_key_facts
+    from factalign.keyfacts.stage import agreeing
+    from factalign.models import Source
+
+    texts = {"a": "The clerk pocketed 52,000 euros over three years.",
+             "b": "Investigators say the clerk diverted some 52,000 euros."}
+    sources = [Source(n, t) for n, t in texts.items()]
+    claims = [Claim(f"{n}#0", n, t, 0, len(t)) for n, t in texts.items()]
+    facts = [f for f in extract_key_facts(sources, claims) if f.type == "quantity"]
+    assert [f.claims for f in agreeing(facts, [], lambda x, y: 0.5)] == [("a#0", "b#0")]
+    assert agreeing(facts, [], lambda x, y: 0.2) == []
+
+
+def test_small_counts_and_unlike_sentences_are_not_tied_by_their_value():
+    from factalign.keyfacts.stage import same_amount
+
+    two_a, two_b = _amount("count", "2", "officer", "a", "a#0"), _amount("count", "2", "officer", "b", "b#0")
+    assert not same_amount(two_a, two_b, lambda x, y: 0.9)  # "two officers" recurs by chance
+    big_a, big_b = _amount("count", "40", "pupil", "a", "a#0"), _amount("count", "40", "pupil", "b", "b#0")
+    assert same_amount(big_a, big_b, lambda x, y: 0.5)
+    assert not same_amount(big_a, big_b, lambda x, y: 0.2)  # the same number in another sentence is another fact
+    euros, dollars = _amount("quantity", "500 EUR", "EUR", "a", "a#0"), _amount("quantity", "500 USD", "USD", "b", "b#0")
+    assert not same_amount(euros, dollars, lambda x, y: 0.9)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from ..models import Claim, Finding, Source
-from .compare import bucketed, compare_key_facts, conflicting, group_key_facts, same_anchor
+from .compare import _context, bucketed, compare_key_facts, conflicting, group_key_facts, same_anchor
+from .kinds import CLOSE, GENERIC_PERSON, SAME, relation
 from .extract import extract_key_facts
 from .model import KeyFact
 
@@ -44,6 +45,38 @@ AGREEING_TYPES = frozenset({"count", "quantity", "date", "time", "age"})
 AGREEMENT_SCORE = 0.8
 
 
+#: Claims this similar that give one exact amount are taken to report it about one thing even when their verbs
+#: differ ("embezzled more than $310,000" / "siphoned about $310,000"): the level at which value links join facts
+#: (:data:`factalign.linking.VALUE_LINK`).
+AMOUNT_SIM = 0.45
+#: A count this small recurs by chance in one story ("two cars", "two officers"); from here on a shared count is
+#: specific enough to tie two like sentences together.
+DISTINCT_COUNT = 10
+
+
+def same_amount(a: KeyFact, b: KeyFact, sim: Any = None) -> bool:
+    """True when two sources give one exact amount of the same thing in like sentences, whatever their verbs.
+
+    The amount must be a quantity with its unit, or a count of at least :data:`DISTINCT_COUNT` of the same thing
+    (or of people of one kind); the sentences at least :data:`AMOUNT_SIM` similar.
+
+    Example:
+        >>> a = KeyFact("count", "31", "31", "people carry", "a", 0, 2, ("a#0",), head="people")
+        >>> b = KeyFact("count", "31", "31", "passenger have", "b", 0, 2, ("b#3",), head="passenger")
+        >>> same_amount(a, b, lambda x, y: 0.5), same_amount(a, b, lambda x, y: 0.2)
+        (True, False)
+    """
+    if a.type != b.type or a.type not in ("count", "quantity") or a.norm != b.norm:
+        return False
+    if a.type == "count":
+        near = relation(a.head, b.head) in (SAME, CLOSE, GENERIC_PERSON)
+        if not near or float(a.norm.split()[0]) < DISTINCT_COUNT:
+            return False
+    elif a.head != b.head:
+        return False
+    return _context(a, b, sim) >= AMOUNT_SIM
+
+
 def agreeing(facts: Sequence[KeyFact], findings: Sequence[Finding], sim: Any = None) -> list[Finding]:
     """Agreements for values two sources both state about one anchor, where no finding relates their claims yet.
 
@@ -66,7 +99,7 @@ def agreeing(facts: Sequence[KeyFact], findings: Sequence[Finding], sim: Any = N
         later = bucketed(members)
         for i, a in enumerate(members):
             for b in (members[j] for j in later[i]):
-                if a.source == b.source or conflicting(a, b) or not same_anchor(a, b, sim):
+                if a.source == b.source or conflicting(a, b) or not (same_anchor(a, b, sim) or same_amount(a, b, sim)):
                     continue
                 if any(ids & set(a.claims) and ids & set(b.claims) for ids in related):
                     continue  # already an agreement (or a conflict) between these claims
