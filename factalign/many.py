@@ -62,10 +62,10 @@ def iter_align_many(stories: Any, *, chunk_claims: int = CHUNK_CLAIMS, **options
     embedder = options.pop("embedder", None) or _default_embedder(options)
     seen: set[str] = set()
     for chunk in _chunks(_named_stories(stories, seen), splitter, chunk_claims):
-        embedder.embed(list(dict.fromkeys(c.text for _, _, claims in chunk for group in claims for c in group)))
-        for name, sources, claims in chunk:
+        embedder.embed(list(dict.fromkeys(c.text for _, _, claims, _ in chunk for group in claims for c in group)))
+        for name, sources, claims, docs in chunk:
             try:
-                report = align(sources, splitter=_Presplit(claims), embedder=embedder, **options)
+                report = align(sources, splitter=_presplit(claims, docs), embedder=embedder, **options)
             except InputError as exc:
                 raise InputError(f"story {name!r}: {exc}") from exc
             yield name, report
@@ -89,12 +89,19 @@ def _named_stories(stories: Any, seen: set[str]) -> Iterator[tuple[str, list[Sou
 
 
 def _chunks(stories: Iterator[tuple[str, list[Source]]], splitter: Any, size: int):
-    """Stories with their claims, a chunk of about ``size`` claims at a time."""
-    chunk: list[tuple[str, list[Source], list[list[Claim]]]] = []
+    """Stories with their claims and the splitter's parse of their sources (None when it shows none), a chunk of
+    about ``size`` claims at a time."""
+    from .stages import DocSplitter
+
+    chunk: list[tuple[str, list[Source], list[list[Claim]], list | None]] = []
     count = 0
     for name, sources in stories:
-        claims = splitter.split_many(sources)
-        chunk.append((name, sources, claims))
+        if isinstance(splitter, DocSplitter):
+            docs = splitter.parse_many(sources)
+            claims = splitter.split_docs(sources, docs)
+        else:
+            docs, claims = None, splitter.split_many(sources)
+        chunk.append((name, sources, claims, docs))
         count += sum(len(group) for group in claims)
         if count >= size:
             yield chunk
@@ -111,6 +118,25 @@ class _Presplit:
 
     def split_many(self, sources: Sequence[Source]) -> list[list[Claim]]:
         return self.claims
+
+
+class _PresplitDocs(_Presplit):
+    """:class:`_Presplit` that also hands back the parse the claims were split from, so the later stages read
+    it instead of parsing the sources again (one parse per source, as in ``align``)."""
+
+    def __init__(self, claims: list[list[Claim]], docs: list):
+        super().__init__(claims)
+        self.docs = docs
+
+    def parse_many(self, sources: Sequence[Source]) -> list:
+        return self.docs
+
+    def split_docs(self, sources: Sequence[Source], docs: Sequence) -> list[list[Claim]]:
+        return self.claims
+
+
+def _presplit(claims: list[list[Claim]], docs: list | None) -> _Presplit:
+    return _Presplit(claims) if docs is None else _PresplitDocs(claims, docs)
 
 
 def _default_splitter(options: dict[str, Any]):

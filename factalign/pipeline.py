@@ -9,7 +9,7 @@ or ``judge=`` (a :class:`~factalign.stages.Judge`). When a stage breaks its cont
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -19,7 +19,7 @@ from .facts import contested, judge_facts, make_facts, omissions, positions_of
 from .keyfacts.stage import answered, keyfact_stage
 from .linking import coverage, link_by_values, mirrored, sentence_of, speaker_ids
 from .matching import DEFAULT_THRESHOLD, Similarity, group, pair_overlap, story
-from .models import Claim, Fact, Finding, Source, Verdict
+from .models import Claim, Fact, Finding, Source
 from .options import DEFAULT_MIN_OVERLAP, Options
 from .read import MAX_CHARS
 from .resources import DEFAULT_EMBEDDER
@@ -86,21 +86,23 @@ def align(
         embedder = embedder or _default_embedder(opts, cache)
         if len(srcs) >= STORY_FILTER_MIN_SOURCES:
             steps.step(f"grouping {len(srcs)} sources into stories")
-        within, set_aside = story_stage(srcs, opts, embedder)
+        within, set_aside = story_stage(srcs, opts, embedder, docs)
         steps.step(f"embedding {len(used)} claims")
         emb = embed_stage(used, embedder)
         steps.step("aligning claims")
-        aligned = align_stage(used, emb, [s.name for s in srcs], opts, numbers_only=judge is None, within=within)
+        from .judges.tokens import claim_sides
+
+        sides = claim_sides(srcs, used, docs)
+        aligned = align_stage(used, emb, [s.name for s in srcs], opts, numbers_only=judge is None, within=within,
+                              sides=sides)
         steps.step(f"judging {len(aligned.facts)} facts")
-        if judge is None:
-            _parse_judged(used, aligned)
-        judge = judge or _default_judge(srcs, opts)
-        findings = judge_stage(srcs, used, aligned, judge, opts)
+        judge = judge or _default_judge(opts)
+        findings = judge_stage(srcs, used, aligned, judge, opts, sides)
         steps.step("comparing key facts")
         key_facts, findings = keyfact_stage(srcs, used, aligned.sim, aligned.related, findings, docs=docs)
         findings = [f for f in findings if not explained_by_artefact(f, found)]
         steps.step("looking for omissions")
-        findings += omission_stage(srcs, used, aligned, opts, judge, docs=docs,
+        findings += omission_stage(srcs, used, aligned, opts, judge, sides, docs=docs,
                                    disputed=contested(findings, {c.id: c for c in used}, STATING) | answered(key_facts))
     from .report import Report
 
@@ -218,10 +220,13 @@ def embed_stage(claims: Sequence[Claim], embedder: Embedder) -> np.ndarray:
 
 
 def align_stage(claims: Sequence[Claim], emb: np.ndarray, names: Sequence[str], opts: Options,
-                numbers_only: bool = True, within: Sequence[int] | None = None) -> Alignment:
+                numbers_only: bool = True, within: Sequence[int] | None = None,
+                sides: Callable[[Claim], Any] | None = None) -> Alignment:
     """Group claims that state one fact, set aside sources that tell another story, link claims by their values.
 
     ``within``: indices of the sources the story may hold at most (from :func:`story_stage`); None: all.
+    ``sides``: the judges' view of each claim (:func:`~factalign.judges.tokens.claim_sides`), for the numbers judge
+    that links values.
     """
     owners = np.array([names.index(c.source) for c in claims], dtype=int)
     speakers = speaker_ids(claims)
@@ -238,7 +243,9 @@ def align_stage(claims: Sequence[Claim], emb: np.ndarray, names: Sequence[str], 
     if numbers_only and (opts.judges is None or "numbers" in opts.judges):
         from .judges import judge as judge_pair
 
-        labels = link_by_values(claims, labels, emb, owners, lambda a, b: judge_pair(a, b, judges=("numbers",)),
+        view = sides or (lambda c: c)
+        labels = link_by_values(claims, labels, emb, owners,
+                                lambda a, b: judge_pair(view(a), view(b), judges=("numbers",)),
                                 opts.threshold, among=related)
     sim = Similarity(emb)
     related_names = tuple(names[i] for i in related)
@@ -255,8 +262,10 @@ STATING = ("agreement", "contradiction")
 STORY_FILTER_MIN_SOURCES = 3
 
 
-def story_stage(srcs: Sequence[Source], opts: Options, embedder: Embedder) -> tuple[list[int] | None, dict[str, str]]:
-    """The sources of the main story and why each other one is set aside (:func:`factalign.grouping.main_story`).
+def story_stage(srcs: Sequence[Source], opts: Options, embedder: Embedder,
+                docs: Mapping[str, Any] | None = None) -> tuple[list[int] | None, dict[str, str]]:
+    """The sources of the main story and why each other one is set aside (:func:`factalign.grouping.main_story`),
+    reading the entities of the run's parse of each source (``docs``) when there is one.
 
     Returns ``(None, {})`` below :data:`STORY_FILTER_MIN_SOURCES` sources: two sources are left to claim overlap.
     """
@@ -264,25 +273,29 @@ def story_stage(srcs: Sequence[Source], opts: Options, embedder: Embedder) -> tu
         return None, {}
     from .grouping import main_story
 
-    return main_story(srcs, reference=opts.reference, spacy_model=opts.spacy_model, embedder=embedder)
+    parsed = [docs[s.name] for s in srcs] if docs and all(s.name in docs for s in srcs) else None
+    return main_story(srcs, reference=opts.reference, spacy_model=opts.spacy_model, embedder=embedder, docs=parsed)
 
 
 def judge_stage(srcs: Sequence[Source], claims: Sequence[Claim], aligned: Alignment, judge: Judge,
-                opts: Options) -> list[Finding]:
-    """Agreements and contradictions within each fact the related sources share."""
+                opts: Options, sides: Callable[[Claim], Any] | None = None) -> list[Finding]:
+    """Agreements and contradictions within each fact the related sources share; ``judge`` sees each claim as a
+    :class:`~factalign.judges.Side` (``sides``, default: without the run's parse)."""
+    view = sides or _bare_sides(srcs, claims)
     index = {c.id: i for i, c in enumerate(claims)}
     by_id = {c.id: c for c in claims}
     texts = {s.name: s.text for s in srcs}
     related = set(aligned.related)
     return judge_facts(
         [f for f in aligned.facts if set(f.sources) <= related], by_id,
-        lambda a, b: float(aligned.sim[index[a], index[b]]), lambda a, b: check_verdict(judge(a, b)),
+        lambda a, b: float(aligned.sim[index[a], index[b]]), lambda a, b: check_verdict(judge(view(a), view(b))),
         reference=opts.reference, evidence=lambda cid: sentence_of(texts[by_id[cid].source], by_id[cid]),
     )
 
 
 def omission_stage(srcs: Sequence[Source], claims: Sequence[Claim], aligned: Alignment, opts: Options,
-                   judge: Judge, disputed: frozenset | set = frozenset(), docs: dict | None = None) -> list[Finding]:
+                   judge: Judge, sides: Callable[[Claim], Any] | None = None,
+                   disputed: frozenset | set = frozenset(), docs: dict | None = None) -> list[Finding]:
     """Facts some related sources lack, unless one of their claims states the fact after all (or disputes it:
     ``disputed`` holds (claim id, source) pairs of contradictions, see :func:`factalign.facts.contested`).
 
@@ -290,7 +303,8 @@ def omission_stage(srcs: Sequence[Source], claims: Sequence[Claim], aligned: Ali
     (:func:`~factalign.linking.mirrored`): not omissions, and an agreement unless the judge sees a conflict. A
     headline's claims are not reported: a headline sums up its own article's body, and what it says that another
     source lacks is reported once, on the body sentence that says it. A fragment that states nothing (no verb in
-    its evidence, as written: "two Dutch nationals") is not reported either.
+    its evidence, as written: "two Dutch nationals") is not reported either. ``judge`` sees claims as ``sides``
+    gives them (:func:`~factalign.judges.tokens.claim_sides`).
     """
     names = [s.name for s in srcs]
     index = {c.id: i for i, c in enumerate(claims)}
@@ -309,7 +323,9 @@ def omission_stage(srcs: Sequence[Source], claims: Sequence[Claim], aligned: Ali
         covered=lambda cid, name: covered(cid, name) or (index[cid], names.index(name)) in stated,
     )
     quiet = _headline_claims(srcs, claims) | _fragments(srcs, claims, docs or {})
-    return [f for f in found if not set(f.claims) <= quiet] + _twin_agreements(claims, twins, aligned, judge)
+    view = sides or _bare_sides(srcs, claims)
+    return [f for f in found if not set(f.claims) <= quiet] + _twin_agreements(
+        claims, twins, aligned, lambda a, b: judge(view(a), view(b)))
 
 
 def _fragments(srcs: Sequence[Source], claims: Sequence[Claim], docs: dict) -> set[str]:
@@ -327,8 +343,9 @@ def _fragments(srcs: Sequence[Source], claims: Sequence[Claim], docs: dict) -> s
 
 
 def _twin_agreements(claims: Sequence[Claim], twins: set[tuple[int, int]], aligned: Alignment,
-                     judge: Judge) -> list[Finding]:
-    """An agreement for each pair of claims that state one fact in two ways, unless the judge sees a conflict."""
+                     judge: Callable[[Claim, Claim], Any]) -> list[Finding]:
+    """An agreement for each pair of claims that state one fact in two ways, unless the judge (here called on the
+    claims themselves) sees a conflict."""
     out = []
     for i, j in sorted(twins):
         a, b = claims[i], claims[j]
@@ -351,6 +368,13 @@ def _headline_claims(srcs: Sequence[Source], claims: Sequence[Claim]) -> set[str
     return {c.id for c in claims if (span := spans.get(c.source)) and span[0] <= c.start and c.end <= span[1]}
 
 
+def _bare_sides(srcs: Sequence[Source], claims: Sequence[Claim]) -> Callable[[Claim], Any]:
+    """The judges' view of claims without the run's parse (the judges then parse claim texts)."""
+    from .judges.tokens import claim_sides
+
+    return claim_sides(srcs, claims, {})
+
+
 def _default_splitter(opts: Options) -> Splitter:
     from .claims import ClaimSplitter
 
@@ -361,15 +385,6 @@ def _default_embedder(opts: Options, cache: Any = True) -> Embedder:
     from .embed import SentenceTransformerEmbedder
 
     return SentenceTransformerEmbedder(opts.model, cache=cache)
-
-
-def _parse_judged(claims: Sequence[Claim], aligned: Alignment) -> None:
-    """Parse, in one batch, every claim the default judges will meet (~2.5x faster than one at a time)."""
-    from .judges._base import parse_many
-
-    by_id = {c.id: c for c in claims}
-    judged = [by_id[cid] for f in aligned.facts if len(f.sources) > 1 for cid in f.claims]
-    parse_many([c.text for c in judged] + [c.attribution for c in judged if c.attribution])
 
 
 def _stored_report(sources: Sequence[Source], cache: Any, stages: tuple, opts: Options):
@@ -386,17 +401,13 @@ def _stored_report(sources: Sequence[Source], cache: Any, stages: tuple, opts: O
     return (store, report_key(sources, opts.to_dict())) if store is not None else (None, None)
 
 
-def _default_judge(sources: Sequence[Source], opts: Options) -> Judge:
-    """The registered rule judges (and the NLI judge when asked for), with each source's publication date."""
+def _default_judge(opts: Options) -> Judge:
+    """The registered rule judges (and the NLI judge when asked for), as the run's options choose them."""
+    from functools import partial
+
     from .judges import judge as judge_pair
 
-    published = {s.name: s.published for s in sources}
-
-    def decide(a: Claim, b: Claim) -> Verdict:
-        return judge_pair(a, b, judges=opts.judges, published=(published[a.source], published[b.source]),
-                          nli=opts.nli)
-
-    return decide
+    return partial(judge_pair, judges=opts.judges, nli=opts.nli)
 
 
 def _with_model(opts: Options, embedder: Embedder) -> Options:

@@ -4,7 +4,8 @@ Each stage is a small protocol with one default implementation:
 
 - :class:`Splitter` (default :class:`~factalign.claims.ClaimSplitter`): sources -> claims per source;
 - :class:`Embedder` (default :class:`~factalign.embed.SentenceTransformerEmbedder`): texts -> unit vectors;
-- :class:`Judge` (default: the registered rule judges, :func:`factalign.judges.judge`): two claims -> verdict;
+- :class:`Judge` (default: the registered rule judges, :func:`factalign.judges.judge`): two claims, each seen as a
+  :class:`~factalign.judges.Side`, -> verdict or None (the signature of every registered judge too);
 - :class:`Detector` (the registry :data:`factalign.artefacts.DETECTORS`): one parsed source -> artefacts.
 
 Anything with the right shape can replace a default (``align(sources, splitter=..., embedder=..., judge=...)``);
@@ -54,10 +55,17 @@ class DocSplitter(Splitter, Protocol):
 
 @runtime_checkable
 class Judge(Protocol):
-    """Decides a pair of claims from different sources: agreement, contradiction or neutral."""
+    """Decides a pair of claims from different sources: agreement, contradiction or neutral (None: no opinion).
 
-    def __call__(self, a: Claim, b: Claim) -> Verdict:
-        """Return the verdict on ``a`` against ``b``."""
+    The one judge signature of factalign: a judge registered in :data:`factalign.judges.JUDGES`, the default
+    stage (:func:`factalign.judges.judge`) and a replacement given as ``align(judge=...)`` all take two
+    :class:`~factalign.judges.Side` views of claims, which carry the claim's text, attribution, publication date
+    and tokens and read every other :class:`~factalign.models.Claim` field (``id``, ``source``, ``start``, ...)
+    through to the claim, so a judge written for claims keeps working.
+    """
+
+    def __call__(self, a: Any, b: Any) -> Verdict | None:
+        """Return the verdict on ``a`` against ``b`` (two :class:`~factalign.judges.Side`), or None."""
 
 
 @runtime_checkable
@@ -135,8 +143,14 @@ def check_embeddings(emb: Any, n: int) -> np.ndarray:
     return normalise_rows(emb)
 
 
+#: What a judge stage that has no opinion on a pair (returns None, as a registered judge may) amounts to.
+NO_OPINION = Verdict("neutral", None, 0.0, "the judge found no fact to compare")
+
+
 def check_verdict(verdict: Any) -> Verdict:
-    """The judge stage's answer for one pair, which must be a :class:`~factalign.models.Verdict`."""
+    """The judge stage's answer for one pair: a :class:`~factalign.models.Verdict`, or None for no opinion."""
+    if verdict is None:
+        return NO_OPINION
     if not isinstance(verdict, Verdict):
-        raise StageError(f"judge stage returned {type(verdict).__name__}, expected Verdict")
+        raise StageError(f"judge stage returned {type(verdict).__name__}, expected Verdict or None")
     return verdict

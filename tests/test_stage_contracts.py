@@ -81,6 +81,29 @@ def test_the_splitter_is_called_once_per_run():
     assert SentenceSplitter.calls == before + 1
 
 
+def test_one_judge_signature_for_the_stage_and_the_registry():
+    """A registered judge (``(Side, Side) -> Verdict | None``) is a valid judge stage as it is: None is no opinion."""
+    from factalign.judges import JUDGES
+
+    assert isinstance(JUDGES["numbers"], Judge)
+    report = align(SOURCES, threshold=0.75, **dict(FAKES, judge=JUDGES["numbers"]))
+    assert [f.values for f in report.contradictions] == [("40", "45")]
+    assert not any(f.kind == "agreement" and f.subtype is None and f.score == 0.0 for f in report.findings)
+
+
+def test_a_judge_written_for_claims_still_reads_claim_fields():
+    """Judges written when the stage passed Claims read ``id``, ``source`` and offsets: a Side reads them through."""
+    seen = []
+
+    def by_source(a, b):
+        seen.append((a.id, a.source, a.start <= a.end, b.source))
+        return None
+
+    align(SOURCES, threshold=0.75, **dict(FAKES, judge=by_source))
+    assert seen and all(ok and sa != sb for _, sa, ok, sb in seen)
+    assert all(cid.startswith(src + "#") for cid, src, _, _ in seen)
+
+
 @pytest.mark.parametrize("broken, stage", [
     (dict(splitter=type("S", (), {"split_many": lambda self, s: [[]]})()), "split stage"),
     (dict(splitter=type("S", (), {"split_many": lambda self, s: [["x"], ["y"]]})()), "split stage"),

@@ -18,11 +18,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..models import Claim, Source
-from .attribution import Part, analyse, names_a_work, quote_spans, role_claim
+from .attribution import Part, analyse, names_a_work, quote_spans
 from .coref import UNRESOLVED, PersonTracker, pronoun_substitutions
 from .decompose import Proposition, decompose
 from .furniture import body_blocks
 from .parse import block_span
+from .roles import role_claim
 from .syntax import is_tail_fragment
 
 QUOTE_MEMORY = 2

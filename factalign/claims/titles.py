@@ -312,10 +312,7 @@ def title_run(doc, end: int) -> list[int]:
     while i >= 0:
         tok = doc[i]
         capitalised = tok.text[:1].isupper() or tok.like_num
-        link = tok.lower_ in _LINKS and run and _capital_before(doc, i)
-        # "Twin Peaks: The Return (2017)": a colon inside a title, between capitals.
-        link = link or (tok.text == ":" and run and i > 0 and not doc[i - 1].whitespace_
-                        and capital(doc[i - 1]) and capital(doc[run[0]]))
+        link = bool(run) and _title_link(doc, i, run[0])
         if link and tok.lower_ == "and" and doc[i - 1].ent_type_ == "PERSON" and doc[i - 2].ent_iob_ in ("B", "I"):
             break  # "by David Fincher and Blindness (2008)": a full name, then the next title (not "Dick and Jane")
         if not (capitalised or link):
@@ -327,6 +324,16 @@ def title_run(doc, end: int) -> list[int]:
     while run and doc[run[0]].lower_ in _LINKS:
         run.pop(0)
     return run
+
+
+def _title_link(doc, i: int, after: int) -> bool:
+    """Token ``i`` links two capitalised parts of one title (the part after it starts at ``after``): a short
+    word ("Far from Heaven") or a colon between capitals ("Twin Peaks: The Return")."""
+    tok = doc[i]
+    if tok.lower_ in _LINKS and _capital_before(doc, i):
+        return True
+    return (tok.text == ":" and i > 0 and not doc[i - 1].whitespace_ and capital(doc[i - 1])
+            and capital(doc[after]))
 
 
 def _capital_before(doc, i: int) -> bool:

@@ -47,10 +47,14 @@ class Stories:
         self._labels: list[int] = []
 
     # -- building --------------------------------------------------------------------------------------------
-    def fit(self, sources: Sequence[Source]) -> "Stories":
-        """Group these articles from scratch (replacing any earlier grouping); returns self."""
+    def fit(self, sources: Sequence[Source], docs: Sequence[Any] | None = None) -> "Stories":
+        """Group these articles from scratch (replacing any earlier grouping); returns self.
+
+        ``docs``: a spaCy parse of each article already made (``align()`` passes its one parse per source), whose
+        entities are read instead of parsing the articles' openings again.
+        """
         self._sources = list(sources)
-        self._profiles = self._profile(self._sources)
+        self._profiles = self._profile(self._sources, docs)
         bonds = quote_bonds([p.keys for p in self._profiles])
         labels = cluster(affinity(self._profiles, self.max_days), self.threshold, bonds=bonds)
         self._labels = [int(x) for x in labels]
@@ -89,8 +93,9 @@ class Stories:
         story = max(means, key=means.get)
         return story, means[story]
 
-    def _profile(self, sources: Sequence[Source]) -> list[ArticleProfile]:
-        return profile_articles(sources, embedder=self.embedder, model=self.model, spacy_model=self.spacy_model)
+    def _profile(self, sources: Sequence[Source], docs: Sequence[Any] | None = None) -> list[ArticleProfile]:
+        return profile_articles(sources, embedder=self.embedder, model=self.model, spacy_model=self.spacy_model,
+                                docs=docs)
 
     # -- reading ---------------------------------------------------------------------------------------------
     @property
@@ -180,7 +185,7 @@ ALIGN_THRESHOLD = 0.32
 
 
 def main_story(sources: Sequence[Source], reference: str | None = None, threshold: float = ALIGN_THRESHOLD,
-               **grouping: Any) -> tuple[list[int], dict[str, str]]:
+               docs: Sequence[Any] | None = None, **grouping: Any) -> tuple[list[int], dict[str, str]]:
     """Which of the sources given to ``align()`` make up its story, and why each other one is set aside.
 
     The sources are grouped into stories; the story is the one holding ``reference`` when given, else the one with
@@ -190,12 +195,13 @@ def main_story(sources: Sequence[Source], reference: str | None = None, threshol
         sources: the articles given to ``align()``.
         reference: name of the reference source, if any.
         threshold: grouping threshold (default :data:`ALIGN_THRESHOLD`).
+        docs: the run's parse of each source, whose entities are read (None: the openings are parsed).
         **grouping: ``model``, ``spacy_model``, ``embedder`` or ``max_days`` for :class:`Stories`.
 
     Returns:
         ``(indices of the sources in the story, {name: reason} for the sources set aside)``.
     """
-    found = Stories(threshold=threshold, **grouping).fit(sources)
+    found = Stories(threshold=threshold, **grouping).fit(sources, docs)
     labels = np.array(found.labels)
     names = [s.name for s in sources]
     if reference is not None:

@@ -245,8 +245,9 @@ def quote_keys(text: str, words: int = QUOTE_WORDS) -> tuple[str, ...]:
 
 def profile_articles(
     sources: Sequence[Source], *, embedder: Any = None, model: str | None = None, spacy_model: str | None = None,
+    docs: Sequence[Any] | None = None,
 ) -> list[ArticleProfile]:
-    """Read each article once: embed its lead, parse its first ``ENTITY_CHARS`` characters for entities and read
+    """Read each article once: embed its lead, take the entities of its first ``ENTITY_CHARS`` characters and read
     the quotations there.
 
     Args:
@@ -255,6 +256,8 @@ def profile_articles(
         model: sentence-transformers model name or path (default all-MiniLM-L6-v2).
         spacy_model: spaCy pipeline name or path (None: the run's, see :mod:`factalign.nlp`); only its entity
             recogniser runs.
+        docs: a parse of each article already made (one ``Doc`` per source, over its whole text): its entities
+            that end within the first ``ENTITY_CHARS`` characters are read, and nothing is parsed.
 
     Raises:
         StageError: the embedder returned the wrong shape or non-finite values.
@@ -271,14 +274,30 @@ def profile_articles(
         raise StageError(f"embed stage must return finite values of shape ({len(sources)}, dim) for the article "
                          f"leads, got {vectors.shape}")
     vectors = normalise_rows(vectors)
-    nlp = spacy_pipeline(spacy_model if spacy_model is not None else run_nlp.name())
-    disable = [name for name in nlp.pipe_names if name != "ner"]
-    docs = nlp.pipe((s.text[:ENTITY_CHARS] for s in sources), disable=disable, batch_size=32)
+    if docs is None:
+        nlp = spacy_pipeline(spacy_model if spacy_model is not None else run_nlp.name())
+        disable = [name for name in nlp.pipe_names if name != "ner"]
+        docs = nlp.pipe((s.text[:ENTITY_CHARS] for s in sources), disable=disable, batch_size=32)
     profiles = []
     for source, vector, doc in zip(sources, vectors, docs):
-        keys = tuple(k for k in (entity_key(e.label_, e.text) for e in doc.ents) if k) + quote_keys(doc.text)
-        profiles.append(ArticleProfile(source.name, vector, keys, source.published, text_dates(doc)))
+        opening = _opening(doc)
+        keys = tuple(k for k in (entity_key(e.label_, e.text) for e in opening.ents) if k)
+        keys += quote_keys(source.text[:ENTITY_CHARS])
+        profiles.append(ArticleProfile(source.name, vector, keys, source.published, text_dates(opening)))
     return profiles
+
+
+def _opening(doc):
+    """The tokens of a parse that end within its first ``ENTITY_CHARS`` characters (all of a parse of the opening).
+
+    >>> import spacy
+    >>> _opening(spacy.blank("en")("Rain fell.")).text
+    'Rain fell.'
+    """
+    if len(doc.text) <= ENTITY_CHARS:
+        return doc
+    end = next((t.i for t in doc if t.idx + len(t) > ENTITY_CHARS), len(doc))
+    return doc[:end]
 
 
 def lead(text: str) -> str:

@@ -1,5 +1,8 @@
 """Contradiction judges: a registry of small pure functions ``(a: Side, b: Side) -> Verdict | None``.
 
+That is the one judge signature of factalign: a registered judge, the judge stage of ``align(judge=...)``
+(:class:`factalign.stages.Judge`) and :func:`judge` itself all take two :class:`Side` views of claims.
+
 ``JUDGES["numbers"] is judge_numbers``; :func:`judge` runs the enabled ones on a pair of claims and returns
 the strongest contradiction, else an agreement when the claims state the same facts, else "neutral".
 
@@ -37,12 +40,28 @@ DEFAULT_JUDGES = tuple(JUDGES)
 AGREEMENT_OVERLAP = 0.5
 
 
-def _side(x: str | Claim, published: _dt.date | None) -> Side:
+def side(x: str | Claim | Side, published: _dt.date | None = None, tokens=None) -> Side:
+    """The judges' view of a claim given as text, :class:`~factalign.models.Claim` or :class:`Side`.
+
+    Args:
+        x: the claim.
+        published: publication date of its source (a Side keeps its own).
+        tokens: the run's token views (:class:`~factalign.judges.tokens.ClaimTokens`), so a Claim's tokens are
+            read from its source's parse instead of parsing its text again.
+
+    Example:
+        >>> side("Rain fell.").text
+        'Rain fell.'
+    """
+    if isinstance(x, Side):
+        return x
     if isinstance(x, Claim):
-        return Side(x.text, x.attribution, x.quote, published)
+        return Side(x.text, x.attribution, x.quote, published, claim=x,
+                    tokens=tokens.claim(x) if tokens is not None else None,
+                    attribution_tokens=tokens.attribution(x) if tokens is not None else None)
     if isinstance(x, str):
         return Side(x, None, False, published)
-    raise InputError(f"judge() compares claims given as str or Claim, not {type(x).__name__}")
+    raise InputError(f"judge() compares claims given as str, Claim or Side, not {type(x).__name__}")
 
 
 def _content_overlap(a: Side, b: Side) -> float:
@@ -54,42 +73,53 @@ def _content_overlap(a: Side, b: Side) -> float:
     return 2 * len(la & lb) / (len(la) + len(lb))
 
 
-def judge(a: str | Claim, b: str | Claim, *, judges: Sequence[str] | None = None,
-          published: tuple[_dt.date | None, _dt.date | None] = (None, None), nli: str | None = None) -> Verdict:
+def judge(a: str | Claim | Side, b: str | Claim | Side, *, judges: Sequence[str] | None = None,
+          published: tuple[_dt.date | None, _dt.date | None] = (None, None), nli: str | None = None,
+          tokens=None) -> Verdict:
     """Decide whether two claims agree, contradict each other, or neither.
 
     Args:
-        a: first claim, as text or :class:`~factalign.models.Claim` (whose attribution and quote are used).
+        a: first claim, as text, :class:`~factalign.models.Claim` (whose attribution and quote are used) or
+            :class:`Side`.
         b: second claim.
         judges: registry names to run (default: all rule judges, in registry order).
         published: publication dates of the sources of ``a`` and ``b``, to resolve relative dates.
         nli: name or path of a sentence-transformers ``CrossEncoder`` NLI model; adds the "nli" judge.
+        tokens: the run's token views of claims (see :func:`side`); None parses claim texts.
 
     Returns:
         The strongest contradiction found; otherwise an agreement when a judge matched a fact on both sides
         or the claims share most content words; otherwise a neutral verdict.
 
     Raises:
-        InputError: unknown judge name or a claim that is neither str nor Claim.
+        InputError: unknown judge name or a claim that is neither str, Claim nor Side.
         StageError: a judge returned something other than a Verdict or None.
     """
     names = tuple(judges) if judges is not None else DEFAULT_JUDGES
     unknown = [n for n in names if n not in JUDGES and n != "nli"]
     if unknown:
         raise InputError(f"unknown judge(s) {unknown}; known: {sorted(JUDGES)}")
-    sa, sb = _side(a, published[0]), _side(b, published[1])
+    sa, sb = side(a, published[0], tokens), side(b, published[1], tokens)
     funcs = [(n, JUDGES[n]) for n in names if n in JUDGES]
     if nli is not None or "nli" in names:
         from .nli import nli_judge
 
         funcs.append(("nli", nli_judge(nli)))
-    verdicts: list[Verdict] = []
-    for name, func in funcs:
-        v = func(sa, sb)
-        if v is not None and not isinstance(v, Verdict):
-            raise StageError(f"judge {name!r} returned {type(v).__name__}, expected Verdict or None")
-        if v is not None:
-            verdicts.append(v)
+    return _decide(sa, sb, [_run(name, func, sa, sb) for name, func in funcs])
+
+
+def _run(name: str, func, a: Side, b: Side) -> Verdict | None:
+    """One registered judge's verdict, checked against the registry's contract."""
+    verdict = func(a, b)
+    if verdict is not None and not isinstance(verdict, Verdict):
+        raise StageError(f"judge {name!r} returned {type(verdict).__name__}, expected Verdict or None")
+    return verdict
+
+
+def _decide(sa: Side, sb: Side, found: list[Verdict | None]) -> Verdict:
+    """The strongest contradiction; else the best agreement, scored at least by the claims' overlap; else an
+    agreement on overlap alone (:data:`AGREEMENT_OVERLAP`); else neutral."""
+    verdicts = [v for v in found if v is not None]
     contradictions = [v for v in verdicts if v.kind == "contradiction"]
     if contradictions:
         return max(contradictions, key=lambda v: v.score)
@@ -104,4 +134,4 @@ def judge(a: str | Claim, b: str | Claim, *, judges: Sequence[str] | None = None
     return Verdict("neutral", None, round(1.0 - overlap, 3), "no shared fact found to compare")
 
 
-__all__ = ["JUDGES", "DEFAULT_JUDGES", "Side", "judge", "parse"]
+__all__ = ["JUDGES", "DEFAULT_JUDGES", "Side", "judge", "side", "parse"]

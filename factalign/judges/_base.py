@@ -14,8 +14,8 @@ import difflib
 import functools
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
-from typing import Callable, Iterable, NamedTuple
+from dataclasses import dataclass, field
+from typing import Any, Callable, NamedTuple
 
 from ..models import Verdict
 
@@ -28,7 +28,12 @@ _PARSES_LOCK = threading.Lock()
 
 
 def parse(text: str):
-    """Parse ``text`` with the run's spaCy pipeline (:mod:`factalign.nlp`); cached because one claim meets many."""
+    """Parse ``text`` with the run's spaCy pipeline (:mod:`factalign.nlp`); cached because one claim meets many.
+
+    Only texts that come with no parse of their source need it: ``judge("a", "b")``, ``factalign judge``, or a
+    run whose splitter shows no parse. Inside ``align()`` the judges read :attr:`Side.doc`, built from the run's
+    one parse per source (:mod:`factalign.judges.tokens`).
+    """
     from .. import nlp
 
     key = (nlp.name(), text)
@@ -42,27 +47,6 @@ def parse(text: str):
     return doc
 
 
-def parse_many(texts: Iterable[str]) -> None:
-    """Parse the texts not parsed yet in one ``nlp.pipe`` batch, so that :func:`parse` finds them.
-
-    spaCy gives the same parse one text at a time or in a batch, and a batch is ~2.5x faster on claims.
-
-    Example:
-        >>> parse_many(["Rain fell.", "Rivers rose."])  # doctest: +SKIP
-        >>> parse("Rain fell.")[0].lemma_               # doctest: +SKIP
-        'rain'
-    """
-    from .. import nlp
-
-    model = nlp.name()
-    with _PARSES_LOCK:
-        missing = [t for t in dict.fromkeys(texts) if (model, t) not in _PARSES]
-    if not missing:
-        return
-    missing = missing[-PARSE_CACHE_SIZE:]  # more than the cache holds would only push out the first ones
-    _remember([((model, t), doc) for t, doc in zip(missing, nlp.current().pipe(missing, batch_size=64))])
-
-
 def _remember(parsed: list[tuple[tuple[str | None, str], object]]) -> None:
     with _PARSES_LOCK:
         for key, doc in parsed:
@@ -74,27 +58,49 @@ def _remember(parsed: list[tuple[tuple[str | None, str], object]]) -> None:
 
 @dataclass(frozen=True)
 class Side:
-    """One claim as the judges see it.
+    """One claim as the judges see it: the one argument type of every judge (``judge(a: Side, b: Side)``).
 
     Args:
         text: the claim text.
         attribution: who the source says made the claim, if anyone.
         quote: True when the claim is a direct quotation.
         published: publication date of the claim's source, to resolve "yesterday" or "on Tuesday".
+        claim: the :class:`~factalign.models.Claim` judged, when there is one; its other fields (``id``,
+            ``source``, ``start``, ``end``, ...) read through, so a judge written for claims works on sides.
+        tokens: the claim's tokens read from the run's parse of its source (see :mod:`factalign.judges.tokens`);
+            None: ``text`` is parsed on its own (a judge called on bare texts).
+        attribution_tokens: the same for ``attribution``.
+
+    Example:
+        >>> Side("Rain fell.").doc[0].lemma_   # doctest: +SKIP
+        'rain'
     """
 
     text: str
     attribution: str | None = None
     quote: bool = False
     published: _dt.date | None = None
+    claim: Any = field(default=None, compare=False, repr=False)
+    tokens: Any = field(default=None, compare=False, repr=False)
+    attribution_tokens: Any = field(default=None, compare=False, repr=False)
 
     @property
     def doc(self):
-        """The spaCy parse of ``text`` (cached per text)."""
-        return parse(self.text)
+        """The claim's tokens: the run's view (``tokens``) or a parse of ``text`` (cached per text)."""
+        return self.tokens if self.tokens is not None else parse(self.text)
 
+    @property
+    def attribution_doc(self):
+        """The attribution's tokens, or None when there is no attribution."""
+        if not self.attribution:
+            return None
+        return self.attribution_tokens if self.attribution_tokens is not None else parse(self.attribution)
 
-Judge = Callable[[Side, Side], "Verdict | None"]
+    def __getattr__(self, name: str):
+        claim = self.__dict__.get("claim")
+        if claim is not None and not name.startswith("_"):
+            return getattr(claim, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
 
 def contradiction(judge: str, subtype: str, label: str, va: str, vb: str, score: float) -> Verdict:
@@ -133,14 +139,30 @@ def _doc_range(index: list[int], i1: int, i2: int, n: int) -> tuple[int, int]:
     return (start, index[i2 - 1] + 1 if i2 > i1 else start)
 
 
-@functools.lru_cache(maxsize=4096)
 def diff(text_a: str, text_b: str) -> tuple[tuple[Change, ...], float]:
-    """Token-level diff of two texts (case-insensitive).
+    """Token-level diff of two texts (case-insensitive), over the tokens the run's pipeline splits them into.
+
+    Only the words are compared, so the pipeline's rule-based tokenizer is enough (no parse); the token indices
+    are those of :attr:`Side.doc`, whose tokens come from the same tokenizer.
 
     Returns:
         the changes, and the share of tokens the two texts have in common (0..1, like difflib's ratio).
     """
-    da, db = parse(text_a), parse(text_b)
+    from .. import nlp
+
+    return _diff(nlp.name(), text_a, text_b)
+
+
+def tokenize(text: str):
+    """``text`` split into tokens by the run's pipeline, without parsing it."""
+    from .. import nlp
+
+    return nlp.current().tokenizer(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _diff(model: str | None, text_a: str, text_b: str) -> tuple[tuple[Change, ...], float]:
+    da, db = tokenize(text_a), tokenize(text_b)
     ta = [_norm(t) for t in da if not t.is_punct]
     tb = [_norm(t) for t in db if not t.is_punct]
     ia = [t.i for t in da if not t.is_punct]
@@ -164,6 +186,37 @@ def diff(text_a: str, text_b: str) -> tuple[tuple[Change, ...], float]:
 def near_copy(a: Side, b: Side, threshold: float = 0.6) -> bool:
     """True when the two texts share most tokens, so the diff slots are meaningful."""
     return diff(a.text, b.text)[1] >= threshold
+
+
+#: Near copies this alike (share of common tokens) whose changed slots hold no conflict state the same thing: what
+#: the whole parse would add is a reading of the wording they share, not a conflict between them.
+SAME_WORDING = 0.9
+
+
+def diff_decides(a: Side, b: Side, diff_verdict: Callable[[Side, Side], "Verdict | None"],
+                 same_wording: bool = False) -> tuple[bool, "Verdict | None"]:
+    """Let the changed slots decide a pair of near copies: the rule every diff-first judge follows.
+
+    Args:
+        a: first claim.
+        b: second claim.
+        diff_verdict: the judge's reading of the changed slots (:func:`diff`).
+        same_wording: also decide (no verdict) when the slots hold nothing and the texts share at least
+            :data:`SAME_WORDING` of their tokens.
+
+    Returns:
+        ``(True, verdict)`` when the diff decides, ``(False, None)`` when the judge must read the whole parse.
+
+    Example:
+        >>> diff_decides(Side("Rain fell."), Side("Snow fell on hills far away."), lambda a, b: None)  # doctest: +SKIP
+        (False, None)
+    """
+    if not near_copy(a, b):
+        return False, None
+    verdict = diff_verdict(a, b)
+    if verdict is not None:
+        return True, verdict
+    return same_wording and diff(a.text, b.text)[1] >= SAME_WORDING, None
 
 
 def span_text(doc, rng: tuple[int, int]) -> str:

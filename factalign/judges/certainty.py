@@ -73,21 +73,28 @@ def judge_certainty(a: Side, b: Side) -> Verdict | None:
     shared = set(ea) & set(eb)
     if not shared:
         return None
-    nouns_a = {t.lemma_.lower() for t in da if t.pos_ in ("NOUN", "PROPN") and not t.is_stop}
-    nouns_b = {t.lemma_.lower() for t in db if t.pos_ in ("NOUN", "PROPN") and not t.is_stop}
-    if not nouns_a & nouns_b:
+    if not _content_nouns(da) & _content_nouns(db):
         return None
     for lemma in sorted(shared):
         va, vb = ea[lemma], eb[lemma]
-        hedges_a, hedges_b = _tentative_markers(da, va), _tentative_markers(db, vb)
         if any(c.dep_ == "neg" for v in (va, vb, va.head, vb.head) for c in v.children):
             continue  # a denied event is the negation judge's matter
-        sa, sb = _settled(va), _settled(vb)
-        # A hedge both claims share ("maybe" on each side) says nothing about their difference.
-        hedges_a = [h for h in hedges_a if h.lower() not in db.text.lower()]
-        hedges_b = [h for h in hedges_b if h.lower() not in da.text.lower()]
-        if sa and not hedges_a and hedges_b and not sb:
-            return contradiction(NAME, "certainty", "certainty", f"'{sa}'", f"'{_tentative_phrase(db, vb)}'", 0.7)
-        if sb and not hedges_b and hedges_a and not sa:
-            return contradiction(NAME, "certainty", "certainty", f"'{_tentative_phrase(da, va)}'", f"'{sb}'", 0.7)
+        if _settled_against_hedged(da, va, db, vb):
+            return contradiction(NAME, "certainty", "certainty", f"'{_settled(va)}'",
+                                 f"'{_tentative_phrase(db, vb)}'", 0.7)
+        if _settled_against_hedged(db, vb, da, va):
+            return contradiction(NAME, "certainty", "certainty", f"'{_tentative_phrase(da, va)}'",
+                                 f"'{_settled(vb)}'", 0.7)
     return None
+
+
+def _content_nouns(doc) -> set[str]:
+    return {t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "PROPN") and not t.is_stop}
+
+
+def _settled_against_hedged(dx, vx, dy, vy) -> bool:
+    """The event ``vx`` is stated as settled with no hedge of its own, while ``vy`` is hedged and not settled.
+    A hedge both claims share ("maybe" on each side) says nothing about their difference, so it is ignored."""
+    hedges_x = [h for h in _tentative_markers(dx, vx) if h.lower() not in dy.text.lower()]
+    hedges_y = [h for h in _tentative_markers(dy, vy) if h.lower() not in dx.text.lower()]
+    return bool(_settled(vx)) and not hedges_x and bool(hedges_y) and not _settled(vy)

@@ -7,7 +7,7 @@ import re
 from typing import NamedTuple
 
 from ..models import Verdict
-from ._base import Side, agreement, anchors, contradiction, diff, near_copy
+from ._base import Side, agreement, anchors, contradiction, diff, diff_decides
 
 NAME = "dates"
 
@@ -54,46 +54,93 @@ def _month(word: str) -> int | None:
 
 
 def date_facts(doc, published: _dt.date | None = None) -> list[DateFact]:
-    """Date mentions in a parsed text; relative days become absolute dates when ``published`` is known."""
+    """Date mentions in a parsed text; relative days become absolute dates when ``published`` is known.
+
+    Each token is read by the first rule of :data:`DATE_RULES` that finds a date in it.
+
+    Example:
+        >>> from factalign.judges._base import parse
+        >>> [(f.kind, f.value) for f in date_facts(parse("The vote was held on Tuesday in 2021."))]
+        [('weekday', 'tuesday'), ('year', 2021)]
+    """
     out: list[DateFact] = []
     for tok in doc:
-        low = tok.lower_
-        if low in WEEKDAYS or low.rstrip("s") in WEEKDAYS:
-            out.append(DateFact("weekday", low.rstrip("s") if low not in WEEKDAYS else low, tok.text, tok.i,
-                                _prep(tok)))
-            if published is not None:
-                # News reports "on Tuesday" for the past week: the latest such day up to publication.
-                wd = WEEKDAYS.index(low if low in WEEKDAYS else low.rstrip("s"))
-                back = (published.weekday() - wd) % 7
-                out.append(DateFact("date", published - _dt.timedelta(days=back), tok.text, tok.i, ""))
-        elif low in RELATIVE_DAYS and published is not None:
-            day = published + _dt.timedelta(days=RELATIVE_DAYS[low])
-            out.append(DateFact("date", day, tok.text, tok.i, ""))
-            out.append(DateFact("weekday", WEEKDAYS[day.weekday()], tok.text, tok.i, ""))
-        elif _YEAR.match(tok.text) and tok.ent_type_ in ("DATE", "", "CARDINAL") and tok.like_num:
-            out.append(DateFact("year", int(tok.text), tok.text, tok.i, _prep(tok)))
-        elif _DECADE.match(tok.text):
-            out.append(DateFact("decade", int(tok.text[:4]), tok.text, tok.i, _prep(tok)))
-        elif tok.ent_type_ == "DATE" and tok.is_alpha and _month(low) and (tok.is_title or tok.is_upper):
-            month = _month(low)
-            day = None
-            for nb in (tok.nbor(1) if tok.i + 1 < len(doc) else None, tok.nbor(-1) if tok.i > 0 else None):
-                if nb is not None and _ORDINAL_DAY.match(nb.text) and int(_ORDINAL_DAY.match(nb.text).group(1)) <= 31:
-                    day = int(_ORDINAL_DAY.match(nb.text).group(1))
-                    break
-            if day is not None:
-                out.append(DateFact("day", (month, day), f"{tok.text} {day}", tok.i, _prep(tok)))
-            else:
-                out.append(DateFact("month", month, tok.text, tok.i, _prep(tok)))
-        elif _CLOCK_DOTTED.match(tok.text) or tok.ent_type_ == "TIME" and _CLOCK.match(tok.text) and (
-                ":" in tok.text or (tok.i + 1 < len(doc) and tok.nbor(1).lower_.replace(".", "") in ("am", "pm"))):
-            m = _CLOCK_DOTTED.match(tok.text) or _CLOCK.match(tok.text)
-            hour, minute = int(m.group(1)), int(m.group(2) or 0)
-            suffix = (m.group(3) or (tok.nbor(1).lower_ if tok.i + 1 < len(doc) else "")).replace(".", "")
-            if suffix == "pm" and hour < 12:
-                hour += 12
-            out.append(DateFact("time", hour * 60 + minute, tok.text, tok.i, _prep(tok)))
+        for rule in DATE_RULES:
+            found = rule(tok, published)
+            if found:
+                out.extend(found)
+                break
     return out
+
+
+def _weekday(tok, published: _dt.date | None) -> list[DateFact]:
+    """"on Tuesday", "Tuesdays"; with a publication date also the day it names: news reports "on Tuesday" for
+    the past week, so the latest such day up to publication."""
+    low = tok.lower_
+    name = low if low in WEEKDAYS else low.rstrip("s")
+    if name not in WEEKDAYS:
+        return []
+    out = [DateFact("weekday", name, tok.text, tok.i, _prep(tok))]
+    if published is not None:
+        back = (published.weekday() - WEEKDAYS.index(name)) % 7
+        out.append(DateFact("date", published - _dt.timedelta(days=back), tok.text, tok.i, ""))
+    return out
+
+
+def _relative_day(tok, published: _dt.date | None) -> list[DateFact]:
+    """"yesterday", "today": a date and a weekday, when the publication date is known."""
+    if tok.lower_ not in RELATIVE_DAYS or published is None:
+        return []
+    day = published + _dt.timedelta(days=RELATIVE_DAYS[tok.lower_])
+    return [DateFact("date", day, tok.text, tok.i, ""), DateFact("weekday", WEEKDAYS[day.weekday()], tok.text, tok.i, "")]
+
+
+def _year(tok, published: _dt.date | None) -> list[DateFact]:
+    """A four-digit year that is no other number ("in 2021")."""
+    if _YEAR.match(tok.text) and tok.ent_type_ in ("DATE", "", "CARDINAL") and tok.like_num:
+        return [DateFact("year", int(tok.text), tok.text, tok.i, _prep(tok))]
+    return []
+
+
+def _decade(tok, published: _dt.date | None) -> list[DateFact]:
+    """"the 1990s"."""
+    if _DECADE.match(tok.text):
+        return [DateFact("decade", int(tok.text[:4]), tok.text, tok.i, _prep(tok))]
+    return []
+
+
+def _month_or_day(tok, published: _dt.date | None) -> list[DateFact]:
+    """A month name in a date ("in March"), with its day when a day number stands beside it ("March 3")."""
+    low = tok.lower_
+    if not (tok.ent_type_ == "DATE" and tok.is_alpha and _month(low) and (tok.is_title or tok.is_upper)):
+        return []
+    month = _month(low)
+    doc = tok.doc
+    for nb in (tok.nbor(1) if tok.i + 1 < len(doc) else None, tok.nbor(-1) if tok.i > 0 else None):
+        match = _ORDINAL_DAY.match(nb.text) if nb is not None else None
+        if match and int(match.group(1)) <= 31:
+            day = int(match.group(1))
+            return [DateFact("day", (month, day), f"{tok.text} {day}", tok.i, _prep(tok))]
+    return [DateFact("month", month, tok.text, tok.i, _prep(tok))]
+
+
+def _clock_time(tok, published: _dt.date | None) -> list[DateFact]:
+    """A clock time in minutes: written the British way ("2.30pm"), or a time with a colon or followed by
+    "am"/"pm" ("at 10:30", "at 3 pm")."""
+    doc = tok.doc
+    after = tok.nbor(1).lower_ if tok.i + 1 < len(doc) else ""
+    if not (_CLOCK_DOTTED.match(tok.text) or (tok.ent_type_ == "TIME" and _CLOCK.match(tok.text)
+                                              and (":" in tok.text or after.replace(".", "") in ("am", "pm")))):
+        return []
+    m = _CLOCK_DOTTED.match(tok.text) or _CLOCK.match(tok.text)
+    hour, minute = int(m.group(1)), int(m.group(2) or 0)
+    if (m.group(3) or after).replace(".", "") == "pm" and hour < 12:
+        hour += 12
+    return [DateFact("time", hour * 60 + minute, tok.text, tok.i, _prep(tok))]
+
+
+DATE_RULES = (_weekday, _relative_day, _year, _decade, _month_or_day, _clock_time)
+"""How a token names a moment, tried in order; each rule gives the date facts it finds in the token, or none."""
 
 
 def _show(f: DateFact) -> str:
@@ -131,10 +178,9 @@ def judge_dates(a: Side, b: Side) -> Verdict | None:
     fa, fb = date_facts(da, a.published), date_facts(db, b.published)
     if not fa or not fb:
         return None
-    if near_copy(a, b):
-        verdict = _diff_verdict(a, b, fa, fb)
-        if verdict is not None:
-            return verdict
+    decided, verdict = diff_decides(a, b, lambda x, y: _diff_verdict(x, y, fa, fb))
+    if decided:
+        return verdict
     found: Verdict | None = None
     for x in fa:
         same_kind = [y for y in fb if y.kind == x.kind]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..models import Verdict
-from ._base import Side, anchors, contradiction, diff, near_copy
+from ._base import Side, anchors, contradiction, diff, diff_decides
 from .lexicon import antonym_source, base_forms, exclusive, indirect_antonyms, synset_antonyms
 
 NAME = "direction"
@@ -113,6 +113,19 @@ def _diff_verdict(a: Side, b: Side) -> Verdict | None:
     return None
 
 
+#: Parts of speech that can carry a direction ("rose"/"fell", "open"/"closed", "gain"/"loss", "up"/"down").
+_DIRECTED = ("VERB", "ADJ", "NOUN", "ADV")
+
+
+def _only_in(doc, other) -> list:
+    """Content words of ``doc`` that ``other`` does not share: by lemma, or written in it (hyphens and spaces
+    folded: "re-open" in "reopen")."""
+    lemmas = {_lemma(t) for t in other}
+    folded = other.text.lower().replace("-", "").replace(" ", "")
+    return [t for t in doc if t.pos_ in _DIRECTED and not t.is_stop
+            and _lemma(t) not in lemmas and t.lower_ not in folded]
+
+
 def judge_direction(a: Side, b: Side) -> Verdict | None:
     """Contradiction when opposite words (WordNet antonyms, the opposition WordNet's troponyms inherit, un-/in-
     prefixes) fill the same role: they share a subject, an object, or the noun they qualify.
@@ -121,24 +134,14 @@ def judge_direction(a: Side, b: Side) -> Verdict | None:
         >>> judge_direction(Side("Shares rose sharply on Monday."), Side("Shares fell sharply on Monday.")).explanation
         "opposite: 'rose' vs 'fell'"
     """
-    if near_copy(a, b):
-        verdict = _diff_verdict(a, b)
-        if verdict is not None:
-            return verdict
-        if diff(a.text, b.text)[1] >= 0.9:
-            return None
+    decided, verdict = diff_decides(a, b, _diff_verdict, same_wording=True)
+    if decided:
+        return verdict
     da, db = a.doc, b.doc
-    la = {_lemma(t) for t in da}
-    lb = {_lemma(t) for t in db}
-    xs = [t for t in da if t.pos_ in ("VERB", "ADJ", "NOUN", "ADV") and not t.is_stop]
-    ys = [t for t in db if t.pos_ in ("VERB", "ADJ", "NOUN", "ADV") and not t.is_stop]
-    folded_b = db.text.lower().replace("-", "").replace(" ", "")
-    folded_a = da.text.lower().replace("-", "").replace(" ", "")
-    for x in xs:
-        if _lemma(x) in lb or x.lower_ in folded_b:
-            continue
+    ys = _only_in(db, da)
+    for x in _only_in(da, db):
         for y in ys:
-            if _lemma(y) in la or y.lower_ in folded_a or x.pos_ != y.pos_ and {x.pos_, y.pos_} != {"ADJ", "ADV"}:
+            if x.pos_ != y.pos_ and {x.pos_, y.pos_} != {"ADJ", "ADV"}:
                 continue
             src = _opposite(x, y)
             if src and _args(x) & _args(y) and _denied(x) == _denied(y) and not _sequence(x, y):

@@ -8,7 +8,7 @@ import unicodedata
 from importlib import resources
 
 from ..models import Verdict
-from ._base import Side, contradiction, diff, near_copy, similar_word
+from ._base import Side, contradiction, diff, diff_decides, similar_word
 from ..wordlists import SPEECH_LEMMAS as SAYING, TITLES
 
 NAME = "entities"
@@ -22,34 +22,52 @@ def _fold(text: str) -> str:
     return text.lower().replace(".", "").replace("'s", "").replace("’s", "")
 
 
+#: Words too common in names to show that a text mentions one ("the" in "the Foreign Ministry").
+_NAME_GLUE = ("the", "and", "of")
+#: Words skipped when reading an acronym's letters off a text ("United Nations" for "UN", "Bank of England").
+_ACRONYM_GLUE = ("of", "with", "and", "the", "for", "on", "in")
+
+
 def _mentions(name: str, text: str) -> bool:
     """True when ``text`` mentions ``name`` or a part of it ("Putin" for "Vladimir Putin", "Asia" for
-    "Asian", "Portugal" for "Portuguese"), allowing for typos and acronyms ("U.N." for "United Nations")."""
+    "Asian", "Portugal" for "Portuguese"), allowing for typos and acronyms ("U.N." for "United Nations").
+
+    Example:
+        >>> _mentions("Vladimir Putin", "Putin spoke."), _mentions("United Nations", "The UN met."), _mentions("Oslo", "Rome")
+        (True, True, False)
+    """
     low = _fold(text)
     tokens = re.findall(r"[a-z0-9]+", low)
-    words = [w for w in re.findall(r"[a-z0-9]+", _fold(name)) if len(w) >= 2 and w not in ("the", "and", "of")]
+    words = [w for w in re.findall(r"[a-z0-9]+", _fold(name)) if len(w) >= 2 and w not in _NAME_GLUE]
     if not words:
         return _fold(name) in low
-    for w in words:
-        if len(w) >= 3 and (w in tokens or (len(w) >= 5 and any(t.startswith(w[:5]) for t in tokens))):
-            return True
-        # Abbreviations: "Conn." for "Connecticut", "Oct" for "October".
-        if len(w) >= 3 and any(len(t) >= 3 and (t.startswith(w) or w.startswith(t)) for t in tokens):
-            return True
-        if len(w) >= 4 and any(similar_word(w, t) for t in tokens):
-            return True
-        if len(w) == 2 and w in tokens:
-            return True
-    # Acronyms: "NATO" for "North Atlantic Treaty Organization", "UN" for "United Nations".
-    initials = "".join(w[0] for w in name.split() if w[:1].isupper()).lower()
-    if len(initials) >= 2 and initials in tokens:
+    return (any(_word_mentioned(w, tokens) for w in words) or _initials_in(name, tokens)
+            or _spelled_out(name, words, tokens))
+
+
+def _word_mentioned(word: str, tokens: list[str]) -> bool:
+    """One word of a name in the text's tokens: whole, by its first five letters ("Portug-"), abbreviated
+    ("Conn." for "Connecticut", "Oct" for "October") or misspelt; a two-letter word only whole."""
+    if len(word) == 2:
+        return word in tokens
+    if word in tokens or (len(word) >= 5 and any(t.startswith(word[:5]) for t in tokens)):
         return True
-    # And the other way round: "UN" in the name, "United Nations" in the text.
+    if any(len(t) >= 3 and (t.startswith(word) or word.startswith(t)) for t in tokens):
+        return True
+    return len(word) >= 4 and any(similar_word(word, t) for t in tokens)
+
+
+def _initials_in(name: str, tokens: list[str]) -> bool:
+    """The text writes the name as an acronym: "NATO" for "North Atlantic Treaty Organization"."""
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper()).lower()
+    return len(initials) >= 2 and initials in tokens
+
+
+def _spelled_out(name: str, words: list[str], tokens: list[str]) -> bool:
+    """The other way round: an acronym in the name ("UN"), spelled out in the text ("United Nations")."""
     caps = [w for w in words if len(w) >= 2 and name.replace(".", "").find(w.upper()) >= 0]
-    content = [t for t in tokens if t not in ("of", "with", "and", "the", "for", "on", "in")]
+    content = [t for t in tokens if t not in _ACRONYM_GLUE]
     return any("".join(t[0] for t in content[i:i + len(c)]) == c for c in caps for i in range(len(content)))
-
-
 
 
 def _proper(span) -> bool:
@@ -151,10 +169,9 @@ def judge_entities(a: Side, b: Side) -> Verdict | None:
         ...                Side("Daley welcomed the agreement of the contact group on Monday.")).explanation
         'entity: Pope Francis vs Daley'
     """
-    if near_copy(a, b):
-        verdict = _diff_verdict(a, b)
-        if verdict is not None:
-            return verdict
+    decided, verdict = diff_decides(a, b, _diff_verdict)
+    if decided:
+        return verdict
     da, db = a.doc, b.doc
     for ea in da.ents:
         if ea.label_ not in TYPES or _mentions(ea.text, b.text):
@@ -163,14 +180,17 @@ def judge_entities(a: Side, b: Side) -> Verdict | None:
         if head_a in SAYING:
             continue
         for eb in db.ents:
-            if eb.label_ != ea.label_ or _mentions(eb.text, a.text):
+            if eb.label_ != ea.label_ or _mentions(eb.text, a.text) or not _other_name(ea, eb):
                 continue
-            dep_b, head_b = _role(eb)
-            if ea.label_ == "PERSON" and (len(ea) == 1 or len(eb) == 1):
-                continue  # "Saddam" and "Hussein": one name alone may be either part of the other
-            if same_referent(ea.text, eb.text):
-                continue
-            if dep_a == dep_b and head_a == head_b and head_a.isalpha():
+            if _role(eb) == (dep_a, head_a) and head_a.isalpha():
                 return contradiction(NAME, "entity", "nationality" if ea.label_ == "NORP" else "entity",
                                      ea.text, eb.text, 0.7)
     return None
+
+
+def _other_name(ea, eb) -> bool:
+    """Two entities of one type that name different things: not one person's name alone beside the other's
+    ("Saddam" and "Hussein": one name alone may be either part of the other), nor two names of one referent."""
+    if ea.label_ == "PERSON" and (len(ea) == 1 or len(eb) == 1):
+        return False
+    return not same_referent(ea.text, eb.text)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..models import Verdict
-from ._base import Side, contradiction, diff, near_copy, similar_word
+from ._base import Side, contradiction, diff, diff_decides, similar_word
 from .lexicon import antonym_source, base_forms
 from ..wordlists import NEGATORS
 
@@ -176,12 +176,9 @@ def judge_negation(a: Side, b: Side) -> Verdict | None:
     """
     if _negation_hedged(a.doc, b.doc) or _negation_hedged(b.doc, a.doc):
         return None
-    if near_copy(a, b):
-        verdict = _diff_verdict(a, b)
-        if verdict is not None:
-            return verdict
-        if diff(a.text, b.text)[1] >= 0.9:
-            return None
+    decided, verdict = diff_decides(a, b, _diff_verdict, same_wording=True)
+    if decided:
+        return verdict
     da, db = a.doc, b.doc
     for x in _predicates(da):
         for y in _predicates(db):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..models import Verdict
-from ._base import Side, agreement, contradiction, diff, near_copy
+from ._base import Side, agreement, contradiction, diff, diff_decides, near_copy
 from .quantities import Quantity, digit_strings, number_words, quantities
 
 NAME = "numbers"
@@ -132,7 +132,8 @@ def _in_range(q: Quantity, rng: tuple[int, int]) -> bool:
 
 
 def _diff_verdict(a: Side, b: Side) -> Verdict | None:
-    """Near-identical wording: classify the changed slots that carry numbers."""
+    """Near-identical wording: classify the changed slots that carry numbers (the first contradiction wins, else
+    the first agreement)."""
     da, db = a.doc, b.doc
     qa_all, qb_all = quantities(da), quantities(db)
     found: Verdict | None = None
@@ -142,21 +143,35 @@ def _diff_verdict(a: Side, b: Side) -> Verdict | None:
         qa = [q for q in qa_all if _in_range(q, ch.a)]
         qb = [q for q in qb_all if _in_range(q, ch.b)]
         if qa and qb:
-            x, y = qa[0], qb[0]
-            if x.year and y.year:
-                continue  # the dates judge speaks about years
-            if any(p.compatible(r) for p in qa for r in qb) and len(qa) == len(qb) == 1:
-                found = found or agreement(NAME, "number", _label(x), x.text, y.text, 0.8)
-                continue
-            if not any(p.compatible(r) for p in qa for r in qb) or len(qa) != len(qb):
-                return contradiction(NAME, "number", _label(x), x.text, y.text, 0.9)
+            verdict = _slot_quantities(qa, qb)
         else:
-            ta, tb = da[ch.a[0]:ch.a[1]].text, db[ch.b[0]:ch.b[1]].text
-            sa, sb = digit_strings(ta), digit_strings(tb)
-            # Digits glued into a word ("iPhone6", "90+8") that the parser cannot read as a quantity.
-            if sa and sb and sa != sb and not (qa or qb):
-                return contradiction(NAME, "number", "number", ta, tb, 0.85)
+            verdict = _glued_digits(da[ch.a[0]:ch.a[1]].text, db[ch.b[0]:ch.b[1]].text, bool(qa or qb))
+        if verdict is not None and verdict.kind == "contradiction":
+            return verdict
+        found = found or verdict
     return found
+
+
+def _slot_quantities(qa: list[Quantity], qb: list[Quantity]) -> Verdict | None:
+    """One changed slot with quantities on both sides: one compatible pair agrees; incompatible values or a
+    different number of them contradict; years are left to the dates judge."""
+    x, y = qa[0], qb[0]
+    if x.year and y.year:
+        return None
+    compatible = any(p.compatible(r) for p in qa for r in qb)
+    if compatible and len(qa) == len(qb) == 1:
+        return agreement(NAME, "number", _label(x), x.text, y.text, 0.8)
+    if not compatible or len(qa) != len(qb):
+        return contradiction(NAME, "number", _label(x), x.text, y.text, 0.9)
+    return None
+
+
+def _glued_digits(ta: str, tb: str, has_quantity: bool) -> Verdict | None:
+    """Digits glued into a word ("iPhone6", "90+8") that the parser cannot read as a quantity, changed."""
+    sa, sb = digit_strings(ta), digit_strings(tb)
+    if sa and sb and sa != sb and not has_quantity:
+        return contradiction(NAME, "number", "number", ta, tb, 0.85)
+    return None
 
 
 def judge_numbers(a: Side, b: Side) -> Verdict | None:
@@ -172,11 +187,15 @@ def judge_numbers(a: Side, b: Side) -> Verdict | None:
     """
     if number_words(a.text) == number_words(b.text) and near_copy(a, b, 0.8):
         return None  # the same digits in near-identical wording: word order or typos moved, not values
-    if near_copy(a, b):
-        verdict = _diff_verdict(a, b)
-        if verdict is not None:
-            return verdict
-    da, db = a.doc, b.doc
+    decided, verdict = diff_decides(a, b, _diff_verdict)
+    if decided:
+        return verdict
+    return _same_role_verdict(a.doc, b.doc)
+
+
+def _same_role_verdict(da, db) -> Verdict | None:
+    """Different wording: each quantity of ``da`` against those of ``db`` that count the same thing in the same
+    role (:func:`_comparable`); the first incompatible pair contradicts, else the first compatible one agrees."""
     qa_all = [q for q in quantities(da) if not q.year]
     qb_all = [q for q in quantities(db) if not q.year]
     best: Verdict | None = None

@@ -188,95 +188,153 @@ def _bound_before(doc, i: int) -> tuple[str, tuple[float, float]] | None:
 def quantities(doc) -> list[Quantity]:
     """All quantities in a parsed text, left to right.
 
+    Each token is read by the first rule that takes it: a rank (:func:`_rank_at`), else a number
+    (:func:`_number_at`) measured with its scale, unit, counted noun and bound (:func:`_measure`).
+
     Example:
         >>> from factalign.judges._base import parse
         >>> [q.value for q in quantities(parse("Revenue rose 4% to $2.5 billion."))]
         [4.0, 2500000000.0]
     """
     out: list[Quantity] = []
-    i, n = 0, len(doc)
-    while i < n:
-        tok = doc[i]
-        rank = ordinal_value(tok.text)
-        if rank is not None and tok.ent_type_ not in NAME_TYPES | {"DATE"}:
-            # Ranks are quantities of their own kind: "the 31st member" vs "the 30th member".
-            noun = tok.head.lemma_.lower() if tok.head.pos_ in ("NOUN", "PROPN") else ""
-            out.append(Quantity(float(rank), float(rank), float(rank), "rank", noun, tok.text, i, i + 1, i,
-                                written=tok.text))
+    i = 0
+    while i < len(doc):
+        found = _rank_at(doc, i)
+        if found is None:
+            number = _number_at(doc, i)
+            found = _measure(doc, i, *number) if number is not None else None
+        if found is None:
             i += 1
             continue
-        value = number_value(tok.text)
-        if value is not None and i + 2 < n and doc[i + 1].text == "-" and (ordinal_value(doc[i + 2].text) or 99) < 10:
-            rank = int(value) + ordinal_value(doc[i + 2].text)  # "thirty-first"
-            head = doc[i + 2].head
-            noun = head.lemma_.lower() if head.pos_ in ("NOUN", "PROPN") else ""
-            out.append(Quantity(float(rank), float(rank), float(rank), "rank", noun, doc[i:i + 3].text, i, i + 3,
-                                i, written=str(rank)))
-            i += 3
-            continue
-        width = 1
-        if (value is not None and tok.is_alpha and i + 2 < n and doc[i + 1].text == "-" and doc[i + 2].is_alpha
-                and number_value(f"{tok.text}-{doc[i + 2].text}") is not None):
-            value, width = number_value(f"{tok.text}-{doc[i + 2].text}"), 3  # "Twenty-one", split by the tokenizer
-        if value is None or (tok.text.lower() in ("one", "single") and tok.dep_ not in ("nummod", "quantmod")):
-            i += 1
-            continue
-        # Numbers inside names ("S&P 500", "Boeing 737") and day numbers ("May 19") are not quantities.
-        if tok.ent_type_ in NAME_TYPES or (i > 0 and doc[i - 1].lower_.rstrip(".") in MONTH_WORDS) or (
-                i + 1 < n and doc[i + 1].lower_.rstrip(".") in MONTH_WORDS and re.fullmatch(r"\d{1,2}", tok.text)):
-            i += 1
-            continue
-        start, num = i, i
-        if tok.text.lower() == "dozen" and i > 0 and doc[i - 1].lower_ in ("a", "one"):
-            start = i - 1
-        scale, j = 1.0, i + width
-        # "2,500 million", "1.2bn", "3 thousand"; "hundreds of" is left out on purpose (vague).
-        money = i > 0 and _currency_of(doc[i - 1]) is not None
-        # "m", "bn", "k" scale only money ("$3m"); after a plain number "m" is metres.
-        while j < n and doc[j].text.lower() in SCALES and (money or len(doc[j].text) > 2):
-            scale *= SCALES[doc[j].text.lower()]
-            j += 1
-        unit, factor = "", 1.0
-        cur = _currency_of(doc[start - 1]) if start > 0 else None
-        if cur:
-            unit, start = cur, start - 1
-            if start > 0 and doc[start - 1].text.upper() in ("US", "U.S."):
-                start -= 1
-        if j < n and not unit:
-            nxt = doc[j]
-            if _currency_of(nxt) and nxt.text not in ("won",):
-                unit, j = _currency_of(nxt), j + 1
-            elif nxt.text.lower() == "per" and j + 1 < n and doc[j + 1].text.lower() == "cent":
-                unit, j = "%", j + 2
-            elif nxt.text.lower() == "percentage" and j + 1 < n and doc[j + 1].lemma_.lower() == "point":
-                unit, j = "pp", j + 2
-            elif _unit_of(nxt):
-                unit, factor = _unit_of(nxt)
-                j += 1
-        noun = ""
-        if j + 1 < n and doc[j].text == "-" and doc[j + 1].is_alpha and not unit:
-            noun = doc[j + 1].lemma_.lower()  # "one-point win": the point counts, not the win
-        elif tok.dep_ in ("nummod", "quantmod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i >= j - 1:
-            noun = tok.head.lemma_.lower()
-        elif j < n and doc[j].pos_ in ("NOUN", "ADJ") and not unit:
-            noun = doc[j].lemma_.lower()
-        if noun and unit == "" and noun in UNITS:
-            unit, factor = UNITS[noun]
-        total = value * scale * factor
-        tol = _precision_tolerance(tok.text, scale) * factor
-        low, high = total - tol, total + tol
-        bound = _bound_before(doc, start)
-        if bound:
-            phrase, (f_lo, f_hi) = bound
-            start -= len(phrase.split())
-            low, high = min(low, total * f_lo), max(high, total * f_hi)
-        year = (unit == "" and scale == 1.0 and re.fullmatch(r"1[5-9]\d\d|20\d\d", tok.text) is not None
-                and tok.ent_type_ in ("DATE", "") and not bound)
-        digits = re.sub(r"[^\d]", "", tok.text) if scale == 1.0 and factor == 1.0 else ""
-        out.append(Quantity(total, low, high, unit, noun, doc[start:max(j, i + 1)].text, start,
-                            max(j, i + 1), num, year, bound[0] if bound else "", digits, tok.text))
-        i = max(j, i + 1)
+        quantity, i = found
+        out.append(quantity)
     return out
+
+
+def _rank_at(doc, i: int) -> tuple[Quantity, int] | None:
+    """A rank at token ``i`` and the index after it: "the 31st member", "the thirty-first member".
+
+    Ranks are quantities of their own kind ("31st" vs "30th"), counted by the noun they qualify; a rank inside a
+    name or a date ("May 1st") is none.
+    """
+    tok = doc[i]
+    rank = ordinal_value(tok.text)
+    if rank is not None and tok.ent_type_ not in NAME_TYPES | {"DATE"}:
+        return _rank(float(rank), tok.head, tok.text, i, i + 1, tok.text), i + 1
+    value = number_value(tok.text)
+    if value is not None and i + 2 < len(doc) and doc[i + 1].text == "-" \
+            and (ordinal_value(doc[i + 2].text) or 99) < 10:
+        rank = int(value) + ordinal_value(doc[i + 2].text)  # "thirty-first"
+        return _rank(float(rank), doc[i + 2].head, doc[i:i + 3].text, i, i + 3, str(rank)), i + 3
+    return None
+
+
+def _rank(rank: float, head, text: str, start: int, end: int, written: str) -> Quantity:
+    noun = head.lemma_.lower() if head.pos_ in ("NOUN", "PROPN") else ""
+    return Quantity(rank, rank, rank, "rank", noun, text, start, end, start, written=written)
+
+
+def _number_at(doc, i: int) -> tuple[float, int] | None:
+    """The number at token ``i`` and how many tokens it takes, when it counts something.
+
+    "Twenty-one" is one number the tokenizer split in three; "one" or "single" counts only as a number modifier
+    ("one person", not "one of them"); numbers inside names ("S&P 500", "Boeing 737") and day numbers
+    ("May 19", "19 May") are no quantities.
+    """
+    tok, n = doc[i], len(doc)
+    value, width = number_value(tok.text), 1
+    if (value is not None and tok.is_alpha and i + 2 < n and doc[i + 1].text == "-" and doc[i + 2].is_alpha
+            and number_value(f"{tok.text}-{doc[i + 2].text}") is not None):
+        value, width = number_value(f"{tok.text}-{doc[i + 2].text}"), 3
+    if value is None or (tok.text.lower() in ("one", "single") and tok.dep_ not in ("nummod", "quantmod")):
+        return None
+    if tok.ent_type_ in NAME_TYPES or _day_number(doc, i):
+        return None
+    return value, width
+
+
+def _day_number(doc, i: int) -> bool:
+    """Token ``i`` is the day of a date: after a month ("May 19") or a one- or two-digit number before one."""
+    before = i > 0 and doc[i - 1].lower_.rstrip(".") in MONTH_WORDS
+    after = i + 1 < len(doc) and doc[i + 1].lower_.rstrip(".") in MONTH_WORDS
+    return before or (after and re.fullmatch(r"\d{1,2}", doc[i].text) is not None)
+
+
+def _scale(doc, i: int, width: int) -> tuple[float, int]:
+    """The scale words after the number at ``i`` ("2,500 million", "1.2bn", "3 thousand") and the index after.
+
+    "m", "bn", "k" scale only money ("$3m"); after a plain number "m" is metres. "hundreds of" is left out on
+    purpose (vague).
+    """
+    money = i > 0 and _currency_of(doc[i - 1]) is not None
+    scale, j = 1.0, i + width
+    while j < len(doc) and doc[j].text.lower() in SCALES and (money or len(doc[j].text) > 2):
+        scale *= SCALES[doc[j].text.lower()]
+        j += 1
+    return scale, j
+
+
+def _unit(doc, start: int, j: int) -> tuple[str, float, int, int]:
+    """The unit of a number spanning ``start:j``: a currency before it ("$", "US$"), else a currency, "per cent",
+    "percentage points" or a measure after it; returns the unit, its factor and the widened span."""
+    cur = _currency_of(doc[start - 1]) if start > 0 else None
+    if cur:
+        start -= 1
+        if start > 0 and doc[start - 1].text.upper() in ("US", "U.S."):
+            start -= 1
+        return cur, 1.0, start, j
+    if j >= len(doc):
+        return "", 1.0, start, j
+    nxt, following = doc[j], doc[j + 1] if j + 1 < len(doc) else None
+    if _currency_of(nxt) and nxt.text not in ("won",):
+        return _currency_of(nxt), 1.0, start, j + 1
+    if nxt.text.lower() == "per" and following is not None and following.text.lower() == "cent":
+        return "%", 1.0, start, j + 2
+    if nxt.text.lower() == "percentage" and following is not None and following.lemma_.lower() == "point":
+        return "pp", 1.0, start, j + 2
+    if _unit_of(nxt):
+        unit, factor = _unit_of(nxt)
+        return unit, factor, start, j + 1
+    return "", 1.0, start, j
+
+
+def _counted_noun(doc, tok, j: int, unit: str) -> str:
+    """What a number counts: the word after a hyphen ("one-point win": the point counts, not the win), the noun
+    it modifies, or the noun or adjective right after it."""
+    n = len(doc)
+    if j + 1 < n and doc[j].text == "-" and doc[j + 1].is_alpha and not unit:
+        return doc[j + 1].lemma_.lower()
+    if tok.dep_ in ("nummod", "quantmod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i >= j - 1:
+        return tok.head.lemma_.lower()
+    if j < n and doc[j].pos_ in ("NOUN", "ADJ") and not unit:
+        return doc[j].lemma_.lower()
+    return ""
+
+
+def _measure(doc, i: int, value: float, width: int) -> tuple[Quantity, int]:
+    """The quantity whose number is at token ``i``, and the index after it: scale, unit, counted noun, the
+    tolerance its precision implies and a bound before it ("at least 12")."""
+    tok = doc[i]
+    start = i - 1 if tok.text.lower() == "dozen" and i > 0 and doc[i - 1].lower_ in ("a", "one") else i
+    scale, j = _scale(doc, i, width)
+    unit, factor, start, j = _unit(doc, start, j)
+    noun = _counted_noun(doc, tok, j, unit)
+    if noun and unit == "" and noun in UNITS:
+        unit, factor = UNITS[noun]
+    total = value * scale * factor
+    tol = _precision_tolerance(tok.text, scale) * factor
+    low, high = total - tol, total + tol
+    bound = _bound_before(doc, start)
+    if bound:
+        phrase, (f_lo, f_hi) = bound
+        start -= len(phrase.split())
+        low, high = min(low, total * f_lo), max(high, total * f_hi)
+    year = (unit == "" and scale == 1.0 and re.fullmatch(r"1[5-9]\d\d|20\d\d", tok.text) is not None
+            and tok.ent_type_ in ("DATE", "") and not bound)
+    digits = re.sub(r"[^\d]", "", tok.text) if scale == 1.0 and factor == 1.0 else ""
+    end = max(j, i + 1)
+    return Quantity(total, low, high, unit, noun, doc[start:end].text, start, end, i, year,
+                    bound[0] if bound else "", digits, tok.text), end
 
 
 def digit_strings(text: str) -> list[str]:
