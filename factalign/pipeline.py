@@ -15,11 +15,12 @@ import numpy as np
 
 from . import nlp
 from .errors import InputError
-from .facts import contested, judge_facts, make_facts, omissions, positions_of
+from .facts import contested, judge_facts, make_facts
 from .keyfacts.stage import answered, keyfact_stage
-from .linking import coverage, link_by_values, mirrored, sentence_of, speaker_ids
+from .linking import link_by_values, sentence_of, speaker_ids
 from .matching import DEFAULT_THRESHOLD, Similarity, group, pair_overlap, story
 from .models import Claim, Fact, Finding, Source
+from .omitting import _bare_sides, _fragments, omission_stage  # noqa: F401  (_fragments: kept importable from here)
 from .options import DEFAULT_MIN_OVERLAP, Options
 from .read import MAX_CHARS
 from .resources import DEFAULT_EMBEDDER
@@ -291,88 +292,6 @@ def judge_stage(srcs: Sequence[Source], claims: Sequence[Claim], aligned: Alignm
         lambda a, b: float(aligned.sim[index[a], index[b]]), lambda a, b: check_verdict(judge(view(a), view(b))),
         reference=opts.reference, evidence=lambda cid: sentence_of(texts[by_id[cid].source], by_id[cid]),
     )
-
-
-def omission_stage(srcs: Sequence[Source], claims: Sequence[Claim], aligned: Alignment, opts: Options,
-                   judge: Judge, sides: Callable[[Claim], Any] | None = None,
-                   disputed: frozenset | set = frozenset(), docs: dict | None = None) -> list[Finding]:
-    """Facts some related sources lack, unless one of their claims states the fact after all (or disputes it:
-    ``disputed`` holds (claim id, source) pairs of contradictions, see :func:`factalign.facts.contested`).
-
-    Two claims each source would lack that are each other's closest counterpart are one fact worded two ways
-    (:func:`~factalign.linking.mirrored`): not omissions, and an agreement unless the judge sees a conflict. A
-    headline's claims are not reported: a headline sums up its own article's body, and what it says that another
-    source lacks is reported once, on the body sentence that says it. A fragment that states nothing (no verb in
-    its evidence, as written: "two Dutch nationals") is not reported either. ``judge`` sees claims as ``sides``
-    gives them (:func:`~factalign.judges.tokens.claim_sides`).
-    """
-    names = [s.name for s in srcs]
-    index = {c.id: i for i, c in enumerate(claims)}
-    cover = coverage(claims, aligned.sim, aligned.owners, names)
-
-    def covered(cid: str, name: str) -> bool:
-        return bool(cover[index[cid], names.index(name)] >= opts.threshold) or (cid, name) in disputed
-
-    related = list(aligned.related)
-    missing = {(index[cid], names.index(s)) for fact in aligned.facts if set(fact.sources) & set(related)
-               for s in related if s not in fact.sources for cid in fact.claims if not covered(cid, s)}
-    twins = mirrored(missing, aligned.sim.embeddings, aligned.owners)
-    stated = {(i, int(aligned.owners[j])) for pair in twins for i, j in (pair, pair[::-1])}
-    found = omissions(
-        aligned.facts, {c.id: c for c in claims}, related, positions_of(srcs, claims), reference=opts.reference,
-        covered=lambda cid, name: covered(cid, name) or (index[cid], names.index(name)) in stated,
-    )
-    quiet = _headline_claims(srcs, claims) | _fragments(srcs, claims, docs or {})
-    view = sides or _bare_sides(srcs, claims)
-    return [f for f in found if not set(f.claims) <= quiet] + _twin_agreements(
-        claims, twins, aligned, lambda a, b: judge(view(a), view(b)))
-
-
-def _fragments(srcs: Sequence[Source], claims: Sequence[Claim], docs: dict) -> set[str]:
-    """Ids of the claims, taken as written from their source, whose evidence holds no verb (a name, a noun phrase)."""
-    texts = {s.name: s.text for s in srcs}
-    out = set()
-    for c in claims:
-        doc = docs.get(c.source)
-        if doc is None or texts[c.source][c.start:c.end] != c.text:
-            continue  # a rewritten claim ("X is the fire chief") says something its evidence only names
-        span = doc.char_span(c.start, c.end, alignment_mode="expand")
-        if span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span):
-            out.add(c.id)
-    return out
-
-
-def _twin_agreements(claims: Sequence[Claim], twins: set[tuple[int, int]], aligned: Alignment,
-                     judge: Callable[[Claim, Claim], Any]) -> list[Finding]:
-    """An agreement for each pair of claims that state one fact in two ways, unless the judge (here called on the
-    claims themselves) sees a conflict."""
-    out = []
-    for i, j in sorted(twins):
-        a, b = claims[i], claims[j]
-        if check_verdict(judge(a, b)).kind == "contradiction":
-            continue
-        score = round(float(aligned.sim[i, j]), 4)
-        out.append(Finding(
-            kind="agreement", subtype="paraphrase", claims=(a.id, b.id), score=score,
-            explanation=f"same fact worded two ways in {a.source} and {b.source}: each is the other's closest "
-                        f"claim (similarity {score:.2f})",
-        ))
-    return out
-
-
-def _headline_claims(srcs: Sequence[Source], claims: Sequence[Claim]) -> set[str]:
-    """Ids of the claims that lie in their source's headline (see :func:`~factalign.claims.furniture.headline_span`)."""
-    from .claims.furniture import headline_span
-
-    spans = {s.name: headline_span(s.text) for s in srcs}
-    return {c.id for c in claims if (span := spans.get(c.source)) and span[0] <= c.start and c.end <= span[1]}
-
-
-def _bare_sides(srcs: Sequence[Source], claims: Sequence[Claim]) -> Callable[[Claim], Any]:
-    """The judges' view of claims without the run's parse (the judges then parse claim texts)."""
-    from .judges.tokens import claim_sides
-
-    return claim_sides(srcs, claims, {})
 
 
 def _default_splitter(opts: Options) -> Splitter:
