@@ -139,30 +139,62 @@ def compare_key_facts(
     by_source: dict[str, list[KeyFact]] = defaultdict(list)
     for f in facts:
         by_source[f.source].append(f)
-    taken = [(set(f.claims), f.subtype, {v.strip(" '\"").lower() for v in f.values or ()})
-             for f in existing if f.kind == "contradiction"]
+    taken = _reported(existing)
     groups: dict[tuple, list[tuple[KeyFact, KeyFact]]] = {}
-    match = matcher(facts, sim)
+    for name_a, name_b, a, b in _candidate_pairs(by_source, matcher(facts, sim)):
+        if not _stands(a, b, by_source, texts or {}, sim) or _already_reported(a, b, taken):
+            continue
+        kind = "person" if a.type in ("role", "quote") else a.type
+        key = (kind, name_a, name_b, a.norm, b.norm)
+        groups.setdefault(key, []).extend(
+            (x, y) for x in _restated(a, by_source[name_a]) for y in _restated(b, by_source[name_b]))
+    mentions = _naming_claims(claims_of or {}, texts or {})
+    return [_finding(pairs, mentions) for pairs in groups.values()]
+
+
+def _candidate_pairs(by_source: dict[str, list[KeyFact]], match):
+    """(source a, source b, fact of a, fact of b) for every two facts of two sources, in source order, that share an
+    anchor bucket, match (``match``, see :func:`~factalign.keyfacts.anchors.matcher`) and hold conflicting values.
+
+    Example:
+        >>> a = KeyFact("age", "52", "52", "age of driver", "a", 0, 2, ("a#0",), head="driver")
+        >>> [(x, y) for x, y, _, _ in _candidate_pairs({"a": [a], "b": [replace(a, value="25", norm="25", source="b")]},
+        ...                                            lambda f, g: True)]
+        [('a', 'b')]
+    """
     names = list(by_source)
     buckets = {name: _bucket_lists(found) for name, found in by_source.items()}
     for i, name_a in enumerate(names):
         for name_b in names[i + 1:]:
             for a in by_source[name_a]:
                 for b in buckets[name_b].get(anchor_bucket(a), ()):
-                    if not (match(a, b) and conflicting(a, b)):
-                        continue
-                    if not _stands(a, b, by_source, texts or {}, sim):
-                        continue
-                    if any(set(a.claims) & claims and set(b.claims) & claims and (
-                            subtype == SUBTYPES[a.type] or values & {a.value.lower(), b.value.lower()})
-                           for claims, subtype, values in taken):
-                        continue  # the judge stage already reports this conflict between these claims
-                    kind = "person" if a.type in ("role", "quote") else a.type
-                    key = (kind, name_a, name_b, a.norm, b.norm)
-                    groups.setdefault(key, []).extend(
-                        (x, y) for x in _restated(a, by_source[name_a]) for y in _restated(b, by_source[name_b]))
-    mentions = _naming_claims(claims_of or {}, texts or {})
-    return [_finding(pairs, mentions) for pairs in groups.values()]
+                    if match(a, b) and conflicting(a, b):
+                        yield name_a, name_b, a, b
+
+
+def _reported(existing: Sequence[Finding]) -> list[tuple[set, str, set]]:
+    """(claim ids, subtype, lower-cased values) of each contradiction already found by an earlier stage.
+
+    Example:
+        >>> f = Finding("contradiction", "number", ("a#0",), 0.8, "dead: 5 vs 7", values=("'5'",))
+        >>> _reported([f])
+        [({'a#0'}, 'number', {'5'})]
+    """
+    return [(set(f.claims), f.subtype, {v.strip(" '\"").lower() for v in f.values or ()})
+            for f in existing if f.kind == "contradiction"]
+
+
+def _already_reported(a: KeyFact, b: KeyFact, taken: Sequence[tuple[set, str, set]]) -> bool:
+    """True when an earlier contradiction (:func:`_reported`) already holds a claim of each fact and is of their
+    subtype or names one of their values: the judge stage reports this conflict between these claims.
+
+    Example:
+        >>> a = KeyFact("count", "5", "5", "dead", "a", 0, 1, ("a#0",), head="dead")
+        >>> _already_reported(a, replace(a, value="7", claims=("b#0",)), [({"a#0", "b#0"}, "number", set())])
+        True
+    """
+    return any(set(a.claims) & claims and set(b.claims) & claims and (
+        subtype == SUBTYPES[a.type] or values & {a.value.lower(), b.value.lower()}) for claims, subtype, values in taken)
 
 
 def _restated(fact: KeyFact, same_source: Sequence[KeyFact]) -> list[KeyFact]:
