@@ -15,7 +15,7 @@ from typing import Any, Callable, Sequence
 from ..judges.numbers import _CLASS_OF
 from .kinds import CLOSE, GENERIC_PERSON, SAME, person_senses, relation
 from .model import KeyFact
-from .states import same_state_anchor, state_bucket
+from .stateconflicts import same_state_anchor, state_bucket
 
 #: Claims at least this similar (cosine) describe one event even when its predicate is worded differently
 #: ("tore through the warehouse on March 14" / "was destroyed by fire on March 15"). Under the alignment

@@ -7,7 +7,7 @@ intransitive or passive one its subject ("the advantage fell", "the fee was redu
 when they go opposite ways. The holder is a common noun that names no person or place, and a verb with a
 destination or origin that is not an amount is a movement ("flown to a hospital"), not a change. Changes are
 compared only in alike sentences (see
-:func:`factalign.keyfacts.states.same_state_anchor`), and a date in the clause is part of the anchor.
+:func:`factalign.keyfacts.stateconflicts.same_state_anchor`), and a date in the clause is part of the anchor.
 """
 
 from __future__ import annotations

@@ -25,7 +25,8 @@ from .anchors import (  # noqa: F401  (re-exported: the anchor rules were first 
     _same_event, anchor_bucket, anchor_strength, bucketed, matcher, same_anchor)
 from .kinds import CLOSE, GENERIC, GENERIC_PERSON, SAME, person_senses, relation
 from .model import KeyFact
-from .states import State, opposite_states
+from .stateconflicts import opposite_states
+from .states import State
 from .syntax import fold
 
 #: A clock time given without a hedge still allows this many minutes either way (reporters round).
@@ -194,7 +195,8 @@ def _already_reported(a: KeyFact, b: KeyFact, taken: Sequence[tuple[set, str, se
         True
     """
     return any(set(a.claims) & claims and set(b.claims) & claims and (
-        subtype == SUBTYPES[a.type] or values & {a.value.lower(), b.value.lower()}) for claims, subtype, values in taken)
+        subtype == SUBTYPES[a.type] or values & {a.value.lower(), b.value.lower()})
+        for claims, subtype, values in taken)
 
 
 def _restated(fact: KeyFact, same_source: Sequence[KeyFact]) -> list[KeyFact]:

@@ -1,5 +1,6 @@
 """State key facts: what condition a person or thing is in ("in serious condition", "remains closed", "has
-reopened", "was acquitted", "died"), and whether two states exclude each other.
+reopened", "was acquitted", "died"); whether two states exclude each other is
+:mod:`factalign.keyfacts.stateconflicts`.
 
 Which words name a state comes from WordNet 3.0 (see :mod:`factalign.keyfacts.statewords`), opposites from the
 antonym data the judges ship (:mod:`factalign.judges.lexicon`). The rules, one sentence each:
@@ -27,8 +28,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..judges.lexicon import (antonym_source, base_forms, indirect_antonyms, load_clusters, load_synset_antonyms,
-                              synset_antonyms)
+from ..judges.lexicon import base_forms, load_clusters
 from .changes import CHANGE, changes
 from .model import KeyFact
 from .people import _who
@@ -184,23 +184,64 @@ def _harm(word: str) -> bool:
 
 
 def _verbal(tok) -> State | None:
-    """A state said by a verb: a passive or perfect state participle, a verb of returning, dying or killing."""
-    lemma, low = tok.lemma_.lower(), tok.lower_
+    """A state said by a verb: a passive or perfect state participle, a verb of returning, dying or killing.
+
+    The rules are tried in order: a state complement, a verb of confirming with an object, dying or killing, a
+    state participle (:func:`_participle_state`), a return (:func:`_returned_state`), a past episode
+    (:func:`_past_episode`).
+    """
+    lemma = tok.lemma_.lower()
     if any(c.dep_ in ("acomp", "oprd") and is_state_adjective(c.lower_) for c in tok.children):
         return None  # "was found dead": the complement names the state, not the verb
-    aux = {c.dep_ for c in tok.children} | ({c.dep_ for c in tok.head.children} if tok.dep_ == "conj" else set())
-    passive, perfect = "auxpass" in aux, "aux" in aux and tok.tag_ == "VBN"
+    passive, perfect = _voice(tok)
     if any(c.dep_ in ("dobj", "dative", "ccomp") for c in tok.children):
         return _certainty(tok)
     if dying(lemma) or (passive and killing(lemma)):
         return State(DEAD, True, "", _episode(tok), lemma=lemma)
-    if (passive or perfect) and tok.tag_ == "VBN" and names_state(low, lemma):
-        if passive and _certainty(tok):  # "has yet to be confirmed": the same certainty as "confirmed it"
-            return _certainty(tok)
-        return _degree(tok) or State(low, True, "", _episode(tok), lemma=lemma, dated=_dated_past(tok))
-    base = returns_to(lemma)
+    return _participle_state(tok, passive, perfect) or _returned_state(tok) or _past_episode(tok)
+
+
+def _voice(tok) -> tuple[bool, bool]:
+    """(passive, perfect participle) of a verb, reading the auxiliaries of the verb it is conjoined to as well.
+
+    Example: "was closed" -> (True, False); "has closed" -> (False, True); "closed" -> (False, False).
+    """
+    aux = {c.dep_ for c in tok.children} | ({c.dep_ for c in tok.head.children} if tok.dep_ == "conj" else set())
+    return "auxpass" in aux, "aux" in aux and tok.tag_ == "VBN"
+
+
+def _participle_state(tok, passive: bool, perfect: bool) -> State | None:
+    """A passive or perfect participle that names a state: "was acquitted", "has been certified" (a degree of
+    injury is a condition; "has yet to be confirmed" is a certainty, as "confirmed it").
+
+    Example: "the suspect was acquitted" -> State("acquitted", True, "", False, lemma="acquit").
+    """
+    lemma, low = tok.lemma_.lower(), tok.lower_
+    if not ((passive or perfect) and tok.tag_ == "VBN" and names_state(low, lemma)):
+        return None
+    if passive and _certainty(tok):  # "has yet to be confirmed": the same certainty as "confirmed it"
+        return _certainty(tok)
+    return _degree(tok) or State(low, True, "", _episode(tok), lemma=lemma, dated=_dated_past(tok))
+
+
+def _returned_state(tok) -> State | None:
+    """A verb of returning puts its subject back in the base verb's state: "reopened" -> open (again).
+
+    Example: "the road has reopened" -> State("opened", True, "", False, lemma="open", again=True).
+    """
+    low = tok.lower_
+    base = returns_to(tok.lemma_.lower())
     if base and low.startswith("re") and tok.tag_ in ("VBD", "VBN", "VBZ") and is_state_adjective(low[2:]):
         return State(low[2:], True, "", _episode(tok), lemma=base, again=True)
+    return None
+
+
+def _past_episode(tok) -> State | None:
+    """A past-tense state verb bounded by an episode is kept as a past episode: "closed during the leak".
+
+    Example: "the school closed during the leak" -> State("closed", True, "", True, lemma="close").
+    """
+    lemma, low = tok.lemma_.lower(), tok.lower_
     if tok.tag_ in ("VBD", "VBN") and names_state(low, lemma) and _episode(tok):
         return State(low, True, "", True, lemma=lemma)  # "closed during the leak": a past episode, kept as one
     return None
@@ -234,27 +275,40 @@ def states(doc, name: str) -> list[KeyFact]:
     out = []
     for tok in doc:
         if tok.dep_ in ("acomp", "oprd") and tok.pos_ in ("ADJ", "VERB"):
-            state = _predicative(tok)
-            holder = _subject(tok.head)
-            if tok.dep_ == "oprd":  # "kept the windows closed": the object's state ("was found dead": the subject's)
-                holder = next((c for c in tok.head.children if c.dep_ == "dobj"), None) or holder
-            if state is not None:
-                out += _facts(doc, name, holder, tok, tok.head, state)
+            out += _complement_facts(doc, name, tok)
         elif tok.pos_ == "VERB" and tok.dep_ in _PREDICATES:
-            state = _verbal(tok)
-            passive = any(c.dep_ == "auxpass" for c in tok.children)
-            if state is not None and state.attribute == CERTAINTY and not passive:
-                holder = _object(tok)
-                whole = holder is not None and holder.pos_ == "PRON" and _yet_to(tok)
-                if whole:
-                    holder = tok  # "yet to confirm it": about what the sentence says; matched by its context
-                out += _facts(doc, name, holder, tok, tok, state, whole) if holder is not None else []
-            elif state is not None:
-                out += _facts(doc, name, _subject(tok), tok, tok, state)
+            out += _verb_facts(doc, name, tok)
         elif tok.dep_ == "amod" and tok.head.dep_ == "pobj" and tok.head.head.lower_ in STATE_PREPS:
             out += _attribute(doc, name, tok)
     return out + changes(doc, name, lambda holder, tok, verb, way, when: _facts(
         doc, name, holder, tok, verb, State(way, True, CHANGE, _episode(verb), lemma=tok.lemma_.lower(), topic=when)))
+
+
+def _complement_facts(doc, name: str, tok) -> list[KeyFact]:
+    """The state a complement gives its subject ("the road remains closed"), or its object when it is an object
+    predicate ("kept the windows closed"; "was found dead" stays the subject's)."""
+    state = _predicative(tok)
+    holder = _subject(tok.head)
+    if tok.dep_ == "oprd":  # "kept the windows closed": the object's state ("was found dead": the subject's)
+        holder = next((c for c in tok.head.children if c.dep_ == "dobj"), None) or holder
+    return _facts(doc, name, holder, tok, tok.head, state) if state is not None else []
+
+
+def _verb_facts(doc, name: str, tok) -> list[KeyFact]:
+    """The state a verb gives (:func:`_verbal`): a verb of confirming in the active voice is about its object
+    ("confirmed that chlorine was the gas"), or about its whole sentence ("has yet to confirm it"); any other verb
+    about its subject ("the road has reopened")."""
+    state = _verbal(tok)
+    if state is None:
+        return []
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    if state.attribute != CERTAINTY or passive:
+        return _facts(doc, name, _subject(tok), tok, tok, state)
+    holder = _object(tok)
+    whole = holder is not None and holder.pos_ == "PRON" and _yet_to(tok)
+    if whole:
+        holder = tok  # "yet to confirm it": about what the sentence says; matched by its context
+    return _facts(doc, name, holder, tok, tok, state, whole) if holder is not None else []
 
 
 def _attribute(doc, name: str, tok) -> list[KeyFact]:
@@ -266,77 +320,3 @@ def _attribute(doc, name: str, tok) -> list[KeyFact]:
     subject = _subject(prep.head)
     state = State(tok.lower_, True, noun.lemma_.lower(), _episode(prep.head))
     return _facts(doc, name, subject, tok, prep.head, state)
-
-
-def _opposed(x: str, y: str) -> bool:
-    return bool(antonym_source(x, y, adjectives=True) or synset_antonyms(x, y) or indirect_antonyms(x, y))
-
-
-def opposite_states(a: KeyFact, b: KeyFact) -> bool:
-    """True when two states of one thing exclude each other.
-
-    Antonyms (WordNet), the same state affirmed and denied, two different values of one attribute ("serious"
-    vs "good" condition) unless one is a degree of injury (then only WordNet opposites), or death against any
-    condition of the living.
-
-    Example:
-        >>> from factalign.keyfacts.model import KeyFact
-        >>> s = lambda v, p=True, attr="": KeyFact("state", v, v, "", "x", 0, 1, detail=State(v, p, attr, False))
-        >>> opposite_states(s("closed"), s("open")), opposite_states(s("closed"), s("closed", False))
-        (True, True)
-        >>> opposite_states(s("closed"), s("shut"))
-        False
-    """
-    sa, sb = State(*a.detail), State(*b.detail)
-    if sa.episode or sb.episode:
-        return False  # "closed for four hours" was an episode; it says nothing against "reopened" now
-    if sa.dated and sb.again or sb.dated and sa.again:
-        return False  # "was closed on Monday" / "reopened": the reopening may have come after
-    if DEAD in (sa.value, sb.value) and sa.polarity and sb.polarity and sa.value != sb.value:
-        other = sb if sa.value == DEAD else sa
-        if other.attribute not in ("", CERTAINTY, CHANGE):
-            return True  # only the living have a condition ("in critical condition" / "died")
-    if sa.attribute != sb.attribute:
-        return False
-    if sa.value == sb.value:
-        return sa.polarity != sb.polarity
-    if sa.polarity != sb.polarity:
-        return False  # "not open" vs "closed": agreeing, or too loose to call
-    if sa.attribute and sa.attribute != CERTAINTY and not (sa.degree or sb.degree):
-        return not _same_synset(sa.value, sb.value)
-    return _opposed(sa.value, sb.value) or bool(sa.lemma and sb.lemma and synset_antonyms(sa.lemma, sb.lemma))
-
-
-def _same_synset(x: str, y: str) -> bool:
-    """True when WordNet puts the two words in one synset on some antonym line (near-synonyms)."""
-    return bool(load_synset_antonyms().get(x, frozenset()) & load_synset_antonyms().get(y, frozenset()))
-
-
-def same_state_anchor(a: KeyFact, b: KeyFact, alike) -> bool:
-    """True when two state facts are about one holder (and one charge or cause, when both name one).
-
-    Two named people are never the same holder; otherwise the same head word, or, for an attribute, a charge or a
-    certainty, sentences ``alike()`` says report the same thing (the holder worded apart: "the accountant" /
-    "Marsh"). A death is compared with a condition of the same holder.
-    """
-    sa, sb = State(*a.detail), State(*b.detail)
-    if sa.topic and sb.topic and sa.topic != sb.topic:
-        return False
-    if sa.named and sb.named and a.head != b.head:
-        return False  # two people's states are never compared
-    same_kind = a.event == b.event or DEAD in (sa.value, sb.value) and not {CERTAINTY, CHANGE} & {a.event, b.event}
-    if a.head == b.head and CHANGE not in (a.event, b.event):  # amounts change often: alike sentences only
-        return same_kind
-    return a.event == b.event and bool(a.event or sa.topic and sb.topic) and alike()
-
-
-def state_bucket(fact: KeyFact) -> str:
-    """The part of a state's anchor that :func:`same_state_anchor` always requires equal: a certainty and a change
-    of amount are compared only with their kind; plain states and attributes (a condition, and death against it)
-    share one bucket.
-
-    Example:
-        >>> state_bucket(KeyFact("state", "dead", "dead", "", "a", 0, 1, event=""))
-        ''
-    """
-    return fact.event if fact.event in (CERTAINTY, CHANGE) else ""
