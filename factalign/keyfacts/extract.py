@@ -91,17 +91,10 @@ def _numbers(doc, name: str, age_facts: list[KeyFact]) -> list[KeyFact]:
         start, end = span_offsets(doc, q.start, q.end)
         if any(s <= start < e or s < end <= e for s, e in taken):
             continue  # "52-year-old" is an age, not a duration
-        noun_tok = doc[q.num].head if doc[q.num].head.lemma_.lower() == q.noun else doc[q.num]
-        event = predicate(noun_tok)
-        head = q.noun if q.unit == "" else (q.noun or q.unit)
-        if q.unit == "":
-            harm = _people_event(doc, q)
-            if harm:
-                head, event, noun_tok = PEOPLE, harm, doc[q.num]
-            elif not q.noun and q.num in changes and changes[q.num][1]:
-                head = changes[q.num][1]  # "from 214 to 96 votes": 214 counts votes too
-            elif not q.noun:
-                continue  # a bare number says nothing about what it counts
+        counted = _counted(doc, q, changes)
+        if counted is None:
+            continue  # a bare number says nothing about what it counts
+        head, event, noun_tok = counted
         words = _clause_words(doc, q)
         moments = _moments(doc, q) | ({CHANGE_START} if changes.get(q.num, ("",))[0] == "from" else set())
         detail = (q, moments, frozenset(words & PROJECTION), _modifiers(noun_tok, q),
@@ -110,6 +103,26 @@ def _numbers(doc, name: str, age_facts: list[KeyFact]) -> list[KeyFact]:
         out.append(KeyFact(kind, q.text, _show_number(q.value, q.unit), f"{head} {event}".strip(), name, start, end,
                            head=head, event=event, detail=detail))
     return out
+
+
+def _counted(doc, q, changes: dict[int, tuple[str, str]]):
+    """(what a number counts, its event, the token it hangs from), or None for a bare count of nothing.
+
+    A count of people hurt or killed counts people (:func:`_people_event`); a bare number in a change counts what
+    the other end counts ("from 214 to 96 votes": 214 counts votes too); a quantity counts its noun or its unit.
+
+    Example: "five workers were injured" -> ("people", its verb of harm, five); a bare "rose to 96" -> None.
+    """
+    noun_tok = doc[q.num].head if doc[q.num].head.lemma_.lower() == q.noun else doc[q.num]
+    event = predicate(noun_tok)
+    if q.unit != "":
+        return q.noun or q.unit, event, noun_tok
+    harm = _people_event(doc, q)
+    if harm:
+        return PEOPLE, harm, doc[q.num]
+    if not q.noun and q.num in changes and changes[q.num][1]:
+        return changes[q.num][1], event, noun_tok  # "from 214 to 96 votes": 214 counts votes too
+    return (q.noun, event, noun_tok) if q.noun else None
 
 
 #: The moment given to the first number of a change ("rose from 5% to 7%"): the value before it, which is

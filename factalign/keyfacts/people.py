@@ -79,6 +79,16 @@ _TITLED_RUN = 3
 def _person_ents(doc):
     """Names of people: PERSON entities, and capitalised runs the small NER model missed ("Harbour Master Ana
     Ruiz": the last two words are the name, the words before them the title)."""
+    out = _entity_names(doc)
+    covered = {t.i for e in out for t in e}
+    return out + _titled_runs(doc, covered)
+
+
+def _entity_names(doc) -> list:
+    """PERSON entities headed by a proper noun, from their first capitalised word.
+
+    Example: "harbour master Tom Lee" (one PERSON entity) -> [Tom Lee].
+    """
     out = []
     for ent in doc.ents:
         if ent.label_ == "PERSON" and ent.root.pos_ == "PROPN":
@@ -86,7 +96,16 @@ def _person_ents(doc):
             while first < ent.root.i and not doc[first].is_title:
                 first += 1  # names are capitalised: "harbour master Tom Lee" names Tom Lee
             out.append(doc[first:ent.end])
-    covered = {t.i for e in out for t in e}
+    return out
+
+
+def _titled_runs(doc, covered: set[int]) -> list:
+    """The last two words of each capitalised run of proper nouns at least :data:`_TITLED_RUN` long that no name in
+    ``covered`` holds (the words before them are a title).
+
+    Example: "Harbour Master Ana Ruiz" (no entity) -> [Ana Ruiz].
+    """
+    out = []
     for tok in doc:
         if tok.pos_ != "PROPN" or tok.dep_ == "compound" or tok.i in covered or tok.ent_type_ in _NOT_PERSON:
             continue
