@@ -34,6 +34,17 @@ SOURCE_LANGUAGES = ("es", "fr", "de", "it", "pt")
 FOREIGN_TAIL_ZIPF = 6.0
 FOREIGN_TAIL_MARGIN = 2.0
 MIN_FOREIGN_TAIL, MAX_FOREIGN_TAIL = 2, 4
+# A fused word's left part is at least this long: shorter ones are prefixes ("re", "un") more often than words.
+_MIN_LEFT = 3
+# A left part fused to a function word is a word at least this frequent (Zipf): a rare string is a misspelling.
+FUNCTION_LEFT_ZIPF = 3.5
+# Two fused proper words are both at least this frequent (Zipf), the right one at least
+# _MIN_PROPER_RIGHT letters long: short frequent capitalised words end many real names.
+PROPER_ZIPF = 3.0
+_MIN_PROPER_RIGHT = 4
+# Ranks of the readings of a fused word, the strongest first: a function-word tail, a foreign function-word tail
+# (each preferring a longer left part, by 1/100 per letter), two proper words.
+_FUNCTION_RANK, _FOREIGN_RANK, _PROPER_RANK = 2.0, 1.5, 1.0
 
 
 def _is_unknown(word: str) -> bool:
@@ -70,39 +81,58 @@ def _stands_alone(part: str, corpus: Corpus) -> bool:
 
 
 def _split(token: str, corpus: Corpus, continues_name: bool = False) -> tuple[str, str, str] | None:
-    """Return ``(left, right, rule)`` for the best reading of ``token`` as two fused parts, or None."""
+    """Return ``(left, right, rule)`` for the best reading of ``token`` as two fused parts, or None.
+
+    A token with one camel-case seam is read by :func:`_camel_split`; an all-lower-case one (or capitalised) by
+    every cut :func:`_reading` accepts, the highest rank winning (the first cut among equals).
+
+    Example: "Lyonand" -> ("Lyon", "and", "function") when the corpus names Lyon; "WinShape" after no name -> None.
+    """
     # Camel-case seam: lower-case letter followed by a capital, exactly once.
     seams = [i for i in range(1, len(token)) if token[i - 1].islower() and token[i].isupper()]
     if len(seams) == 1:
-        i = seams[0]
-        left, right = token[:i], token[i:]
-        # Brand names are camel case too ("WinShape", "ForAmerica", "PalmSource"): the left side must end the
-        # name begun by the capitalised word before it, and the right side start a new proper phrase
-        # ("Qin GangChinese Foreign Minister").
-        if (len(left) >= 3 and left.lower() not in _NAME_PREFIXES and continues_name
-                and (lex.is_capitalised_word(right) or corpus.names.get(right, 0) > 0)):
-            return left, right, "camel"
-        return None
+        return _camel_split(token[:seams[0]], token[seams[0]:], corpus, continues_name)
     if seams or not (token.islower() or token[1:].islower()):
         return None
     best: tuple[float, str, str, str] | None = None
-    for i in range(3, len(token) - 1):
+    for i in range(_MIN_LEFT, len(token) - 1):
         left, right = token[:i], token[i:]
-        if right in _FUNCTION_TAILS and (_is_word(left, 3.5) or _is_name(left, corpus)):
-            rank = 2.0 + len(left) / 100
-            rule = "function"
-        elif _foreign_tail(right) and _stands_alone(left, corpus):
-            rank = 1.5 + len(left) / 100
-            rule = "foreign:" + _foreign_tail(right)
-        elif (len(right) >= 4 and lex.is_capitalised_word(left) and lex.is_capitalised_word(right)
-              and lex.zipf(left) >= 3.0 and lex.zipf(right) >= 3.0):
-            rank = 1.0
-            rule = "proper"
-        else:
-            continue
-        if best is None or rank > best[0]:
-            best = (rank, left, right, rule)
+        reading = _reading(left, right, corpus)
+        if reading is not None and (best is None or reading[0] > best[0]):
+            best = (reading[0], left, right, reading[1])
     return None if best is None else best[1:]
+
+
+def _camel_split(left: str, right: str, corpus: Corpus, continues_name: bool) -> tuple[str, str, str] | None:
+    """A camel-case seam is two fused words only when the left side ends the name begun by the capitalised word
+    before it and the right side starts a new proper phrase: brand names are camel case too ("WinShape").
+
+    Example: "GangChinese" after "Qin" -> ("Gang", "Chinese", "camel"); "MacDonald" -> None (a name prefix).
+    """
+    # Brand names are camel case too ("WinShape", "ForAmerica", "PalmSource"): the left side must end the
+    # name begun by the capitalised word before it, and the right side start a new proper phrase
+    # ("Qin GangChinese Foreign Minister").
+    if (len(left) >= _MIN_LEFT and left.lower() not in _NAME_PREFIXES and continues_name
+            and (lex.is_capitalised_word(right) or corpus.names.get(right, 0) > 0)):
+        return left, right, "camel"
+    return None
+
+
+def _reading(left: str, right: str, corpus: Corpus) -> tuple[float, str] | None:
+    """``(rank, rule)`` of one cut of a lower-case token into two fused parts, or None: an English function word
+    after a word or name ("function"), a source language's function word after a word that stands alone
+    ("foreign:LANG"), or two frequent capitalised words ("proper").
+
+    Example: ("Lyon", "and") -> (2.04, "function") when the corpus names Lyon.
+    """
+    if right in _FUNCTION_TAILS and (_is_word(left, FUNCTION_LEFT_ZIPF) or _is_name(left, corpus)):
+        return _FUNCTION_RANK + len(left) / 100, "function"
+    if _foreign_tail(right) and _stands_alone(left, corpus):
+        return _FOREIGN_RANK + len(left) / 100, "foreign:" + _foreign_tail(right)
+    if (len(right) >= _MIN_PROPER_RIGHT and lex.is_capitalised_word(left) and lex.is_capitalised_word(right)
+            and lex.zipf(left) >= PROPER_ZIPF and lex.zipf(right) >= PROPER_ZIPF):
+        return _PROPER_RANK, "proper"
+    return None
 
 
 def _suggest(left: str, right: str, rule: str) -> str | None:
