@@ -15,7 +15,7 @@ Three patterns, each needing evidence beyond the odd words themselves:
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from . import _lexicon as lex
 from ._doc import Artefact, Corpus, SourceDoc, Token
@@ -26,6 +26,10 @@ from .names import detect_translated_names
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "our"})
 # Content words a sentence must share with another source's sentence before its acronym is suggested.
 MIN_ACRONYM_OVERLAP = 2
+# A word of a run that is not all letters (a contraction: "I'LL") is ordinary at least this frequent (Zipf).
+ORDINARY_ZIPF = 3.0
+# Confidence of a garbled acronym: with another source's acronym to put instead, and (apostrophe runs) without.
+SCORE_WITH_ACRONYM, SCORE_WITHOUT_ACRONYM = 0.9, 0.6
 
 
 def _normalise(word: str) -> str:
@@ -60,7 +64,25 @@ def _best_acronym(doc: SourceDoc, sent: int, exclude: set[str], corpus: Corpus) 
 
 
 def _garbled_acronyms(doc: SourceDoc, corpus: Corpus) -> Iterator[Artefact]:
-    tokens = doc.tokens
+    """Runs of capitals made of ordinary words in a name's slot (:func:`_in_name_slot`), each reported with the
+    acronym another sentence suggests (:func:`_garbled_artefact`).
+
+    Example: "The I'LL TAKE will open an office" -> an artefact on "I'LL TAKE".
+    """
+    for run, prev in _caps_word_runs(doc.tokens):
+        words = [_normalise(t.text) for t in run]
+        has_apostrophe = any("'" in w for w in words)
+        if prev is not None and _in_name_slot(doc, run, prev, words, has_apostrophe, corpus):
+            found = _garbled_artefact(doc, run, prev, has_apostrophe, corpus)
+            if found is not None:
+                yield found
+
+
+def _caps_word_runs(tokens: Sequence[Token]) -> Iterator[tuple[Sequence[Token], Token | None]]:
+    """Each longest run of words in capitals within one sentence, with the token before it in that sentence.
+
+    Example: "The I'LL TAKE will" -> ([I'LL, TAKE], The).
+    """
     i = 0
     while i < len(tokens):
         if not _is_caps_word(tokens[i]):
@@ -69,39 +91,53 @@ def _garbled_acronyms(doc: SourceDoc, corpus: Corpus) -> Iterator[Artefact]:
         j = i
         while j + 1 < len(tokens) and tokens[j + 1].sent == tokens[i].sent and _is_caps_word(tokens[j + 1]):
             j += 1
-        run = tokens[i:j + 1]
         prev = tokens[i - 1] if i > 0 and tokens[i - 1].sent == tokens[i].sent else None
+        yield tokens[i:j + 1], prev
         i = j + 1
-        words = [_normalise(t.text) for t in run]
-        has_apostrophe = any("'" in w for w in words)
-        if len(run) < 2 and not has_apostrophe:
-            continue
-        # Every word ordinary: a dictionary word in lower case ("take") or a contraction ("i'll"); a run with a
-        # name in it ("NEW YORK TIMES") is a name set in capitals.
-        if not all(lex.is_lowercase_word(w) if w.isalpha() else lex.zipf(w) >= 3.0 for w in words):
-            continue
-        if any(t.quoted for t in run):
-            continue
-        phrase = doc.text[run[0].start:run[-1].end]
-        if not has_apostrophe and _caps_runs(corpus)[phrase] > 1:
-            continue  # the same capitals again: a name set in capitals ("the DISCLOSE ACT")
-        if prev is None or prev.text.lower() not in _DETERMINERS or doc.is_headline(run[0].sent):
-            continue
-        span_start, span_end = run[0].start, run[-1].end
-        phrase = doc.text[span_start:span_end]
-        found = _best_acronym(doc, run[0].sent, {t.text for t in run}, corpus)
-        if found is None:
-            if not has_apostrophe:
-                continue  # capitals of ordinary words with no name to put instead: emphasis, a title
-            yield Artefact(span_start, span_end, None,
-                           f"'{phrase}' is a run of ordinary words in capitals where a name belongs (after "
-                           f"'{prev.text}'): likely a mistranslated acronym", 0.6)
-            continue
-        acronym, where, overlap = found
-        yield Artefact(span_start, span_end, acronym,
-                       f"'{phrase}' is a run of ordinary words in capitals where a name belongs (after "
-                       f"'{prev.text}'), not an acronym; the sentence of '{where}' sharing most with this one "
-                       f"({overlap} content words) names '{acronym}'", 0.9)
+
+
+def _in_name_slot(doc: SourceDoc, run: Sequence[Token], prev: Token, words: list[str], has_apostrophe: bool,
+                  corpus: Corpus) -> bool:
+    """True for a run of ordinary words (two or more, or one with an apostrophe), unquoted, not repeated as a name
+    across the sources, after a determiner, outside a headline.
+
+    Example: "the I'LL TAKE" -> True; "the NEW YORK TIMES" -> False (a name in capitals).
+    """
+    if len(run) < 2 and not has_apostrophe:
+        return False
+    # Every word ordinary: a dictionary word in lower case ("take") or a contraction ("i'll"); a run with a
+    # name in it ("NEW YORK TIMES") is a name set in capitals.
+    if not all(lex.is_lowercase_word(w) if w.isalpha() else lex.zipf(w) >= ORDINARY_ZIPF for w in words):
+        return False
+    if any(t.quoted for t in run):
+        return False
+    phrase = doc.text[run[0].start:run[-1].end]
+    if not has_apostrophe and _caps_runs(corpus)[phrase] > 1:
+        return False  # the same capitals again: a name set in capitals ("the DISCLOSE ACT")
+    return not (prev.text.lower() not in _DETERMINERS or doc.is_headline(run[0].sent))
+
+
+def _garbled_artefact(doc: SourceDoc, run: Sequence[Token], prev: Token, has_apostrophe: bool,
+                      corpus: Corpus) -> Artefact | None:
+    """The artefact of a run in a name's slot: with the acronym of the sentence sharing most with its own, or,
+    without one, only when the run has an apostrophe (capitals of ordinary words alone are emphasis, a title).
+
+    Example: "the I'LL TAKE" near "a NATO office" -> an artefact suggesting "NATO".
+    """
+    span_start, span_end = run[0].start, run[-1].end
+    phrase = doc.text[span_start:span_end]
+    found = _best_acronym(doc, run[0].sent, {t.text for t in run}, corpus)
+    if found is None:
+        if not has_apostrophe:
+            return None  # capitals of ordinary words with no name to put instead: emphasis, a title
+        return Artefact(span_start, span_end, None,
+                        f"'{phrase}' is a run of ordinary words in capitals where a name belongs (after "
+                        f"'{prev.text}'): likely a mistranslated acronym", SCORE_WITHOUT_ACRONYM)
+    acronym, where, overlap = found
+    return Artefact(span_start, span_end, acronym,
+                    f"'{phrase}' is a run of ordinary words in capitals where a name belongs (after "
+                    f"'{prev.text}'), not an acronym; the sentence of '{where}' sharing most with this one "
+                    f"({overlap} content words) names '{acronym}'", SCORE_WITH_ACRONYM)
 
 
 def _caps_runs(corpus: Corpus) -> Counter:
