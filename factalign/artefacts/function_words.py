@@ -144,14 +144,43 @@ def slot_rule(tok: Token, prev: Token | None, nxt: Token | None, *, name_alone: 
         tok: the word; ``prev`` and ``nxt``: its neighbours in the sentence (None at its ends).
         name_alone: ``nxt`` is a capitalised name that the same text also writes without ``tok`` before it
             ("con Harlow" where the text elsewhere says "Harlow said"): so ``tok`` is no part of the name.
+
+    The rules are tried in order: what the next word shows (:func:`_next_word_rule`), then the sentence start
+    (:func:`_sentence_start_rule`), a conjunction (:func:`_conjunction_rule`) or a preposition
+    (:func:`_preposition_rule`).
+
+    Example: "con the" -> "before a determiner or pronoun"; "Le Pen" -> None.
     """
     english = rendering(tok.text)
     if tok.text[:1].isupper() and not tok.sent_start:
         return None  # "Le Pen", "El Paso", "Da Silva"
-    english_verb = (tok.tag in _VERB_TAGS and lex.is_lowercase_word(tok.text)
-                    and lex.zipf(tok.text) >= MIN_ENGLISH_VERB_ZIPF)
+    english_verb = _english_verb(tok)
     if nxt is None or (english_verb and lex.zipf(tok.text) >= ENGLISH_VERB_ZIPF):
         return None  # "they die", "con" as English verbs; a word ending its sentence has no slot to judge
+    found = _next_word_rule(english, prev, nxt, english_verb)
+    if found:
+        return found
+    if tok.sent_start:
+        return _sentence_start_rule(tok, english, nxt, english_verb)
+    return _conjunction_rule(english, prev, nxt) or _preposition_rule(tok, english, prev, nxt, english_verb,
+                                                                       name_alone)
+
+
+def _english_verb(tok: Token) -> bool:
+    """True when the tagger reads the word as a verb that English has, frequent enough to be meant as one.
+
+    Example: "die" tagged VBP -> True; "und" -> False.
+    """
+    return (tok.tag in _VERB_TAGS and lex.is_lowercase_word(tok.text)
+            and lex.zipf(tok.text) >= MIN_ENGLISH_VERB_ZIPF)
+
+
+def _next_word_rule(english: str, prev: Token | None, nxt: Token, english_verb: bool) -> str | None:
+    """The rule a source-language function word (rendered ``english``) breaks by the word after it: an English
+    determiner or pronoun, a lower-case noun after an article, a common English word in capitals, a number.
+
+    Example: ("the", None, "man"/NN, False) -> "as an article before a noun".
+    """
     if _english_function(nxt) and not english_verb:
         return "before a determiner or pronoun"  # not "gut the concept"
     if (english in _ARTICLES and nxt.tag in _NOUN_TAGS and nxt.text.islower() and nxt.text.isalpha()
@@ -161,10 +190,7 @@ def slot_rule(tok: Token, prev: Token | None, nxt: Token | None, *, name_alone: 
         return "before a common English word in capitals"
     if english in _ARTICLES | _PREPOSITIONS and _numeral(nxt) and not english_verb:
         return "before a number"
-    if tok.sent_start:
-        return _sentence_start_rule(tok, english, nxt, english_verb)
-    return _conjunction_rule(english, prev, nxt) or _preposition_rule(tok, english, prev, nxt, english_verb,
-                                                                       name_alone)
+    return None
 
 
 def _sentence_start_rule(tok: Token, english: str, nxt: Token, english_verb: bool) -> str | None:
@@ -184,6 +210,13 @@ def _sentence_start_rule(tok: Token, english: str, nxt: Token, english_verb: boo
 
 
 def _conjunction_rule(english: str, prev: Token | None, nxt: Token) -> str | None:
+    """The rule a source-language conjunction breaks by the words around it, or None.
+
+    Stays whole: a flat table of four rules, one ``if`` each and tried in order; the branches counted are the
+    ``and``/``or`` of each rule's conditions, which read best side by side.
+
+    Example: "Reyes e Martha" -> "as a conjunction before another person's first name".
+    """
     if english in _CONJUNCTIONS and _either(prev) and _either(nxt) and (_known_name(prev) or _known_name(nxt)):
         return "as a conjunction between names"
     if english in _CONJUNCTIONS and _name(prev) and _first_name(nxt):
@@ -198,11 +231,13 @@ def _conjunction_rule(english: str, prev: Token | None, nxt: Token) -> str | Non
 
 def _preposition_rule(tok: Token, english: str, prev: Token | None, nxt: Token, english_verb: bool,
                       name_alone: bool) -> str | None:
-    """Prepositions and articles between lower-case English words, and before a place or a name."""
+    """Prepositions and articles between lower-case English words, and before a place or a name.
+
+    Example: "lives de people" -> "between English words"; "en route" -> None (a phrase English borrowed).
+    """
     if english not in _ARTICLES | _PREPOSITIONS or english_verb or prev is None:
         return None
-    after_word = prev.text.isalpha() and (prev.text.islower() or (
-        prev.sent_start and (lex.is_lowercase_word(prev.text) or lex.is_lowercase_word(prev.lemma))))
+    after_word = _after_word(prev)
     if after_word and nxt.text in lex.places():
         return "before a place"
     if (after_word or _clause_mark(prev)) and name_alone:
@@ -214,6 +249,15 @@ def _preposition_rule(tok: Token, english: str, prev: Token | None, nxt: Token, 
     if prev.tag in _NOUN_SLOT_LEFT and lex.is_lowercase_word(tok.text):
         return None  # "the den", "a con": the English noun
     return "between English words"
+
+
+def _after_word(prev: Token) -> bool:
+    """True for a lower-case word, or a sentence's first word that is a lower-case word of the dictionary.
+
+    Example: "lives" -> True; "Harlow" (mid-sentence) -> False.
+    """
+    return prev.text.isalpha() and (prev.text.islower() or (
+        prev.sent_start and (lex.is_lowercase_word(prev.text) or lex.is_lowercase_word(prev.lemma))))
 
 
 def _leans_to_source(word: str) -> bool:
