@@ -4,7 +4,7 @@ The evidence is frequency, not a word list: a word is foreign when it is far mor
 language than in English (wordfreq, Zipf scale), and py3langid picks the language when several fit. Words
 that English also uses a lot ("die", "de", "la") are flagged only where the English tagger cannot read them
 as English either (it tags a lower-case "y" between two nouns as a proper noun). Letters of another script
-(Chinese, Cyrillic, Devanagari...) in English prose are untranslated by themselves.
+(Chinese, Cyrillic, Devanagari...) in English prose are untranslated by themselves (:mod:`.foreign_script`).
 
 English dictionary words (Webster's, with their lemma: "embargo", "dossiers") count as English unless the
 other language uses them some 600 times more ("estado"). Capitalised words mid-sentence are names unless they
@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from typing import Iterator
 
 from . import _lexicon as lex
 from ._doc import Artefact, Corpus, SourceDoc, Token, in_markup, is_english, whole_word
+from .foreign_script import is_latin as _is_latin
+from .foreign_script import script_artefacts
 from .function_words import rendering, slot_rule, source_function_word
 
 MIN_FOREIGN_ZIPF = 3.0        # common in the other language: seen at least once per million words
@@ -40,6 +41,18 @@ _FOREIGN_TAGS = frozenset({"NNP", "NNPS", "FW", "XX", "ADD"})
 _ENGLISH_SLOT_LEFT = frozenset({"DT", "PDT", "PRP$", "IN", "TO", "JJ", "CD", "POS"})
 _COMMON_NOUN_LEFT = frozenset({"DT", "PDT", "JJ", "JJR", "JJS", "PRP$", "CD"})
 _NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
+# A capitalised word mid-sentence is foreign only when common abroad (this Zipf, or MID_CAPITAL_UNSEEN_ZIPF when
+# English has practically never seen it: Zipf under UNSEEN_ENGLISH_ZIPF) and rare in English (at most
+# MID_CAPITAL_MAX_ENGLISH): most such words are names.
+MID_CAPITAL_ZIPF, MID_CAPITAL_UNSEEN_ZIPF, MID_CAPITAL_MAX_ENGLISH = 4.0, 3.0, 2.0
+UNSEEN_ENGLISH_ZIPF = 1.0
+# A capitalised word opening a sentence is foreign only when English knows it less than this (Zipf) and the other
+# language at least START_CAPITAL_ZIPF.
+START_CAPITAL_MAX_ENGLISH, START_CAPITAL_ZIPF = 3.0, 4.0
+# Two words that English text knows this well (Zipf) and lean foreign are a borrowed phrase ("de facto").
+BORROWED_ZIPF = 2.5
+# Words up to this long before a capitalised word are name particles ("de Havilland", "van Gogh").
+PARTICLE_MAX_LEN = 4
 
 
 def _leans_foreign(word: str) -> bool:
@@ -105,59 +118,117 @@ def foreign_reading(word: str) -> tuple[str, float, float] | None:
 
 
 def _latin_candidate(doc: SourceDoc, i: int, corpus: Corpus) -> tuple[str, float, float] | None:
-    tokens = doc.tokens
-    tok = tokens[i]
+    """A Latin-script word of another language left in English text: ``(lang, zipf there, zipf in English)``.
+
+    The word must read as foreign (:func:`foreign_reading`) and be none of: an acronym, part of a contraction, a
+    name in capitals (:func:`_capital_name`), an English word (:func:`_english_word`), part of a name, a borrowed
+    phrase or a mention (:func:`_in_phrase`), a word of a foreign quotation.
+
+    Example: the "y" of "technologies y cyber threats" -> ("es", zipf in Spanish, zipf in English).
+    """
+    tok = doc.tokens[i]
     word = _word_of(tok)
     if word is None or not _is_latin(word) or in_markup(doc, tok) or (len(word) > 1 and word.isupper()):
         return None  # acronyms ("ÖVP") are names in any language
     if not whole_word(doc.text, tok):
         return None  # part of a contraction or compound ("wo" of "won't")
-    prev = tokens[i - 1] if i > 0 and tokens[i - 1].sent == tok.sent else None
-    nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sent == tok.sent else None
+    prev, nxt = _word_before(doc, i), _word_after(doc, i)
     found = foreign_reading(word)
     if found is None:
         return None
-    lang, z_other, z_en = found
-    capitalised = tok.text[:1].isupper()
-    if capitalised and not tok.sent_start:
-        # Mid-sentence capitals are mostly names ("because Śląsk warned", "the Kolín region"). Accept only a
-        # word common abroad, (almost) unseen in English, used once in all sources, in a common-noun slot:
-        # right after a determiner or adjective, and heading its phrase ("a Gruppe of", "both Männer held").
-        if (z_other < (3.0 if z_en < 1.0 else 4.0) or z_en > 2.0 or corpus.words.get(tok.text, 0) > 1
-                or prev is None or not prev.text.islower() or prev.tag not in _COMMON_NOUN_LEFT
-                or (nxt is not None and (nxt.text[:1].isupper() or nxt.tag.startswith("NN") or nxt.text == "-"))):
-            return None
-    elif capitalised and (z_en >= 3.0 or z_other < 4.0 or (z_en >= 1.0 and tok.ent in _NAME_ENTS)
-                          or (nxt is not None and nxt.text[:1].isupper())):
-        return None  # sentence-initial capitals that English knows, or a name ("Los Angeles", "Pawłowicz")
-    if ((lex.is_lowercase_word(word) or lex.is_lowercase_word(tok.lemma)) and tok.tag not in _FOREIGN_TAGS
-            and z_other - z_en < DICTIONARY_MARGIN):
-        return None  # an English dictionary word the tagger reads as English ("heel", "embargo", "dossiers")
-    if capitalised and corpus.all_words.get(tok.text, 0) > 1:
-        return None  # a capitalised word used again in the sources is a name ("Lauten later apologized")
-    if _mentioned(prev, nxt, article_needed=False):
-        return None
-    if z_en >= ENGLISH_COMMON and (z_other < FUNCTION_WORD_ZIPF or capitalised or (
-            tok.tag not in _FOREIGN_TAGS and lex.is_lowercase_word(word))):
-        return None  # "die", "pour": English words unless the tagger cannot read them as English
-    if z_en >= ENGLISH_COMMON and lex.is_lowercase_word(word) and (
-            prev is None or prev.tag in _ENGLISH_SLOT_LEFT or nxt is None or not nxt.text.isalpha()):
-        return None  # "the van", "about gut.": an English noun slot, whatever the tagger said
-    # Name particles: "de Havilland", "Ortega y Gasset", "van Gogh".
-    if len(word) <= 4 and nxt is not None and nxt.text[:1].isupper() and not capitalised:
-        return None
-    # Borrowed phrases English knows: both words familiar to English text ("de facto", "en masse", "et al.").
-    if z_en >= 2.5:
-        for neighbour in (prev, nxt):
-            if (_is_word_token(neighbour) and neighbour.text.islower() and _leans_foreign(neighbour.text)
-                    and lex.zipf(neighbour.text) >= 2.5):
-                return None
-    if len(word) == 1 and not (_is_word_token(prev) and _is_word_token(nxt)
-                               and prev.text.islower() and nxt.text.islower()):
-        return None
-    if tok.quoted and _quoted_foreign(doc, tok):
+    _, z_other, z_en = found
+    if (_capital_name(tok, z_other, z_en, prev, nxt, corpus) or _english_word(tok, word, z_other, z_en, prev, nxt)
+            or _in_phrase(tok, word, z_en, prev, nxt) or (tok.quoted and _quoted_foreign(doc, tok))):
         return None
     return found
+
+
+def _word_before(doc: SourceDoc, i: int) -> Token | None:
+    """The token before ``i`` in its sentence, or None at its start.
+
+    Example: "Hola. Dijo" -> None for "Dijo".
+    """
+    tokens = doc.tokens
+    return tokens[i - 1] if i > 0 and tokens[i - 1].sent == tokens[i].sent else None
+
+
+def _word_after(doc: SourceDoc, i: int) -> Token | None:
+    """The token after ``i`` in its sentence, or None at its end.
+
+    Example: "said y. Then" -> None for "y" (the full stop is a token: "." then).
+    """
+    tokens = doc.tokens
+    return tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sent == tokens[i].sent else None
+
+
+def _capital_name(tok: Token, z_other: float, z_en: float, prev: Token | None, nxt: Token | None,
+                  corpus: Corpus) -> bool:
+    """True for a capitalised word read as a name: mid-sentence outside a common-noun slot
+    (:func:`_mid_sentence_name`), at a sentence start when English knows it or a name follows ("Los Angeles",
+    "Pawłowicz"), or used again in the sources ("Lauten later apologized").
+
+    Example: "Lauten" used twice in the sources -> True.
+    """
+    if not tok.text[:1].isupper():
+        return False
+    if not tok.sent_start and _mid_sentence_name(tok, z_other, z_en, prev, nxt, corpus):
+        return True
+    if tok.sent_start and (z_en >= START_CAPITAL_MAX_ENGLISH or z_other < START_CAPITAL_ZIPF
+                           or (z_en >= UNSEEN_ENGLISH_ZIPF and tok.ent in _NAME_ENTS)
+                           or (nxt is not None and nxt.text[:1].isupper())):
+        return True  # sentence-initial capitals that English knows, or a name ("Los Angeles", "Pawłowicz")
+    return corpus.all_words.get(tok.text, 0) > 1  # a capitalised word used again in the sources is a name
+
+
+def _mid_sentence_name(tok: Token, z_other: float, z_en: float, prev: Token | None, nxt: Token | None,
+                       corpus: Corpus) -> bool:
+    """Mid-sentence capitals are mostly names ("because Śląsk warned", "the Kolín region"): a word is foreign only
+    when common abroad, (almost) unseen in English, used once in all sources, in a common-noun slot: right after
+    a lower-case determiner or adjective, and heading its phrase ("a Gruppe of", "both Männer held").
+
+    Example: "the Kolín region" -> True (a noun follows: a name modifying it).
+    """
+    common_abroad = MID_CAPITAL_UNSEEN_ZIPF if z_en < UNSEEN_ENGLISH_ZIPF else MID_CAPITAL_ZIPF
+    return (z_other < common_abroad or z_en > MID_CAPITAL_MAX_ENGLISH or corpus.words.get(tok.text, 0) > 1
+            or prev is None or not prev.text.islower() or prev.tag not in _COMMON_NOUN_LEFT
+            or (nxt is not None and (nxt.text[:1].isupper() or nxt.tag.startswith("NN") or nxt.text == "-")))
+
+
+def _english_word(tok: Token, word: str, z_other: float, z_en: float, prev: Token | None,
+                  nxt: Token | None) -> bool:
+    """True for a word read as English: a dictionary word the tagger reads as English and the other language
+    does not use far more ("heel", "embargo"); a frequent English word unless the tagger cannot read it as English
+    ("die", "pour"); or a frequent English word in an English noun slot ("the van", "about gut.").
+
+    Example: "embargo" tagged NN -> True.
+    """
+    if ((lex.is_lowercase_word(word) or lex.is_lowercase_word(tok.lemma)) and tok.tag not in _FOREIGN_TAGS
+            and z_other - z_en < DICTIONARY_MARGIN):
+        return True  # an English dictionary word the tagger reads as English ("heel", "embargo", "dossiers")
+    if z_en >= ENGLISH_COMMON and (z_other < FUNCTION_WORD_ZIPF or tok.text[:1].isupper() or (
+            tok.tag not in _FOREIGN_TAGS and lex.is_lowercase_word(word))):
+        return True  # "die", "pour": English words unless the tagger cannot read them as English
+    return z_en >= ENGLISH_COMMON and lex.is_lowercase_word(word) and (
+        prev is None or prev.tag in _ENGLISH_SLOT_LEFT or nxt is None or not nxt.text.isalpha())
+
+
+def _in_phrase(tok: Token, word: str, z_en: float, prev: Token | None, nxt: Token | None) -> bool:
+    """True for a word its neighbours explain: talked about ("carro means chariot"), a name particle ("de
+    Havilland", "Ortega y Gasset"), half of a borrowed phrase English knows ("de facto", "en masse", "et al."), or
+    a single letter not between two lower-case words.
+
+    Example: the "de" of "Olivia de Havilland" -> True.
+    """
+    if _mentioned(prev, nxt, article_needed=False):
+        return True
+    if len(word) <= PARTICLE_MAX_LEN and nxt is not None and nxt.text[:1].isupper() and not tok.text[:1].isupper():
+        return True  # name particles: "de Havilland", "Ortega y Gasset", "van Gogh"
+    if z_en >= BORROWED_ZIPF and any(
+            _is_word_token(n) and n.text.islower() and _leans_foreign(n.text) and lex.zipf(n.text) >= BORROWED_ZIPF
+            for n in (prev, nxt)):
+        return True  # borrowed phrases English knows: both words familiar to English text
+    return len(word) == 1 and not (_is_word_token(prev) and _is_word_token(nxt)
+                                   and prev.text.islower() and nxt.text.islower())
 
 
 def _function_word_slot(doc: SourceDoc, i: int,
@@ -170,17 +241,25 @@ def _function_word_slot(doc: SourceDoc, i: int,
     found = source_function_word(tok.text)
     if found is None or in_markup(doc, tok) or not whole_word(doc.text, tok):
         return None
-    prev = doc.tokens[i - 1] if i > 0 and doc.tokens[i - 1].sent == tok.sent else None
+    prev = _word_before(doc, i)
     nxt = _next_word(doc, i)
-    before_prev = doc.tokens[i - 2] if prev is not None and i > 1 and doc.tokens[i - 2].sent == tok.sent else None
+    before_prev = _word_before(doc, i - 1) if prev is not None else None
     if _mentioned(prev, nxt, before_prev) or (tok.quoted and _quoted_foreign(doc, tok)):
         return None
-    for neighbour in (prev, nxt):
-        if (_is_word_token(neighbour) and neighbour.text.islower() and _leans_foreign(neighbour.text)
-                and not lex.is_lowercase_word(neighbour.text)):
-            return None  # a borrowed phrase ("et al.", "de facto") or a foreign quotation, not "la comment"
+    if _foreign_neighbour(prev, nxt):
+        return None  # a borrowed phrase ("et al.", "de facto") or a foreign quotation, not "la comment"
     rule = slot_rule(tok, prev, nxt, name_alone=_name_written_without(doc, tok, nxt, corpus))
     return None if rule is None else (found, rule)
+
+
+def _foreign_neighbour(prev: Token | None, nxt: Token | None) -> bool:
+    """True when a lower-case neighbour leans foreign and is no English dictionary word: the function word is
+    part of a borrowed phrase ("et al.", "de facto") or a foreign quotation.
+
+    Example: the "et" of "et al." -> True; the "la" of "la comment" -> False.
+    """
+    return any(_is_word_token(n) and n.text.islower() and _leans_foreign(n.text) and not lex.is_lowercase_word(n.text)
+               for n in (prev, nxt))
 
 
 def _name_written_without(doc: SourceDoc, tok: Token, nxt: Token | None, corpus: Corpus) -> bool:
@@ -249,43 +328,6 @@ def _names_language(sentence: str, name: str) -> bool:
     return re.search(pattern, sentence) is not None
 
 
-def _is_latin(word: str) -> bool:
-    return all(ord(c) < 0x250 or 0x1E00 <= ord(c) < 0x1F00 for c in word if c.isalpha())
-
-
-def _script_runs(text: str) -> Iterator[tuple[int, int]]:
-    """Runs of letters outside the Latin script, joined across single spaces ("受影响", "бывший министр")."""
-    start = None
-    i = 0
-    while i < len(text):
-        c = text[i]
-        foreign = c.isalpha() and not _is_latin(c)
-        if foreign and start is None:
-            start = i
-        elif not foreign and start is not None:
-            if c == " " and i + 1 < len(text) and text[i + 1].isalpha() and not _is_latin(text[i + 1]):
-                i += 1
-                continue
-            yield start, i
-            start = None
-        i += 1
-    if start is not None:
-        yield start, len(text)
-
-
-def _script_name(run: str) -> str:
-    name = unicodedata.name(run[0], "")
-    return name.split(" ")[0].capitalize() if name else "another"
-
-
-def _marked(text: str, start: int, end: int, quotes) -> bool:
-    """Quoted or in brackets: the writer marked the foreign text as such ("(中国)", "“Слава Україні”")."""
-    before, after = text[max(0, start - 1):start], text[end:end + 1]
-    in_quote = any(q0 <= start and end <= q1 for q0, q1 in quotes)
-    bracketed = before != "" and before in "([［" and after != "" and after in ")]］"
-    return in_quote or bracketed
-
-
 def detect_untranslated(doc: SourceDoc, corpus: Corpus) -> Iterator[Artefact]:
     """Find words of another language left untranslated in English text.
 
@@ -299,14 +341,7 @@ def detect_untranslated(doc: SourceDoc, corpus: Corpus) -> Iterator[Artefact]:
     """
     if not is_english(doc):
         return
-    for start, end in _script_runs(doc.text):
-        if _marked(doc.text, start, end, doc.quotes):
-            continue
-        run = doc.text[start:end]
-        lang = lex.identify_language(run, tuple(lex.LANGUAGE_NAMES))
-        yield Artefact(start, end, None,
-                       f"'{run}' is {lex.language_name(lang)} text ({_script_name(run)} script) left "
-                       "untranslated in English prose", 0.95)
+    yield from script_artefacts(doc)
     for i, tok in enumerate(doc.tokens):
         if doc.is_headline(tok.sent):
             continue
