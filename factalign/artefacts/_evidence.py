@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from ._doc import Corpus, SourceDoc, Token
 
@@ -83,15 +83,12 @@ class Evidence:
                 self._index_names(doc.sentence_tokens(sent))
 
     def _index_names(self, tokens: tuple[Token, ...]) -> None:
-        """Index the initials of every run of two or more capitalised words (connectors allowed inside)."""
-        run: list[Token] = []
-        for tok in tokens + (None,):
-            capitalised = tok is not None and tok.text[:1].isupper() and tok.text.isalpha() and not tok.text.isupper()
-            if capitalised or (tok is not None and run and tok.text in NAME_CONNECTORS):
-                run.append(tok)
-                continue
-            while run and not run[-1].text[:1].isupper():
-                run.pop()
+        """Index the initials of every run of two or more capitalised words (connectors allowed inside).
+
+        Example: "the Disaster Relief Agency said" -> expansions "DRA" -> "Disaster Relief Agency" (and its
+        shorter runs: "DR", "RA").
+        """
+        for run in _capitalised_runs(tokens):
             for i in range(len(run)):
                 for j in range(i + 2, min(len(run), i + MAX_NAME_WORDS) + 1):
                     words = run[i:j]
@@ -102,7 +99,6 @@ class Evidence:
                                      "".join(t.text[0] for t in words if t.text[:1].isupper())}:
                         if len(initials) >= 2:
                             self.expansions.setdefault(initials, name)
-            run = []
 
     def content(self, d: int, sent: int, lower_only: bool = False) -> frozenset[str]:
         key = (d, sent, lower_only)
@@ -119,3 +115,21 @@ def evidence(corpus: Corpus) -> Evidence:
     if "evidence" not in corpus.cache:
         corpus.cache["evidence"] = Evidence(corpus)
     return corpus.cache["evidence"]
+
+
+def _capitalised_runs(tokens: tuple[Token, ...]) -> Iterator[list[Token]]:
+    """Each run of capitalised words (not in all capitals), connectors allowed inside but not at its end; an
+    empty run between two tokens that start none.
+
+    Example: "the Bank of England said" -> [], [Bank, of, England], [].
+    """
+    run: list[Token] = []
+    for tok in tokens + (None,):
+        capitalised = tok is not None and tok.text[:1].isupper() and tok.text.isalpha() and not tok.text.isupper()
+        if capitalised or (tok is not None and run and tok.text in NAME_CONNECTORS):
+            run.append(tok)
+            continue
+        while run and not run[-1].text[:1].isupper():
+            run.pop()
+        yield run
+        run = []

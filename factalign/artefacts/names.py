@@ -80,6 +80,14 @@ def _is_candidate(doc: SourceDoc, first: Token, word: Token, after: Token | None
 
 
 def _evidence_for(doc: SourceDoc, d: int, i: int, corpus: Corpus) -> _Rename | None:
+    """The other source's surname that the word after a first name (token ``i`` of source ``d``) renders, or None.
+
+    Another source must write the same first name before a rarer, different surname (:func:`_another_surname`),
+    in a sentence sharing enough ordinary words (or a role and fewer words); the surname with the same role and
+    then the most shared words wins.
+
+    Example: "minister Marta Wolf" beside another source's "minister Marta Lobo" -> _Rename("Lobo", ...).
+    """
     ev = evidence(corpus)
     first, word = doc.tokens[i], doc.tokens[i + 1]
     here = ev.content(d, word.sent, lower_only=True)
@@ -90,21 +98,39 @@ def _evidence_for(doc: SourceDoc, d: int, i: int, corpus: Corpus) -> _Rename | N
             continue
         other = corpus.docs[od]
         surname = other.tokens[oi + 1]
-        if (surname.text == word.text or not surname.text.istitle() or lex.zipf(surname.text) >= MIN_WORD_ZIPF
-                or lex.zipf(surname.text) > lex.zipf(word.text) - SURNAME_RARER):
+        if not _another_surname(surname.text, word.text):
             continue
-        if surname.text.lower().startswith(word.text.lower()) or word.text.lower().startswith(surname.text.lower()):
-            continue  # one spelling contains the other: a fused or cut token, not another name
         overlap = len(here & ev.content(od, surname.sent, lower_only=True))
         same_role = sorted(role & _role(other, oi))
         if overlap < MIN_NAME_OVERLAP and not (same_role and overlap >= MIN_ROLE_OVERLAP):
             continue
         key = (bool(same_role), overlap)
         if best is None or key > best[0]:
-            why = (f"the same role ('{' '.join(same_role)}')" if same_role else "") + (
-                " and " if same_role else "") + f"a sentence sharing {overlap} ordinary words"
-            best = (key, _Rename(surname.text, other.source.name, why))
+            best = (key, _Rename(surname.text, other.source.name, _why(same_role, overlap)))
     return None if best is None else best[1]
+
+
+def _another_surname(surname: str, word: str) -> bool:
+    """True when ``surname`` (another source's, after the same first name) can be the name ``word`` renders: a
+    different capitalised word, no common English word, rarer in English than ``word`` by
+    :data:`SURNAME_RARER`, and neither spelling containing the other (a fused or cut token).
+
+    Example: ("Lobo", "Wolf") -> True; ("Wolfe", "Wolf") -> False.
+    """
+    if (surname == word or not surname.istitle() or lex.zipf(surname) >= MIN_WORD_ZIPF
+            or lex.zipf(surname) > lex.zipf(word) - SURNAME_RARER):
+        return False
+    # one spelling contains the other: a fused or cut token, not another name
+    return not (surname.lower().startswith(word.lower()) or word.lower().startswith(surname.lower()))
+
+
+def _why(same_role: list[str], overlap: int) -> str:
+    """The evidence for a rename, in words.
+
+    Example: (["minister"], 3) -> "the same role ('minister') and a sentence sharing 3 ordinary words".
+    """
+    return (f"the same role ('{' '.join(same_role)}')" if same_role else "") + (
+        " and " if same_role else "") + f"a sentence sharing {overlap} ordinary words"
 
 
 def detect_translated_names(doc: SourceDoc, corpus: Corpus) -> Iterator[Artefact]:
