@@ -3,7 +3,8 @@
 Each stage is a named function below (the omission stage in :mod:`factalign.omitting`), readable in one screen,
 and each model-backed stage is replaceable: pass ``splitter=`` (a :class:`~factalign.stages.Splitter`),
 ``embedder=`` (an :class:`~factalign.stages.Embedder`) or ``judge=`` (a :class:`~factalign.stages.Judge`). When a
-stage breaks its contract, the :class:`~factalign.errors.StageError` names the stage. Settings live in one :class:`~factalign.options.Options`.
+stage breaks its contract, the :class:`~factalign.errors.StageError` names the stage.
+Settings live in one :class:`~factalign.options.Options`.
 """
 
 from __future__ import annotations
