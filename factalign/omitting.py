@@ -32,20 +32,22 @@ def omission_stage(srcs: Sequence[Source], claims: Sequence[Claim], aligned: Ali
     gives them (:func:`~factalign.judges.tokens.claim_sides`).
     """
     names = [s.name for s in srcs]
+    place = {name: i for i, name in enumerate(names)}
     index = {c.id: i for i, c in enumerate(claims)}
     cover = coverage(claims, aligned.sim, aligned.owners, names)
 
     def covered(cid: str, name: str) -> bool:
-        return bool(cover[index[cid], names.index(name)] >= opts.threshold) or (cid, name) in disputed
+        return bool(cover[index[cid], place[name]] >= opts.threshold) or (cid, name) in disputed
 
     related = list(aligned.related)
-    missing = {(index[cid], names.index(s)) for fact in aligned.facts if set(fact.sources) & set(related)
+    told = set(related)
+    missing = {(index[cid], place[s]) for fact in aligned.facts if told.intersection(fact.sources)
                for s in related if s not in fact.sources for cid in fact.claims if not covered(cid, s)}
     twins = mirrored(missing, aligned.sim.embeddings, aligned.owners)
     stated = {(i, int(aligned.owners[j])) for pair in twins for i, j in (pair, pair[::-1])}
     found = omissions(
         aligned.facts, {c.id: c for c in claims}, related, positions_of(srcs, claims), reference=opts.reference,
-        covered=lambda cid, name: covered(cid, name) or (index[cid], names.index(name)) in stated,
+        covered=lambda cid, name: (index[cid], place[name]) not in missing or (index[cid], place[name]) in stated,
     )
     quiet = _headline_claims(srcs, claims) | _fragments(srcs, claims, docs or {})
     view = sides or _bare_sides(srcs, claims)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from ..models import Claim, Finding, Source
-from .compare import _context, bucketed, compare_key_facts, conflicting, group_key_facts, same_anchor
+from ..linking import VALUE_LINK
+from .anchors import _context
+from .compare import bucketed, compare_key_facts, conflicting, group_key_facts, same_anchor
 from .kinds import CLOSE, GENERIC_PERSON, SAME, relation
 from .extract import extract_key_facts
 from .model import KeyFact
@@ -46,9 +48,8 @@ AGREEMENT_SCORE = 0.8
 
 
 #: Claims this similar that give one exact amount are taken to report it about one thing even when their verbs
-#: differ ("embezzled more than $310,000" / "siphoned about $310,000"): the level at which value links join facts
-#: (:data:`factalign.linking.VALUE_LINK`).
-AMOUNT_SIM = 0.45
+#: differ ("embezzled more than $310,000" / "siphoned about $310,000"): the level at which value links join facts.
+AMOUNT_SIM = VALUE_LINK
 #: A count this small recurs by chance in one story ("two cars", "two officers"); from here on a shared count is
 #: specific enough to tie two like sentences together.
 DISTINCT_COUNT = 10
