@@ -34,6 +34,8 @@ CASES = [
     ("photo_caption", "Rescue workers search the rubble. Photo: Reuters", "Reuters reported 12 deaths on Tuesday."),
     ("navigation", "Home | World | Asia", "Exports rose 5% / imports fell 2% in May."),
     ("navigation", "News › World › Asia Pacific", "Rates were cut to 1% > expectations, analysts said."),
+    ("promotion", "Subscribe to our podcast for daily updates.", "Subscribers to the service lost access on Monday."),
+    ("consent", "This website uses cookies. Accept all", "The bakery uses cookies from a local supplier."),
 ]
 
 
@@ -116,3 +118,32 @@ def test_seed_furniture_dropped_and_body_kept(name):
         if line and line != "." and not any(f in line for f in SEED_FURNITURE[name]) \
                 and line != "new alliances" and text.count(line) == 1:
             assert line in kept, f"body line lost: {line[:60]!r}"
+
+
+@pytest.mark.parametrize("line", [
+    "Download the Channel 9 app for live traffic alerts.",
+    "Get the morning headlines sent to your inbox. Sign up to our newsletter.",
+    "Turn on notifications to follow this story.",
+])
+def test_calls_to_action_are_promotion(line):
+    assert furniture_rule(line) == "promotion"
+
+
+@pytest.mark.parametrize("line", [
+    "Officials urged residents to download the county's flood app before Friday.",
+    "Get out of the building, firefighters shouted as the alarm sounded.",
+    "Follow the river road north until the bridge, the sheriff told drivers.",
+])
+def test_sentences_about_apps_or_imperatives_in_quotes_are_kept(line):
+    assert furniture_rule(line) is None
+
+
+def test_cookie_banner_is_consent_but_a_story_about_cookies_is_kept():
+    assert furniture_rule("We use cookies to personalise content. Accept all | Manage settings") == "consent"
+    assert furniture_rule("Reject all | Customise") in ("consent", "navigation")
+    assert furniture_rule("The regulator said the retailer uses cookies to track shoppers without consent.") is None
+
+
+def test_masthead_with_date_and_byline_is_navigation_but_a_piped_sentence_is_kept():
+    assert furniture_rule("Harbour Gazette | Monday 3 May 2021 | By Ann Lee") == "navigation"
+    assert furniture_rule("Harbour Gazette | the council voted on the new ferry timetable late on Monday") is None

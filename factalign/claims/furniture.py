@@ -61,6 +61,17 @@ _PHOTO_CREDIT = re.compile(
     r"|\b[A-Z][\w.-]+(?:\s[A-Z][\w.-]+)*\s?/\s?(?:AP|AFP|Reuters|Getty Images|EPA|Bloomberg)\s*$"
 )
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)|all rights reserved", re.I)
+# A call to action: an imperative addressed to the reader about the outlet's own service ("Download the
+# News 7 app for alerts", "Get the latest news sent to your inbox"). The channel nouns are what news pages
+# sell (app, newsletter, alerts, notifications, podcast, inbox, updates): the rule needs both parts.
+_PROMOTION = re.compile(
+    r"^(?:download|get|install|sign up|subscribe|follow|join|register|listen to|watch|turn on|enable)\b"
+    r".*\b(?:app|apps|newsletters?|inbox|alerts?|notifications?|podcasts?|updates)\b",
+    re.I,
+)
+# A consent banner: a sentence about the site's cookies, or its buttons ("Accept all", "Manage preferences").
+_CONSENT = re.compile(r"\b(?:we|this site|this website|our site)\s+uses?\s+cookies\b|^(?:accept|reject)\s+all\b", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
 def is_empty(line: str) -> bool:
@@ -98,6 +109,18 @@ def is_boilerplate(line: str) -> bool:
     return norm in _BOILERPLATE or bool(_BOILERPLATE_PREFIX.match(line.strip()))
 
 
+def is_promotion(line: str) -> bool:
+    """Every sentence of the line asks the reader to use the outlet's service ("Download our app for alerts.")."""
+    sentences = _SENTENCE_END.split(line.strip())
+    return len(_words(line)) <= 40 and all(
+        _PROMOTION.match(s) or _BOILERPLATE_PREFIX.match(s) for s in sentences)
+
+
+def is_consent(line: str) -> bool:
+    """A cookie-consent banner: the line opens with "We use cookies ..." or is its buttons ("Accept all | ...")."""
+    return bool(_CONSENT.search(line.strip().split(".")[0])) and len(_words(line)) <= 40
+
+
 def is_copyright(line: str) -> bool:
     """"© 2023 Washington Examiner", "Copyright ... All rights reserved"."""
     return bool(_COPYRIGHT.search(line.strip())) and len(_words(line)) <= 20
@@ -118,9 +141,16 @@ _NAV_SEPARATORS = re.compile(r"\s+[|•›»>/·]\s+")
 
 
 def is_navigation(line: str) -> bool:
-    """Menus and breadcrumbs: "Home | World | Asia", "News › World › Asia"."""
-    items = _NAV_SEPARATORS.split(line.strip())
-    return len(items) >= 2 and all(0 < len(_words(item)) <= 3 for item in items) and line.rstrip()[-1:] not in ".!?"
+    """Menus, breadcrumbs and mastheads: "Home | World | Asia", "Daily Post | Monday 3 May 2021 | By Ann Lee".
+
+    Each item is at most three words, or a date, or a byline.
+    """
+    items = [item.strip() for item in _NAV_SEPARATORS.split(line.strip())]
+    return len(items) >= 2 and all(_nav_item(item) for item in items) and line.rstrip()[-1:] not in ".!?"
+
+
+def _nav_item(item: str) -> bool:
+    return 0 < len(_words(item)) <= 3 or is_timestamp(item) or is_byline(item)
 
 
 FURNITURE: dict[str, Callable[[str], bool]] = {
@@ -134,6 +164,8 @@ FURNITURE: dict[str, Callable[[str], bool]] = {
     "all_caps": is_all_caps,
     "photo_caption": is_photo_caption,
     "navigation": is_navigation,
+    "promotion": is_promotion,
+    "consent": is_consent,
 }
 """Line rules, by name. Two more need the line's place in the article and live in :func:`body_blocks`:
 ``slug`` (a short line without final punctuation after the headline, such as a section title "new alliances")
