@@ -147,3 +147,15 @@ def test_cookie_banner_is_consent_but_a_story_about_cookies_is_kept():
 def test_masthead_with_date_and_byline_is_navigation_but_a_piped_sentence_is_kept():
     assert furniture_rule("Harbour Gazette | Monday 3 May 2021 | By Ann Lee") == "navigation"
     assert furniture_rule("Harbour Gazette | the council voted on the new ferry timetable late on Monday") is None
+
+
+def test_bulleted_titles_under_a_page_label_are_listed_furniture():
+    text = ("Ferry runs aground off the cape\n\nThe ferry ran aground on Monday, the coastguard said.\n\n"
+            "Most read\n- Council approves new harbour parking charges for summer\n- Heat warning issued\n")
+    assert [rule for rule, _ in explain_furniture(text)] == ["boilerplate", "listed", "listed"]
+
+
+def test_bulleted_points_of_the_story_itself_are_kept():
+    text = ("Ferry runs aground off the cape\n\nThe coastguard listed what is known so far:\n"
+            "- Forty passengers were taken off by lifeboat in the early morning\n- The hull is not breached\n")
+    assert explain_furniture(text) == []

@@ -29,6 +29,8 @@ _BOILERPLATE = {
     "read more", "read next", "see also", "also read", "advertisement", "sponsored", "video embed",
     "video", "watch", "listen", "recommended", "recommended for you", "most read", "most popular",
     "trending", "trending now", "comments", "share", "share this", "share this article", "tags",
+    "most viewed", "most shared", "most commented", "most watched", "popular", "popular now", "more news",
+    "more on this story", "in other news", "elsewhere", "don't miss", "editor's picks", "latest",
     "more stories", "top stories", "latest news", "newsletter", "skip to content", "update", "updated",
     "editor's note",
 }
@@ -168,8 +170,9 @@ FURNITURE: dict[str, Callable[[str], bool]] = {
     "consent": is_consent,
 }
 """Line rules, by name. Two more need the line's place in the article and live in :func:`body_blocks`:
-``slug`` (a short line without final punctuation after the headline, such as a section title "new alliances")
-and ``duplicate`` (a title-like line repeating an earlier one, such as the headline printed twice)."""
+``slug`` (a short line without final punctuation after the headline, such as a section title "new alliances"),
+``duplicate`` (a title-like line repeating an earlier one, such as the headline printed twice) and ``listed``
+(bulleted titles without final punctuation under a page label such as "Most read": other articles' headlines)."""
 
 # A dateline opens a paragraph: "LIMA, March 4 (Newswire) -", "WASHINGTON —", "(CNN) --".
 _DATELINE = re.compile(
@@ -183,6 +186,7 @@ _DATELINE = re.compile(
 )
 
 SLUG_MAX_WORDS = 6
+_BULLET = re.compile(r"^[-–—•*·]\s+\S")
 
 
 @dataclass(frozen=True)
@@ -245,16 +249,20 @@ def _classify(text: str) -> list[tuple[Block, str | None]]:
     out: list[tuple[Block, str | None]] = []
     seen: set[str] = set()
     first = True
+    label = False  # the previous line was a page label ("Most read", "Related") or an item listed under one
     for start, end in _lines(text):
         line = text[start:end]
         rule = furniture_rule(line)
         norm = " ".join(_words(line)).lower()
         titleish = line.rstrip()[-1:] not in _TERMINAL
-        if rule is None and norm in seen and titleish:
+        if rule is None and label and titleish and _BULLET.match(line):
+            rule = "listed"  # a bulleted title under a page label: another article's headline
+        elif rule is None and norm in seen and titleish:
             rule = "duplicate"  # a repeated title; a repeated sentence costs nothing and is kept
         elif rule is None and not first and titleish and len(_words(line)) <= SLUG_MAX_WORDS:
             rule = "slug"
         headline = first and rule is None and titleish and len(_words(line)) <= 30
+        label = rule in ("boilerplate", "listed")
         if rule is None:
             seen.add(norm)
             first = False
