@@ -2,7 +2,7 @@
 outlet), never used to build the grouping rules.
 
     python scripts/eval_stories_allsides.py --data /work/data_stories/allsides_headline_11_2021-10-19.jsonl \
-        [--split dev|test] [--dates] [--pile 50] [--no-bonds] [--ratio R]
+        [--split dev|test] [--dates] [--pile 50] [--no-bonds] [--group-threshold G]
 
 **Data** (not in the repository; pass its path): ``data/raw_crawled/headline_11_2021-10-19_crawled_all.jsonl`` of
 github.com/HLTCHKUST/framing-bias-metric (commit 1586f55; MIT licence; Lee et al., "NeuS: Neutral Multi-News
@@ -39,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from eval_stories import SEED, line, score  # noqa: E402
-from factalign.grouping import COHESION_RATIO, DEFAULT_MAX_DAYS, DEFAULT_THRESHOLD  # noqa: E402
+from factalign.grouping import GROUP_THRESHOLD, DEFAULT_MAX_DAYS, DEFAULT_THRESHOLD  # noqa: E402
 from factalign.grouping import affinity, cluster, profile_articles, quote_bonds  # noqa: E402
 from factalign.models import Source  # noqa: E402
 
@@ -107,16 +107,24 @@ def shared_topic(events: list[dict]) -> set[int]:
 def group(profiles, args) -> np.ndarray:
     max_days = DEFAULT_MAX_DAYS if args.dates else None
     bonds = None if args.no_bonds else quote_bonds([p.keys for p in profiles])
-    return cluster(affinity(profiles, max_days=max_days), args.threshold, args.ratio, bonds)
+    return cluster(affinity(profiles, max_days=max_days), args.threshold, args.group_threshold, bonds)
 
 
-def evaluate(args) -> None:
-    events = split_events(load_events(args.data), args.split)
+def read_piles(args) -> list[tuple[list[dict], list[Source], list[int], list]]:
+    """Each pile's events, shuffled articles, their event indices and their profiles (read once)."""
+    out = []
+    for pile in piles(split_events(load_events(args.data), args.split), args.pile):
+        sources, truth = sources_of(pile, args.dates)
+        out.append((pile, sources, truth, profile_articles(sources)))
+    return out
+
+
+def evaluate(args, read=None) -> None:
+    read = read if read is not None else read_piles(args)
+    events = [e for pile in read for e in pile[0]]
     rows = {"all events": ([], []), "hard (shared topic)": ([], [])}
     offset = 0
-    for pile in piles(events, args.pile):
-        sources, truth = sources_of(pile, args.dates)
-        profiles = profile_articles(sources)
+    for pile, sources, truth, profiles in read:
         hard = shared_topic(pile)
         for name, keep in (("all events", range(len(sources))),
                            ("hard (shared topic)", [i for i, k in enumerate(truth) if k in hard])):
@@ -127,9 +135,9 @@ def evaluate(args) -> None:
             if args.verbose and name == "all events":
                 show_errors([sources[i] for i in keep], labels, [truth[i] for i in keep], pile)
         offset += 10_000
-    n_piles = len(piles(events, args.pile))
-    print(f"AllSides {args.split}: {len(events)} events in {n_piles} piles of ~{args.pile}; "
-          f"dates {'yes' if args.dates else 'no'}")
+    print(f"AllSides {args.split}: {len(events)} events in {len(read)} piles of ~{args.pile}; "
+          f"dates {'yes' if args.dates else 'no'}; threshold {args.threshold}, groups {args.group_threshold}"
+          f"{', no quote bonds' if args.no_bonds else ''}")
     for name, (labels, truth) in rows.items():
         s = score(labels, truth)
         labels_a, truth_a = np.asarray(labels), np.asarray(truth)
@@ -154,10 +162,16 @@ def main() -> None:
     parser.add_argument("--dates", action="store_true", help="give publication dates (link date, else roundup's)")
     parser.add_argument("--pile", type=int, default=50, help="events per pile, in date order")
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
-    parser.add_argument("--ratio", type=float, default=COHESION_RATIO)
+    parser.add_argument("--group-threshold", type=float, default=GROUP_THRESHOLD,
+                        help="affinity two groups need to join without a quote bond (0: plain average linkage)")
     parser.add_argument("--no-bonds", action="store_true")
     parser.add_argument("--verbose", action="store_true", help="print the stories that mix events")
-    evaluate(parser.parse_args())
+    parser.add_argument("--sweep", action="store_true", help="every threshold from 0.30 to 0.50")
+    args = parser.parse_args()
+    read = read_piles(args)
+    for threshold in (np.round(np.arange(0.30, 0.501, 0.025), 3) if args.sweep else [args.threshold]):
+        args.threshold = float(threshold)
+        evaluate(args, read)
 
 
 if __name__ == "__main__":
