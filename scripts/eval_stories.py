@@ -15,8 +15,8 @@ the data's ``main_entities`` field (two events share a topic when any article of
 an article of the other lists too: "Michael Steele", "Supreme Court").
 
 ``--group-threshold G`` sets the bar two groups need in :func:`factalign.grouping.cluster` (default
-``GROUP_THRESHOLD``; 0 gives plain average linkage, to measure what the bar adds); ``--no-bonds`` applies it alone (two groups
-that quote the same words are not kept together).
+``GROUP_THRESHOLD``; 0 gives plain average linkage, to measure what the bar adds); ``--no-bonds`` applies it alone
+(two groups that quote the same words are not kept together).
 
 ``--variants`` also groups each event with shortened copies of its articles (``VARIANTS``: one article cut to its
 lead paragraph or to its body without the lead, or such copies added to make events of 4 and 6 articles), to see
