@@ -20,7 +20,7 @@ an article of the other lists too: "Michael Steele", "Supreme Court").
 
 ``--variants`` also groups each event with shortened copies of its articles (``VARIANTS``: one article cut to its
 lead paragraph or to its body without the lead, or such copies added to make events of 4 and 6 articles), to see
-whether the consistency check splits events of varied length and size.
+whether the group threshold splits events of varied length and size.
 
 ``--incremental`` also adds the articles one at a time in the shuffled order (the rule of ``Stories.add``).
 ``--mixed N`` measures the story filter of ``align()``: N sets of the three articles of one event plus five

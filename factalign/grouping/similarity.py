@@ -35,8 +35,8 @@ from .tree import GROUP_THRESHOLD, consistent_cut
 
 #: Affinity (mean of lead-embedding cosine and key TF-IDF cosine) at or above which articles are one story.
 #: Calibrated on the BASIL dev events without dates (docs/benchmarks.md, "Stories"): the best cut of plain average
-#: linkage (ARI 0.973); with the consistency check of :mod:`factalign.grouping.tree` every cut from 0.14 to 0.33
-#: gives 0.993 there, and incremental ``add()``, which joins one article at a time, is best near 0.33 too.
+#: linkage (ARI 0.973), and incremental ``add()``, which joins one article at a time, is best near 0.33 too. Two groups
+#: need more (:data:`~factalign.grouping.tree.GROUP_THRESHOLD`).
 DEFAULT_THRESHOLD = 0.33
 
 #: Articles whose publication dates (when both are known) lie further apart than this are never one story:
