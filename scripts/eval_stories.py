@@ -1,7 +1,7 @@
 """Stories: recover BASIL's events from a shuffled pile of their articles.
 
     python scripts/eval_stories.py [--eval ../shared/eval] [--split dev|test] [--sweep] [--no-dates] [--incremental]
-                                   [--mixed N] [--ratio R] [--no-bonds] [--variants]
+                                   [--mixed N] [--group-threshold G] [--no-bonds] [--variants]
     python scripts/eval_stories.py --time N [--compare K]
 
 BASIL has 100 events, each covered by Fox News, the New York Times and HuffPost. The events are split once, by a
@@ -14,13 +14,13 @@ The hard variant keeps only the events that share a topic with another event of 
 the data's ``main_entities`` field (two events share a topic when any article of one lists a main entity that
 an article of the other lists too: "Michael Steele", "Supreme Court").
 
-``--ratio R`` sets the consistency check of :func:`factalign.grouping.cluster` (default ``COHESION_RATIO``; 0 gives
-plain average linkage, to measure what the check adds); ``--no-bonds`` applies it by the ratio alone (two groups
-that quote the same words are not kept together).
+``--group-threshold G`` sets the bar two groups need in :func:`factalign.grouping.cluster` (default
+``GROUP_THRESHOLD``; 0 gives plain average linkage, to measure what the bar adds); ``--no-bonds`` applies it alone
+(two groups that quote the same words are not kept together).
 
 ``--variants`` also groups each event with shortened copies of its articles (``VARIANTS``: one article cut to its
 lead paragraph or to its body without the lead, or such copies added to make events of 4 and 6 articles), to see
-whether the consistency check splits events of varied length and size.
+whether the group threshold splits events of varied length and size.
 
 ``--incremental`` also adds the articles one at a time in the shuffled order (the rule of ``Stories.add``).
 ``--mixed N`` measures the story filter of ``align()``: N sets of the three articles of one event plus five
@@ -48,7 +48,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from factalign.models import Source  # noqa: E402
 from factalign.grouping import (  # noqa: E402
-    ALIGN_THRESHOLD, COHESION_RATIO, DEFAULT_MAX_DAYS, DEFAULT_THRESHOLD, ArticleProfile, Stories, affinity,
+    ALIGN_THRESHOLD, GROUP_THRESHOLD, DEFAULT_MAX_DAYS, DEFAULT_THRESHOLD, ArticleProfile, Stories, affinity,
     cluster, profile_articles, quote_bonds,
 )
 
@@ -152,7 +152,7 @@ def run_variants(args, sources, truth, profiles, max_days) -> None:
     for name, (mode, kinds) in VARIANTS.items():
         chosen, chosen_truth = variant_articles(sources, truth, mode, kinds)
         aff = affinity([known[s.name] for s in chosen], max_days=max_days)
-        labels = cluster(aff, args.threshold, args.ratio, bonds_of([known[s.name] for s in chosen], args))
+        labels = cluster(aff, args.threshold, args.group_threshold, bonds_of([known[s.name] for s in chosen], args))
         s = score(labels, chosen_truth)
         labels, chosen_truth = np.asarray(labels), np.asarray(chosen_truth)
         split = sum(len(set(labels[chosen_truth == k])) > 1 for k in set(chosen_truth.tolist()))
@@ -186,7 +186,7 @@ def evaluate(args, events: list[dict]) -> None:
         aff = affinity(chosen_profiles, max_days=max_days)
         thresholds = np.round(np.arange(0.20, 0.451, 0.025), 3) if args.sweep else [args.threshold]
         for t in thresholds:
-            labels = cluster(aff, t, args.ratio, bonds_of(chosen_profiles, args))
+            labels = cluster(aff, t, args.group_threshold, bonds_of(chosen_profiles, args))
             print(line(f"{name} @ {t:.3f}", score(labels, chosen_truth)))
         if args.incremental:
             labels = incremental([sources[i] for i in chosen], chosen_profiles, args.threshold, max_days)
@@ -203,7 +203,7 @@ def incremental(sources, profiles, threshold: float, max_days) -> list[int]:
 
 
 def bonds_of(profiles, args):
-    """Quote bonds for the consistency check, or None with ``--no-bonds`` (the check by the ratio alone)."""
+    """Quote bonds for the group bar, or None with ``--no-bonds`` (the bar alone)."""
     return None if args.no_bonds else quote_bonds([p.keys for p in profiles])
 
 
@@ -219,7 +219,7 @@ def mixed_sets(profiles, truth, max_days, trials: int, args, others: int = 5) ->
         idx = list(np.flatnonzero(truth == chosen[0]))
         idx += [int(rng.choice(np.flatnonzero(truth == e))) for e in chosen[1:]]
         members = [profiles[i] for i in idx]
-        labels = cluster(affinity(members, max_days), ALIGN_THRESHOLD, args.ratio, bonds_of(members, args))
+        labels = cluster(affinity(members, max_days), ALIGN_THRESHOLD, args.group_threshold, bonds_of(members, args))
         sizes = np.bincount(labels)
         main = int(np.flatnonzero(sizes == sizes.max())[0])
         joined += sum(1 for k, i in enumerate(idx) if labels[k] == main and truth[i] != chosen[0])
@@ -227,7 +227,7 @@ def mixed_sets(profiles, truth, max_days, trials: int, args, others: int = 5) ->
     for e in events:
         idx = np.flatnonzero(truth == e)
         members = [profiles[i] for i in idx]
-        labels = cluster(affinity(members, max_days), ALIGN_THRESHOLD, args.ratio, bonds_of(members, args))
+        labels = cluster(affinity(members, max_days), ALIGN_THRESHOLD, args.group_threshold, bonds_of(members, args))
         split_events += len(set(labels)) > 1
     print(f"align() story filter @ {ALIGN_THRESHOLD}: {trials} mixed sets (3 articles of one event + {others} of "
           f"others): unrelated articles kept {joined} of {trials * others}, event articles set aside {lost} of "
@@ -267,11 +267,11 @@ def main() -> None:
     parser.add_argument("--split", choices=("dev", "test"), default="dev")
     parser.add_argument("--threshold", type=float, default=None)
     parser.add_argument("--sweep", action="store_true", help="print every threshold from 0.20 to 0.45")
-    parser.add_argument("--ratio", type=float, default=COHESION_RATIO,
-                        help="consistency check of two groups (0: plain average linkage)")
+    parser.add_argument("--group-threshold", type=float, default=GROUP_THRESHOLD,
+                        help="affinity two groups need to join without a quote bond (0: plain average linkage)")
     parser.add_argument("--no-dates", action="store_true", help="withhold publication dates")
     parser.add_argument("--no-bonds", action="store_true",
-                        help="consistency check by the ratio alone (shared quotations do not keep groups together)")
+                        help="the group bar alone (shared quotations do not keep groups together)")
     parser.add_argument("--incremental", action="store_true", help="also add the articles one by one")
     parser.add_argument("--variants", action="store_true",
                         help="also group events with shortened copies of their articles (3, 4 and 6 per event)")

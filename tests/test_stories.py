@@ -263,11 +263,12 @@ def test_shared_quote_raises_key_similarity_only_for_the_article_that_quotes_it(
     assert sim[0, 1] > 0.99 and sim[0, 2] < 0.1
 
 
-def test_consistent_cut_keeps_apart_two_groups_tighter_than_they_are_to_each_other():
-    two_events = np.array([[1.0, 0.8, 0.5, 0.5], [0.8, 1.0, 0.5, 0.5], [0.5, 0.5, 1.0, 0.8], [0.5, 0.5, 0.8, 1.0]])
-    assert consistent_cut(two_events, threshold=0.4).tolist() == [0, 0, 1, 1]
-    assert consistent_cut(two_events, threshold=0.4, ratio=0.0).tolist() == [0, 0, 0, 0]  # plain average linkage
-    assert cluster(two_events, threshold=0.4).tolist() == [0, 0, 1, 1]
+def test_consistent_cut_keeps_apart_two_groups_below_the_group_threshold():
+    two_events = np.array([[1.0, 0.8, 0.35, 0.35], [0.8, 1.0, 0.35, 0.35], [0.35, 0.35, 1.0, 0.8],
+                           [0.35, 0.35, 0.8, 1.0]])
+    assert consistent_cut(two_events, threshold=0.3).tolist() == [0, 0, 1, 1]
+    assert consistent_cut(two_events, threshold=0.3, group_threshold=None).tolist() == [0, 0, 0, 0]  # plain
+    assert cluster(two_events, threshold=0.3).tolist() == [0, 0, 1, 1]
 
 
 def test_consistent_cut_joins_groups_about_as_close_as_they_are_inside():
@@ -277,19 +278,19 @@ def test_consistent_cut_joins_groups_about_as_close_as_they_are_inside():
 
 
 def test_consistent_cut_lets_a_single_article_join_by_the_threshold_alone():
-    pair_and_one = np.array([[1.0, 0.9, 0.45], [0.9, 1.0, 0.45], [0.45, 0.45, 1.0]])
-    assert consistent_cut(pair_and_one, threshold=0.4).tolist() == [0, 0, 0]
-    assert consistent_cut(pair_and_one, threshold=0.5).tolist() == [0, 0, 1]
+    pair_and_one = np.array([[1.0, 0.9, 0.35], [0.9, 1.0, 0.35], [0.35, 0.35, 1.0]])
+    assert consistent_cut(pair_and_one, threshold=0.3).tolist() == [0, 0, 0]  # below the group threshold, yet joins
+    assert consistent_cut(pair_and_one, threshold=0.4).tolist() == [0, 0, 1]
 
 
 def test_consistent_cut_splits_a_group_whose_inner_merge_fails():
-    # {0,1} and {2,3} meet at 0.6 < 0.85 * 0.9: two events, even though article 4 then joins all four at 0.5
-    aff = np.full((5, 5), 0.6)
+    # {0,1} and {2,3} meet at 0.38, below the group threshold: two events, even though article 4 then joins at 0.35
+    aff = np.full((5, 5), 0.38)
     aff[0, 1] = aff[1, 0] = aff[2, 3] = aff[3, 2] = 0.9
-    aff[4, :] = aff[:, 4] = 0.5
+    aff[4, :] = aff[:, 4] = 0.35
     np.fill_diagonal(aff, 1.0)
     assert consistent_cut(aff, threshold=0.3).tolist() == [0, 0, 1, 1, 2]
-    assert consistent_cut(aff, threshold=0.3, ratio=0.0).tolist() == [0, 0, 0, 0, 0]
+    assert consistent_cut(aff, threshold=0.3, group_threshold=None).tolist() == [0, 0, 0, 0, 0]
 
 
 def test_consistent_cut_scales_to_thousands_without_recursion():

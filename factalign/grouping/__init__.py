@@ -8,9 +8,9 @@
 
 from .similarity import (DEFAULT_MAX_DAYS, DEFAULT_THRESHOLD, TEXT_DATE_PENALTY, TEXT_DATE_WINDOW, ArticleProfile,
                          affinity, cluster, profile_articles, quote_bonds)
-from .tree import COHESION_RATIO, consistent_cut
+from .tree import GROUP_THRESHOLD, consistent_cut
 from .collection import ALIGN_THRESHOLD, Stories, main_story, stories
 
 __all__ = ["stories", "Stories", "main_story", "ALIGN_THRESHOLD", "ArticleProfile", "affinity", "cluster",
            "profile_articles", "quote_bonds", "TEXT_DATE_WINDOW", "TEXT_DATE_PENALTY",
-           "DEFAULT_THRESHOLD", "DEFAULT_MAX_DAYS", "COHESION_RATIO", "consistent_cut"]
+           "DEFAULT_THRESHOLD", "DEFAULT_MAX_DAYS", "GROUP_THRESHOLD", "consistent_cut"]

@@ -8,8 +8,8 @@ named entities and figures spaCy's entity recogniser finds in it (one parse, ent
 compare profiles: the cosine of the lead embeddings, and the cosine of TF-IDF vectors over those keys (IDF over the
 articles being grouped, so that a name every article carries, "Obama" on a politics day, weighs little). Their
 mean is the articles' affinity; articles published more than ``max_days`` apart never join. Average-linkage
-agglomerative clustering (scikit-learn) over ``1 - affinity`` is cut at ``threshold``, and two groups that are each
-tighter than they are to each other stay apart (:mod:`factalign.grouping.tree`).
+agglomerative clustering (scikit-learn) over ``1 - affinity`` is cut at ``threshold``, and two groups of articles
+that are less alike than a higher bar and quote nothing in common stay apart (:mod:`factalign.grouping.tree`).
 
     >>> import numpy as np
     >>> scores = np.array([[1.0, 0.8, 0.1], [0.8, 1.0, 0.2], [0.1, 0.2, 1.0]])
@@ -31,17 +31,19 @@ import numpy as np
 from ..errors import StageError
 from ..models import Source
 from .textdates import TextDate, text_date_gaps, text_dates
-from .tree import COHESION_RATIO, consistent_cut
+from .tree import GROUP_THRESHOLD, consistent_cut
 
 #: Affinity (mean of lead-embedding cosine and key TF-IDF cosine) at or above which articles are one story.
 #: Calibrated on the BASIL dev events without dates (docs/benchmarks.md, "Stories"): the best cut of plain average
-#: linkage (ARI 0.973); with the consistency check of :mod:`factalign.grouping.tree` every cut from 0.14 to 0.33
-#: gives 0.993 there, and incremental ``add()``, which joins one article at a time, is best near 0.33 too.
+#: linkage (ARI 0.973), and incremental ``add()``, which joins one article at a time, is best near 0.33 too. Two groups
+#: need more (:data:`~factalign.grouping.tree.GROUP_THRESHOLD`).
 DEFAULT_THRESHOLD = 0.33
 
 #: Articles whose publication dates (when both are known) lie further apart than this are never one story:
-#: coverage of one event by several outlets falls within a few days (BASIL: at most 4 days apart).
-DEFAULT_MAX_DAYS = 7
+#: coverage of one event by several outlets falls within a few days. Round three (docs/benchmarks.md, "Stories"):
+#: every same-event pair of BASIL dev is within 3 days, and 707 of the 723 of AllSides dev; with 7 days, AllSides
+#: dev events of one running story days apart join (92 of 740 articles joined to a wrong story, 59 with 3).
+DEFAULT_MAX_DAYS = 3
 
 #: Calendar dates written in two texts (when publication dates are missing) more than this many days apart suggest two
 #: events: coverage of one event names days within a week or two of it. Calibrated on BASIL dev (docs/benchmarks.md,
@@ -185,9 +187,9 @@ def quote_bonds(keys: Sequence[Sequence[str]]) -> np.ndarray:
 
 
 def cluster(affinity_matrix: np.ndarray, threshold: float = DEFAULT_THRESHOLD,
-            ratio: float = COHESION_RATIO, bonds: np.ndarray | None = None) -> np.ndarray:
+            group_threshold: float | None = GROUP_THRESHOLD, bonds: np.ndarray | None = None) -> np.ndarray:
     """Story label per article: average-linkage clustering cut where mean affinity < ``threshold``, and where two
-    groups are each tighter than they are to each other and quote nothing in common (``bonds``, see
+    groups of two or more articles are closer than ``group_threshold`` and quote nothing in common (``bonds``, see
     :func:`quote_bonds` and :mod:`factalign.grouping.tree`).
 
     Labels are numbered in order of each story's first article.
@@ -195,7 +197,7 @@ def cluster(affinity_matrix: np.ndarray, threshold: float = DEFAULT_THRESHOLD,
     >>> cluster(np.array([[1.0, 0.2], [0.2, 1.0]]), threshold=0.5).tolist()
     [0, 1]
     """
-    return consistent_cut(affinity_matrix, threshold, ratio, bonds)
+    return consistent_cut(affinity_matrix, threshold, group_threshold, bonds)
 
 
 # -- text layer: articles in, profiles out -----------------------------------------------------------------------
