@@ -12,7 +12,8 @@ decide; each rule below names a position English grammar never gives such a word
 * **between names**: a conjunction ("y", "et", "und", "e") between two capitalised words English knows on
   their own ("Swiss et French", "Aragon y Navarre"), or such a name and an English content word ("temple
   oder Christian"), where a double surname ("Ortega y Gasset") has parts English has hardly seen; or between
-  two lower-case English content words ("save lives e prevent", "in 1995 y has");
+  two lower-case English content words ("save lives e prevent", "in 1995 y has"); or between two names that
+  another source joins with the English conjunction ("Lyon e Arles" beside "Lyon and Arles");
 * **before a common English word in capitals**: a preposition or article before a capitalised word that is an
   ordinary English word ("member de Congress", "der Republican", "Las Republicans" opening a sentence); name
   particles precede names that are not ("da Silva", "von der Leyen", "Las Vegas");
@@ -137,13 +138,16 @@ def _common_capital(tok: Token | None) -> bool:
         lex.zipf(tok.text, lang) <= z_en + COGNATE_SLACK for lang in SOURCE_LANGUAGES)
 
 
-def slot_rule(tok: Token, prev: Token | None, nxt: Token | None, *, name_alone: bool = False) -> str | None:
+def slot_rule(tok: Token, prev: Token | None, nxt: Token | None, *, name_alone: bool = False,
+              joined_in_english: bool = False) -> str | None:
     """The name of the rule that shows ``tok`` (a source-language function word) is not English here, or None.
 
     Args:
         tok: the word; ``prev`` and ``nxt``: its neighbours in the sentence (None at its ends).
         name_alone: ``nxt`` is a capitalised name that the same text also writes without ``tok`` before it
             ("con Harlow" where the text elsewhere says "Harlow said"): so ``tok`` is no part of the name.
+        joined_in_english: another source writes ``prev`` and ``nxt`` joined by ``tok``'s English rendering
+            ("Lyon and Arles" beside "Lyon e Arles"): so ``tok`` is the conjunction left untranslated.
 
     The rules are tried in order: what the next word shows (:func:`_next_word_rule`), then the sentence start
     (:func:`_sentence_start_rule`), a conjunction (:func:`_conjunction_rule`) or a preposition
@@ -162,6 +166,8 @@ def slot_rule(tok: Token, prev: Token | None, nxt: Token | None, *, name_alone: 
         return found
     if tok.sent_start:
         return _sentence_start_rule(tok, english, nxt, english_verb)
+    if english in _CONJUNCTIONS and joined_in_english and _name(prev) and _name(nxt):
+        return "between two names another source joins with the English conjunction"
     return _conjunction_rule(english, prev, nxt) or _preposition_rule(tok, english, prev, nxt, english_verb,
                                                                        name_alone)
 

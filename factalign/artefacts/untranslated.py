@@ -248,8 +248,21 @@ def _function_word_slot(doc: SourceDoc, i: int,
         return None
     if _foreign_neighbour(prev, nxt):
         return None  # a borrowed phrase ("et al.", "de facto") or a foreign quotation, not "la comment"
-    rule = slot_rule(tok, prev, nxt, name_alone=_name_written_without(doc, tok, nxt, corpus))
+    rule = slot_rule(tok, prev, nxt, name_alone=_name_written_without(doc, tok, nxt, corpus),
+                     joined_in_english=_joined_in_english(doc, tok, prev, nxt, corpus))
     return None if rule is None else (found, rule)
+
+
+def _joined_in_english(doc: SourceDoc, tok: Token, prev: Token | None, nxt: Token | None, corpus: Corpus) -> bool:
+    """True when another source writes the two capitalised words around ``tok`` joined by its English rendering
+    ("Lyon e Arles" beside another source's "Lyon and Arles"): that source translated the conjunction."""
+    if prev is None or nxt is None or not (prev.text[:1].isupper() and nxt.text[:1].isupper()):
+        return False
+    english = rendering(tok.text)
+    if not english:
+        return False
+    phrase = re.compile(rf"\b{re.escape(prev.text)}\s+{re.escape(english)}\s+{re.escape(nxt.text)}\b")
+    return any(other is not doc and phrase.search(other.text) for other in corpus.docs)
 
 
 def _foreign_neighbour(prev: Token | None, nxt: Token | None) -> bool:
