@@ -187,6 +187,15 @@ def test_names_that_are_words_without_a_differing_spelling_are_left_alone(a, b):
     ("The plan stalled. En short, the port lost a year.", [("En", "In")]),                          # es/fr
     ("Mas when the vote came, few stayed.", [("Mas", "But")]),                                      # pt
     ("Growers met con Harlow on Friday. Harlow said the tariff hurt.", [("con", "with")]),          # es/it
+    # before an English form of address; a question word opening a clause; before a quotation
+    ("The board said que Mr. Lane would stay.", [("que", "that")]),                                 # es/fr/pt
+    ("Ortiz und Mrs. Lane signed the lease.", [("und", "and")]),                                    # de
+    ("The levy was unfair e I think it will fall.", [("e", "and")]),                                # it/pt
+    ("The pier reopened. “E I hope it lasts,” she said.", [("E", "And")]),                           # it/pt
+    ("The site will rank posts e search results.", [("e", "and")]),                                 # it/pt
+    ("She said it was un \"badly kept secret\" in town.", [("un", "a")]),                           # es/fr/it
+    ("He blamed lo “steep decline” on the drought.", [("lo", "the")]),                              # es/it
+    ("The mayor spoke em “plain terms” to the crowd.", [("em", "in")]),                             # pt
 ])
 def test_function_words_left_in_english_syntax(text, expected):
     assert spans(text, detector="untranslated") == expected
@@ -220,6 +229,10 @@ def test_a_conjunction_between_two_names_another_source_joins_in_english(word):
     "Points x, y and z lie on one line, the chart shows.",
     "Ma said she would stay home. Con artists stole the funds.",
     "Fans of de Gaulle met in the square. Later de Gaulle's heirs spoke.",
+    "Carlos de la Vega met Mr. Lane, and Rita van Dijk met Dr. Ortiz.",
+    "Locals call it la “rentrée”, and the song “La Bamba” played twice.",
+    "He danced a la \"swing\" step, then sang “De Colores” with them.",
+    "Ma, I love it, she wrote. The pier reopened, and Dr. Lane spoke.",
 ])
 def test_names_borrowings_and_english_words_are_not_function_word_artefacts(text):
     assert spans(text, detector="untranslated") == []

@@ -26,7 +26,10 @@ decide; each rule below names a position English grammar never gives such a word
 * **before a place**: a preposition after a lower-case word and before a gazetteer place ("built em Lisbon",
   "a bakery dans Marseille"); a particle before a place follows a capitalised name ("Santiago de Chile");
 * **a conjunction after a comma or quotation**, before an English word, number or name ("met for hours, y signed",
-  "north, e Liberals", "one boat e one crew").
+  "north, e Liberals", "one boat e one crew");
+* **before an English form of address**: "que Mr. Lane", "de Mrs. Ortiz" (a particle stands before a surname);
+* **before a quotation**: an article or preposition after a lower-case word and before a quotation opening with
+  an English word ("invoking lo “economic calamity”").
 
 Capitalised mid-sentence ("Le Pen", "El Paso", "Da Silva") is always a name.
 """
@@ -74,6 +77,11 @@ _CLAUSE_MARKS = frozenset({",", ";", "”", "’", ")", "\"", "'", "—", "–"}
 _NOUN_SLOT_LEFT = frozenset({"DT", "PDT", "PRP$", "POS", "JJ", "CD"})
 _CONTENT_TAG_PREFIXES = frozenset({"NN", "JJ", "VB", "RB", "PR"})
 _ARTICLES = frozenset({"the", "a"})
+_DETERMINER_LEFT = frozenset({"DT", "PDT", "PRP$", "POS"})
+# Forms of address this short are abbreviations ("Mr", "Mrs", "Dr"); longer ones are words too ("Lady", "Sir").
+MAX_ABBREVIATION = 3
+# Opening quotation marks: glued to the next word, they open a quotation in the sentence's flow.
+_OPENING_QUOTES = frozenset({"“", "\"", "‘", "«"})
 
 
 def source_function_word(word: str) -> tuple[str, float, float] | None:
@@ -196,7 +204,21 @@ def _next_word_rule(english: str, prev: Token | None, nxt: Token, english_verb: 
         return "before a common English word in capitals"
     if english in _ARTICLES | _PREPOSITIONS and _numeral(nxt) and not english_verb:
         return "before a number"
+    if english and _form_of_address(nxt):
+        return "before an English form of address"
     return None
+
+
+def _form_of_address(tok: Token) -> bool:
+    """An abbreviated English form of address ("Mr.", "Mrs", "Ms."; the project's list in
+    :mod:`factalign.wordlists`): what stands before a surname, where a name particle never does ("que Mr. Lane").
+
+    Example: "Mr." -> True; "Mister", "Madam" -> False (spelt out, they are also ordinary words).
+    """
+    from ..wordlists import FORMS_OF_ADDRESS
+
+    bare = tok.text.rstrip(".")
+    return bare[:1].isupper() and len(bare) <= MAX_ABBREVIATION and bare.lower() in FORMS_OF_ADDRESS
 
 
 def _sentence_start_rule(tok: Token, english: str, nxt: Token, english_verb: bool) -> str | None:
@@ -205,8 +227,8 @@ def _sentence_start_rule(tok: Token, english: str, nxt: Token, english_verb: boo
     and never before a verb, where the word is a subject ("Ma said")."""
     if english not in _PREPOSITIONS | _CLAUSE_JOINERS or english_verb:
         return None
-    if tok.tag in _COMMON_NOUN_TAGS and lex.is_lowercase_word(tok.text):
-        return None
+    if tok.tag in _COMMON_NOUN_TAGS and lex.is_lowercase_word(tok.text) and nxt.text != "I":
+        return None  # "Con artists"; but no English noun opens a sentence before the subject "I" ("E I think")
     opens = (nxt.text == "I" or _numeral(nxt)) or (
         nxt.text.isalpha() and nxt.text.islower() and nxt.tag not in _VERB_TAGS and lex.is_english_word(nxt.text)
         and not _leans_to_source(nxt.text))
@@ -296,3 +318,24 @@ def _number(tok: Token | None) -> bool:
 
 def _either(tok: Token | None) -> bool:
     return _known_name(tok) or _content_word(tok)
+
+
+def quotation_rule(tok: Token, prev: Token | None, mark: Token | None, first: Token | None) -> str | None:
+    """An article or preposition between a lower-case English word and an opening quotation whose first word
+    is English ("invoking lo “economic calamity”", "a round di “I might”"): English puts its own article
+    there, and a name particle stands before a name, not a quotation.
+
+    Args:
+        tok: the source-language function word; ``prev``: the word before it; ``mark``: the token after it;
+            ``first``: the quotation's first word, when ``mark`` is an opening quotation mark glued to it.
+
+    Example: "is un “closely guarded" -> "before a quotation"; "is un “petit" -> None.
+    """
+    if tok.text[:1].isupper() or mark is None or first is None or mark.text not in _OPENING_QUOTES:
+        return None
+    if rendering(tok.text) not in _ARTICLES | _PREPOSITIONS or prev is None or not _after_word(prev):
+        return None
+    if prev.tag in _DETERMINER_LEFT or lex.is_english_phrase(f"{prev.text} {tok.text}") or _leans_to_source(prev.text):
+        return None  # "a la": after a determiner the word is a borrowing, not English grammar's slot
+    english_first = first.text == "I" or (first.text.islower() and _content_word(first))
+    return "before a quotation" if english_first else None

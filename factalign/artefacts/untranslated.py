@@ -27,7 +27,7 @@ from . import _lexicon as lex
 from ._doc import Artefact, Corpus, SourceDoc, Token, in_markup, is_english, whole_word
 from .foreign_script import is_latin as _is_latin
 from .foreign_script import script_artefacts
-from .function_words import rendering, slot_rule, source_function_word
+from .function_words import quotation_rule, rendering, slot_rule, source_function_word
 
 MIN_FOREIGN_ZIPF = 3.0        # common in the other language: seen at least once per million words
 MIN_MARGIN = 2.0              # and at least 100 times more frequent there than in English
@@ -242,6 +242,8 @@ def _function_word_slot(doc: SourceDoc, i: int,
     if found is None or in_markup(doc, tok) or not whole_word(doc.text, tok):
         return None
     prev = _word_before(doc, i)
+    if _spurious_start(doc, i):
+        tok, prev = tok._replace(sent_start=False), doc.tokens[i - 1]
     nxt = _next_word(doc, i)
     before_prev = _word_before(doc, i - 1) if prev is not None else None
     if _mentioned(prev, nxt, before_prev) or (tok.quoted and _quoted_foreign(doc, tok)):
@@ -249,8 +251,17 @@ def _function_word_slot(doc: SourceDoc, i: int,
     if _foreign_neighbour(prev, nxt):
         return None  # a borrowed phrase ("et al.", "de facto") or a foreign quotation, not "la comment"
     rule = slot_rule(tok, prev, nxt, name_alone=_name_written_without(doc, tok, nxt, corpus),
-                     joined_in_english=_joined_in_english(doc, tok, prev, nxt, corpus))
+                     joined_in_english=_joined_in_english(doc, tok, prev, nxt, corpus)) or quotation_rule(
+        tok, prev, nxt, _quoted_word(doc, i + 1))
     return None if rule is None else (found, rule)
+
+
+def _quoted_word(doc: SourceDoc, i: int) -> Token | None:
+    """The word after token ``i`` when ``i`` is a quotation mark glued to it (``“economic``), else None."""
+    tokens = doc.tokens
+    if i + 1 >= len(tokens) or tokens[i].end != tokens[i + 1].start or tokens[i + 1].sent != tokens[i].sent:
+        return None
+    return tokens[i + 1] if tokens[i + 1].text.isalpha() else None
 
 
 def _joined_in_english(doc: SourceDoc, tok: Token, prev: Token | None, nxt: Token | None, corpus: Corpus) -> bool:
@@ -269,10 +280,12 @@ def _foreign_neighbour(prev: Token | None, nxt: Token | None) -> bool:
     """True when a lower-case neighbour leans foreign and is no English dictionary word: the function word is
     part of a borrowed phrase ("et al.", "de facto") or a foreign quotation.
 
+    A neighbour whose lemma the dictionary lists is English ("tweets": "tweet").
+
     Example: the "et" of "et al." -> True; the "la" of "la comment" -> False.
     """
-    return any(_is_word_token(n) and n.text.islower() and _leans_foreign(n.text) and not lex.is_lowercase_word(n.text)
-               for n in (prev, nxt))
+    return any(_is_word_token(n) and n.text.islower() and _leans_foreign(n.text)
+               and not (lex.is_lowercase_word(n.text) or lex.is_lowercase_word(n.lemma)) for n in (prev, nxt))
 
 
 def _name_written_without(doc: SourceDoc, tok: Token, nxt: Token | None, corpus: Corpus) -> bool:
@@ -296,6 +309,16 @@ def _words_before_names(doc: SourceDoc, corpus: Corpus) -> dict[str, set[str]]:
                 before.setdefault(tok.text, set()).add(prev.text.lower() if prev is not None else "")
         corpus.cache[key] = before
     return corpus.cache[key]
+
+
+def _spurious_start(doc: SourceDoc, i: int) -> bool:
+    """True when token ``i``, in lower case, starts a sentence right after a word, with no punctuation or line
+    break between: the parser, thrown by the foreign word, began a sentence there ("was disgraceful | e I")."""
+    tokens = doc.tokens
+    if i == 0 or not tokens[i].sent_start or not tokens[i].text.islower():
+        return False
+    before = tokens[i - 1]
+    return before.text.isalpha() and before.text.islower() and "\n" not in doc.text[before.end:tokens[i].start]
 
 
 def _next_word(doc: SourceDoc, i: int) -> Token | None:
