@@ -178,6 +178,7 @@ def test_names_that_are_words_without_a_differing_spelling_are_left_alone(a, b):
     # before a place
     ("The trawler was built em Lisbon two decades ago.", [("em", "in")]),                           # pt
     ("She opened a bakery dans Marseille last spring.", [("dans", "in")]),                          # fr
+    ("The trawler was repaired em Fort Worth, oddly.", [("em", "in")]),                             # pt
     # a conjunction opening a clause after a comma or a quotation, or before a number
     ("The mayors met for hours, y signed the water pact.", [("y", "and")]),                         # es
     ("Turnout fell in the north, e Liberals lost two seats.", [("e", "and")]),                      # it/pt

@@ -147,7 +147,7 @@ def _common_capital(tok: Token | None) -> bool:
 
 
 def slot_rule(tok: Token, prev: Token | None, nxt: Token | None, *, name_alone: bool = False,
-              joined_in_english: bool = False) -> str | None:
+              joined_in_english: bool = False, place_next: bool = False) -> str | None:
     """The name of the rule that shows ``tok`` (a source-language function word) is not English here, or None.
 
     Args:
@@ -156,6 +156,7 @@ def slot_rule(tok: Token, prev: Token | None, nxt: Token | None, *, name_alone: 
             ("con Harlow" where the text elsewhere says "Harlow said"): so ``tok`` is no part of the name.
         joined_in_english: another source writes ``prev`` and ``nxt`` joined by ``tok``'s English rendering
             ("Lyon and Arles" beside "Lyon e Arles"): so ``tok`` is the conjunction left untranslated.
+        place_next: ``nxt`` opens a gazetteer place of several words ("Fort Worth").
 
     The rules are tried in order: what the next word shows (:func:`_next_word_rule`), then the sentence start
     (:func:`_sentence_start_rule`), a conjunction (:func:`_conjunction_rule`) or a preposition
@@ -169,15 +170,23 @@ def slot_rule(tok: Token, prev: Token | None, nxt: Token | None, *, name_alone: 
     english_verb = _english_verb(tok)
     if nxt is None or (english_verb and lex.zipf(tok.text) >= ENGLISH_VERB_ZIPF):
         return None  # "they die", "con" as English verbs; a word ending its sentence has no slot to judge
-    found = _next_word_rule(english, prev, nxt, english_verb)
+    found = _next_word_rule(english, prev, nxt, english_verb) or (
+        "before an English form of address" if english and _form_of_address(nxt) else None)
     if found:
         return found
     if tok.sent_start:
         return _sentence_start_rule(tok, english, nxt, english_verb)
+    place = place_next or nxt.text in lex.places()
+    return (_joined_rule(english, prev, nxt, joined_in_english) or _conjunction_rule(english, prev, nxt)
+            or _preposition_rule(tok, english, prev, nxt, english_verb, name_alone, place))
+
+
+def _joined_rule(english: str, prev: Token | None, nxt: Token, joined_in_english: bool) -> str | None:
+    """A conjunction between two names that another source joins with its English rendering ("Lyon e Arles"
+    beside "Lyon and Arles"), or None."""
     if english in _CONJUNCTIONS and joined_in_english and _name(prev) and _name(nxt):
         return "between two names another source joins with the English conjunction"
-    return _conjunction_rule(english, prev, nxt) or _preposition_rule(tok, english, prev, nxt, english_verb,
-                                                                       name_alone)
+    return None
 
 
 def _english_verb(tok: Token) -> bool:
@@ -204,8 +213,6 @@ def _next_word_rule(english: str, prev: Token | None, nxt: Token, english_verb: 
         return "before a common English word in capitals"
     if english in _ARTICLES | _PREPOSITIONS and _numeral(nxt) and not english_verb:
         return "before a number"
-    if english and _form_of_address(nxt):
-        return "before an English form of address"
     return None
 
 
@@ -258,7 +265,7 @@ def _conjunction_rule(english: str, prev: Token | None, nxt: Token) -> str | Non
 
 
 def _preposition_rule(tok: Token, english: str, prev: Token | None, nxt: Token, english_verb: bool,
-                      name_alone: bool) -> str | None:
+                      name_alone: bool, place: bool) -> str | None:
     """Prepositions and articles between lower-case English words, and before a place or a name.
 
     Example: "lives de people" -> "between English words"; "en route" -> None (a phrase English borrowed).
@@ -266,7 +273,7 @@ def _preposition_rule(tok: Token, english: str, prev: Token | None, nxt: Token, 
     if english not in _ARTICLES | _PREPOSITIONS or english_verb or prev is None:
         return None
     after_word = _after_word(prev)
-    if after_word and nxt.text in lex.places():
+    if after_word and place:
         return "before a place"
     if (after_word or _clause_mark(prev)) and name_alone:
         return "before a name this text also writes without it"

@@ -27,6 +27,7 @@ from . import _lexicon as lex
 from ._doc import Artefact, Corpus, SourceDoc, Token, in_markup, is_english, whole_word
 from .foreign_script import is_latin as _is_latin
 from .foreign_script import script_artefacts
+from ._surroundings import joined_in_english, name_written_without, next_word, place_after, quoted_word, spurious_start
 from .function_words import quotation_rule, rendering, slot_rule, source_function_word
 
 MIN_FOREIGN_ZIPF = 3.0        # common in the other language: seen at least once per million words
@@ -242,38 +243,19 @@ def _function_word_slot(doc: SourceDoc, i: int,
     if found is None or in_markup(doc, tok) or not whole_word(doc.text, tok):
         return None
     prev = _word_before(doc, i)
-    if _spurious_start(doc, i):
+    if spurious_start(doc, i):
         tok, prev = tok._replace(sent_start=False), doc.tokens[i - 1]
-    nxt = _next_word(doc, i)
+    nxt = next_word(doc, i)
     before_prev = _word_before(doc, i - 1) if prev is not None else None
     if _mentioned(prev, nxt, before_prev) or (tok.quoted and _quoted_foreign(doc, tok)):
         return None
     if _foreign_neighbour(prev, nxt):
         return None  # a borrowed phrase ("et al.", "de facto") or a foreign quotation, not "la comment"
-    rule = slot_rule(tok, prev, nxt, name_alone=_name_written_without(doc, tok, nxt, corpus),
-                     joined_in_english=_joined_in_english(doc, tok, prev, nxt, corpus)) or quotation_rule(
-        tok, prev, nxt, _quoted_word(doc, i + 1))
+    rule = slot_rule(tok, prev, nxt, name_alone=name_written_without(doc, tok, nxt, corpus),
+                     joined_in_english=joined_in_english(doc, tok, prev, nxt, corpus),
+                     place_next=place_after(doc, i)) or quotation_rule(
+        tok, prev, nxt, quoted_word(doc, i + 1))
     return None if rule is None else (found, rule)
-
-
-def _quoted_word(doc: SourceDoc, i: int) -> Token | None:
-    """The word after token ``i`` when ``i`` is a quotation mark glued to it (``“economic``), else None."""
-    tokens = doc.tokens
-    if i + 1 >= len(tokens) or tokens[i].end != tokens[i + 1].start or tokens[i + 1].sent != tokens[i].sent:
-        return None
-    return tokens[i + 1] if tokens[i + 1].text.isalpha() else None
-
-
-def _joined_in_english(doc: SourceDoc, tok: Token, prev: Token | None, nxt: Token | None, corpus: Corpus) -> bool:
-    """True when another source writes the two capitalised words around ``tok`` joined by its English rendering
-    ("Lyon e Arles" beside another source's "Lyon and Arles"): that source translated the conjunction."""
-    if prev is None or nxt is None or not (prev.text[:1].isupper() and nxt.text[:1].isupper()):
-        return False
-    english = rendering(tok.text)
-    if not english:
-        return False
-    phrase = re.compile(rf"\b{re.escape(prev.text)}\s+{re.escape(english)}\s+{re.escape(nxt.text)}\b")
-    return any(other is not doc and phrase.search(other.text) for other in corpus.docs)
 
 
 def _foreign_neighbour(prev: Token | None, nxt: Token | None) -> bool:
@@ -286,53 +268,6 @@ def _foreign_neighbour(prev: Token | None, nxt: Token | None) -> bool:
     """
     return any(_is_word_token(n) and n.text.islower() and _leans_foreign(n.text)
                and not (lex.is_lowercase_word(n.text) or lex.is_lowercase_word(n.lemma)) for n in (prev, nxt))
-
-
-def _name_written_without(doc: SourceDoc, tok: Token, nxt: Token | None, corpus: Corpus) -> bool:
-    """True when ``nxt`` is a capitalised name that this text also writes after some other word than ``tok``
-    ("Harlow said", "Sen. Harlow" beside "con Harlow"): then ``tok`` is no particle of the name."""
-    if nxt is None or not nxt.text[:1].isupper() or not nxt.text.isalpha() or nxt.text.isupper():
-        return False
-    before = _words_before_names(doc, corpus)
-    return bool(before.get(nxt.text, set()) - {tok.text.lower()})
-
-
-def _words_before_names(doc: SourceDoc, corpus: Corpus) -> dict[str, set[str]]:
-    """Capitalised word -> the words (lower case; "" at a sentence start) found right before it in ``doc``;
-    built once per source and comparison."""
-    key = ("words_before_names", id(doc))
-    if key not in corpus.cache:
-        before: dict[str, set[str]] = {}
-        for i, tok in enumerate(doc.tokens):
-            if tok.text[:1].isupper() and tok.text.isalpha():
-                prev = doc.tokens[i - 1] if i > 0 and doc.tokens[i - 1].sent == tok.sent else None
-                before.setdefault(tok.text, set()).add(prev.text.lower() if prev is not None else "")
-        corpus.cache[key] = before
-    return corpus.cache[key]
-
-
-def _spurious_start(doc: SourceDoc, i: int) -> bool:
-    """True when token ``i``, in lower case, starts a sentence right after a word, with no punctuation or line
-    break between: the parser, thrown by the foreign word, began a sentence there ("was disgraceful | e I")."""
-    tokens = doc.tokens
-    if i == 0 or not tokens[i].sent_start or not tokens[i].text.islower():
-        return False
-    before = tokens[i - 1]
-    return before.text.isalpha() and before.text.islower() and "\n" not in doc.text[before.end:tokens[i].start]
-
-
-def _next_word(doc: SourceDoc, i: int) -> Token | None:
-    """The token after ``i`` in its sentence; across a sentence break too when the break follows no
-    punctuation and no line break: the parser, thrown by the foreign word, ended the sentence there ("from
-    Lyon e | Senator Reyes")."""
-    tokens = doc.tokens
-    if i + 1 >= len(tokens):
-        return None
-    nxt = tokens[i + 1]
-    if nxt.sent == tokens[i].sent:
-        return nxt
-    spurious = nxt.text[:1].isalnum() and "\n" not in doc.text[tokens[i].end:nxt.start]
-    return nxt if spurious else None
 
 
 # A word that is talked about rather than used ("carro means chariot", "the word y") is no artefact.
