@@ -233,6 +233,7 @@ def test_a_conjunction_between_two_names_another_source_joins_in_english(word):
     "Carlos de la Vega met Mr. Lane, and Rita van Dijk met Dr. Ortiz.",
     "Locals call it la “rentrée”, and the song “La Bamba” played twice.",
     "He danced a la \"swing\" step, then sang “De Colores” with them.",
+    "Marine Le Pen spoke in Lyon. Le Pen said on Monday that she would run.",
     "Ma, I love it, she wrote. The pier reopened, and Dr. Lane spoke.",
 ])
 def test_names_borrowings_and_english_words_are_not_function_word_artefacts(text):

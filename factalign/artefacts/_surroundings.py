@@ -92,3 +92,13 @@ def next_word(doc: SourceDoc, i: int) -> Token | None:
         return nxt
     spurious = nxt.text[:1].isalnum() and "\n" not in doc.text[tokens[i].end:nxt.start]
     return nxt if spurious else None
+
+
+def name_written_mid_sentence(tok: Token, nxt: Token | None, corpus: Corpus) -> bool:
+    """True when some source writes the capitalised ``tok`` and ``nxt`` together after another word ("Marine Le
+    Pen" beside "Le Pen said"): capitalised in the middle of a sentence, the pair is a name, so it is one at a
+    sentence's start too."""
+    if nxt is None or not tok.text[:1].isupper() or not nxt.text[:1].isupper():
+        return False
+    pair = re.compile(rf"[\w,;:]\s+{re.escape(tok.text)}\s+{re.escape(nxt.text)}\b")
+    return any(pair.search(other.text) for other in corpus.docs)

@@ -27,7 +27,8 @@ from . import _lexicon as lex
 from ._doc import Artefact, Corpus, SourceDoc, Token, in_markup, is_english, whole_word
 from .foreign_script import is_latin as _is_latin
 from .foreign_script import script_artefacts
-from ._surroundings import joined_in_english, name_written_without, next_word, place_after, quoted_word, spurious_start
+from ._surroundings import (joined_in_english, name_written_mid_sentence, name_written_without, next_word, place_after,
+                            quoted_word, spurious_start)
 from .function_words import quotation_rule, rendering, slot_rule, source_function_word
 
 MIN_FOREIGN_ZIPF = 3.0        # common in the other language: seen at least once per million words
@@ -249,7 +250,7 @@ def _function_word_slot(doc: SourceDoc, i: int,
     before_prev = _word_before(doc, i - 1) if prev is not None else None
     if _mentioned(prev, nxt, before_prev) or (tok.quoted and _quoted_foreign(doc, tok)):
         return None
-    if _foreign_neighbour(prev, nxt):
+    if _foreign_neighbour(prev, nxt) or (tok.sent_start and name_written_mid_sentence(tok, nxt, corpus)):
         return None  # a borrowed phrase ("et al.", "de facto") or a foreign quotation, not "la comment"
     rule = slot_rule(tok, prev, nxt, name_alone=name_written_without(doc, tok, nxt, corpus),
                      joined_in_english=joined_in_english(doc, tok, prev, nxt, corpus),
