@@ -179,6 +179,7 @@ def test_names_that_are_words_without_a_differing_spelling_are_left_alone(a, b):
     ("The trawler was built em Lisbon two decades ago.", [("em", "in")]),                           # pt
     ("She opened a bakery dans Marseille last spring.", [("dans", "in")]),                          # fr
     ("The trawler was repaired em Fort Worth, oddly.", [("em", "in")]),                             # pt
+    ("LISBON — Las Republicans hit back on Tuesday.", [("Las", "The")]),                           # es
     # a conjunction opening a clause after a comma or a quotation, or before a number
     ("The mayors met for hours, y signed the water pact.", [("y", "and")]),                         # es
     ("Turnout fell in the north, e Liberals lost two seats.", [("e", "and")]),                      # it/pt
@@ -234,6 +235,7 @@ def test_a_conjunction_between_two_names_another_source_joins_in_english(word):
     "Locals call it la “rentrée”, and the song “La Bamba” played twice.",
     "He danced a la \"swing\" step, then sang “De Colores” with them.",
     "Marine Le Pen spoke in Lyon. Le Pen said on Monday that she would run.",
+    "PARIS — Marine Le Pen spoke. LYON — Le Pen said she would run. MADRID — La Liga resumed.",
     "Ma, I love it, she wrote. The pier reopened, and Dr. Lane spoke.",
 ])
 def test_names_borrowings_and_english_words_are_not_function_word_artefacts(text):

@@ -102,3 +102,17 @@ def name_written_mid_sentence(tok: Token, nxt: Token | None, corpus: Corpus) -> 
         return False
     pair = re.compile(rf"[\w,;:]\s+{re.escape(tok.text)}\s+{re.escape(nxt.text)}\b")
     return any(pair.search(other.text) for other in corpus.docs)
+
+
+# Dashes that end a dateline ("WASHINGTON —").
+_DATELINE_DASHES = frozenset({"—", "―", "–", "-"})
+
+
+def after_dateline(doc: SourceDoc, i: int) -> bool:
+    """True when token ``i`` follows a dateline (a word in capitals and a dash, "LISBON — "): the article's first
+    sentence starts there, though the parser runs the dateline into it."""
+    toks = doc.tokens
+    if i < 2 or toks[i - 1].sent != toks[i].sent or toks[i - 1].text not in _DATELINE_DASHES:
+        return False
+    place = toks[i - 2]
+    return place.sent == toks[i].sent and len(place.text) > 1 and place.text.isalpha() and place.text.isupper()

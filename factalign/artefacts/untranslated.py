@@ -27,8 +27,8 @@ from . import _lexicon as lex
 from ._doc import Artefact, Corpus, SourceDoc, Token, in_markup, is_english, whole_word
 from .foreign_script import is_latin as _is_latin
 from .foreign_script import script_artefacts
-from ._surroundings import (joined_in_english, name_written_mid_sentence, name_written_without, next_word, place_after,
-                            quoted_word, spurious_start)
+from ._surroundings import (after_dateline, joined_in_english, name_written_mid_sentence, name_written_without,
+                            next_word, place_after, quoted_word, spurious_start)
 from .function_words import quotation_rule, rendering, slot_rule, source_function_word
 
 MIN_FOREIGN_ZIPF = 3.0        # common in the other language: seen at least once per million words
@@ -246,6 +246,8 @@ def _function_word_slot(doc: SourceDoc, i: int,
     prev = _word_before(doc, i)
     if spurious_start(doc, i):
         tok, prev = tok._replace(sent_start=False), doc.tokens[i - 1]
+    elif after_dateline(doc, i):
+        tok, prev = tok._replace(sent_start=True), None
     nxt = next_word(doc, i)
     before_prev = _word_before(doc, i - 1) if prev is not None else None
     if _mentioned(prev, nxt, before_prev) or (tok.quoted and _quoted_foreign(doc, tok)):
