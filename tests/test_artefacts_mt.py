@@ -191,6 +191,9 @@ def test_names_that_are_words_without_a_differing_spelling_are_left_alone(a, b):
     ("Growers met con Harlow on Friday. Harlow said the tariff hurt.", [("con", "with")]),          # es/it
     # before an English form of address; a question word opening a clause; before a quotation
     ("The board said que Mr. Lane would stay.", [("que", "that")]),                                 # es/fr/pt
+    ("Aides said the plan stalled, mais Sen. Ortiz disagreed.", [("mais", "but")]),                # fr
+    ("Fans urged him to “stay calm” e “speak plainly” on Friday.", [("e", "and")]),              # it/pt
+    ("The panel spent hours por sharpening the rules.", [("por", "by")]),                           # es
     ("Ortiz und Mrs. Lane signed the lease.", [("und", "and")]),                                    # de
     ("The levy was unfair e I think it will fall.", [("e", "and")]),                                # it/pt
     ("The pier reopened. “E I hope it lasts,” she said.", [("E", "And")]),                           # it/pt
@@ -231,7 +234,7 @@ def test_a_conjunction_between_two_names_another_source_joins_in_english(word):
     "Points x, y and z lie on one line, the chart shows.",
     "Ma said she would stay home. Con artists stole the funds.",
     "Fans of de Gaulle met in the square. Later de Gaulle's heirs spoke.",
-    "Carlos de la Vega met Mr. Lane, and Rita van Dijk met Dr. Ortiz.",
+    "Carlos de la Vega met Mr. Lane, and Rita van Dijk met Dr. Ortiz in Sault de St. Marie.",
     "Locals call it la “rentrée”, and the song “La Bamba” played twice.",
     "He danced a la \"swing\" step, then sang “De Colores” with them.",
     "Marine Le Pen spoke in Lyon. Le Pen said on Monday that she would run.",

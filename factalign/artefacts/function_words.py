@@ -79,7 +79,8 @@ _CONTENT_TAG_PREFIXES = frozenset({"NN", "JJ", "VB", "RB", "PR"})
 _ARTICLES = frozenset({"the", "a"})
 _DETERMINER_LEFT = frozenset({"DT", "PDT", "PRP$", "POS"})
 # Forms of address this short are abbreviations ("Mr", "Mrs", "Dr"); longer ones are words too ("Lady", "Sir").
-MAX_ABBREVIATION = 3
+MAX_ABBREVIATION = 4
+_SAINTS = frozenset({"st", "saint"})
 # Opening quotation marks: glued to the next word, they open a quotation in the sentence's flow.
 _OPENING_QUOTES = frozenset({"“", "\"", "‘", "«"})
 
@@ -120,7 +121,8 @@ def _content_word(tok: Token | None) -> bool:
     """A lower-case English content word or pronoun, not clearly more at home in a source language
     ("lives e prevent", "man und woman"; not the "al" of "et al.")."""
     return (tok is not None and tok.text.isalpha() and (tok.text.islower() or tok.text == "I")
-            and tok.tag[:2] in _CONTENT_TAG_PREFIXES and lex.is_english_word(tok.text)
+            and tok.tag[:2] in _CONTENT_TAG_PREFIXES
+            and (lex.is_english_word(tok.text) or lex.is_lowercase_word(tok.lemma))  # "honing": "hone"
             and all(lex.zipf(tok.text, lang) - lex.zipf(tok.text) < CLEARLY_FOREIGN for lang in SOURCE_LANGUAGES))
 
 
@@ -217,15 +219,19 @@ def _next_word_rule(english: str, prev: Token | None, nxt: Token, english_verb: 
 
 
 def _form_of_address(tok: Token) -> bool:
-    """An abbreviated English form of address ("Mr.", "Mrs", "Ms."; the project's list in
+    """An abbreviated English form of address or title ("Mr.", "Mrs", "Sen."; the project's lists in
     :mod:`factalign.wordlists`): what stands before a surname, where a name particle never does ("que Mr. Lane").
 
-    Example: "Mr." -> True; "Mister", "Madam" -> False (spelt out, they are also ordinary words).
+    Example: "Mr.", "Sen." -> True; "Mister", "Madam", "St." -> False.
     """
-    from ..wordlists import FORMS_OF_ADDRESS
+    from ..wordlists import FORMS_OF_ADDRESS, TITLES
 
     bare = tok.text.rstrip(".")
-    return bare[:1].isupper() and len(bare) <= MAX_ABBREVIATION and bare.lower() in FORMS_OF_ADDRESS
+    if not bare[:1].isupper() or len(bare) > MAX_ABBREVIATION:
+        return False
+    # An abbreviated title with its full stop ("Sen.", "Gov."); not "St.", which also opens place names.
+    title = tok.text.endswith(".") and bare.lower() in TITLES and bare.lower() not in _SAINTS
+    return bare.lower() in FORMS_OF_ADDRESS or title
 
 
 def _sentence_start_rule(tok: Token, english: str, nxt: Token, english_verb: bool) -> str | None:
@@ -329,8 +335,9 @@ def _either(tok: Token | None) -> bool:
 
 def quotation_rule(tok: Token, prev: Token | None, mark: Token | None, first: Token | None) -> str | None:
     """An article or preposition between a lower-case English word and an opening quotation whose first word
-    is English ("invoking lo “economic calamity”", "a round di “I might”"): English puts its own article
-    there, and a name particle stands before a name, not a quotation.
+    is English ("invoking lo “economic calamity”", "a round di “I might”"), or a conjunction between a
+    quotation's end and another's start: English puts its own word there, and a name particle stands before a
+    name, not a quotation.
 
     Args:
         tok: the source-language function word; ``prev``: the word before it; ``mark``: the token after it;
@@ -340,7 +347,9 @@ def quotation_rule(tok: Token, prev: Token | None, mark: Token | None, first: To
     """
     if tok.text[:1].isupper() or mark is None or first is None or mark.text not in _OPENING_QUOTES:
         return None
-    if rendering(tok.text) not in _ARTICLES | _PREPOSITIONS or prev is None or not _after_word(prev):
+    english = rendering(tok.text)
+    joins = english in _CLAUSE_JOINERS and prev is not None and _clause_mark(prev)  # "” e “dress"
+    if not joins and (english not in _ARTICLES | _PREPOSITIONS or prev is None or not _after_word(prev)):
         return None
     if prev.tag in _DETERMINER_LEFT or lex.is_english_phrase(f"{prev.text} {tok.text}") or _leans_to_source(prev.text):
         return None  # "a la": after a determiner the word is a borrowing, not English grammar's slot
