@@ -347,11 +347,17 @@ def quotation_rule(tok: Token, prev: Token | None, mark: Token | None, first: To
     """
     if tok.text[:1].isupper() or mark is None or first is None or mark.text not in _OPENING_QUOTES:
         return None
-    english = rendering(tok.text)
-    joins = english in _CLAUSE_JOINERS and prev is not None and _clause_mark(prev)  # "” e “dress"
-    if not joins and (english not in _ARTICLES | _PREPOSITIONS or prev is None or not _after_word(prev)):
+    if prev is None or not _quotation_slot(tok, rendering(tok.text), prev):
         return None
-    if prev.tag in _DETERMINER_LEFT or lex.is_english_phrase(f"{prev.text} {tok.text}") or _leans_to_source(prev.text):
-        return None  # "a la": after a determiner the word is a borrowing, not English grammar's slot
     english_first = first.text == "I" or (first.text.islower() and _content_word(first))
     return "before a quotation" if english_first else None
+
+
+def _quotation_slot(tok: Token, english: str, prev: Token) -> bool:
+    """An article or preposition after an English word, or a conjunction after a closing mark; not after a
+    determiner ("a la": a borrowing there) or in a phrase the dictionary lists."""
+    joins = english in _CLAUSE_JOINERS and _clause_mark(prev)  # "” e “dress"
+    if not joins and (english not in _ARTICLES | _PREPOSITIONS or not _after_word(prev)):
+        return False
+    return not (prev.tag in _DETERMINER_LEFT or lex.is_english_phrase(f"{prev.text} {tok.text}")
+                or _leans_to_source(prev.text))
