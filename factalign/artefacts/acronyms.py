@@ -10,8 +10,9 @@ language's form when
   this acronym's sentences;
 * that other acronym is the English form: clearly more frequent in English text than this one, or spelt by the
   initials of a capitalised name the sources write out in English word order ("Tidal Flood Review"
-  for TFR beside the translation's "RFT"). This decides which side is the translation, so the correct
-  English acronym ("UNEP" beside the translation's "PNUE") is never the one flagged.
+  for TFR beside the translation's "RFT"; or one initial apart, one word of the name translated: "OIT" beside
+  a written-out ILO). This decides which side is the translation, so the correct English acronym ("UNEP"
+  beside the translation's "PNUE") is never the one flagged.
 
 Once an acronym is shown to be a source-language form, every occurrence of it in the source is reported.
 """
@@ -92,14 +93,30 @@ def _why_english(x: str, y: str, ev) -> str | None:
     """
     if lex.zipf(y.lower()) - lex.zipf(x.lower()) >= MIN_ENGLISH_LEAD:
         return f"Zipf {lex.zipf(y.lower()):.1f} in English"
-    if y in ev.expansions and x not in ev.expansions and _letter_share(x, y) >= MIN_SPELLED_SHARE:
+    if y in ev.expansions and x not in ev.expansions and (
+            _letter_share(x, y) >= MIN_SPELLED_SHARE or _one_initial_apart(x, y)):
         return f"its letters are the initials of '{ev.expansions[y]}', written out in the sources"
     return None
+
+
+def _one_initial_apart(x: str, y: str) -> bool:
+    """True when the two acronyms have the same length and share all letters but one, in any order: the same
+    name with one word rendered by a word of another initial ("OIT" for *Organização Internacional do
+    Trabalho* beside "ILO", *International Labour Organization*).
+
+    Example:
+        >>> _one_initial_apart("OIT", "ILO"), _one_initial_apart("OIT", "ILA"), _one_initial_apart("UN", "EU")
+        (True, False, False)
+    """
+    common = sum((Counter(x) & Counter(y)).values())
+    return len(x) == len(y) >= MIN_ONE_APART_LEN and common == len(y) - 1
 
 
 # An acronym spelt by a written-out name stands for the other one only when they share most letters (the same
 # initials reordered, maybe with the "O" of Organisation): "ORFT"/"TFR" share 0.86.
 MIN_SPELLED_SHARE = 0.8
+# Acronyms one initial apart need three letters: two-letter ones share one letter by chance ("UN", "EU").
+MIN_ONE_APART_LEN = 3
 
 
 def detect_foreign_acronyms(doc: SourceDoc, corpus: Corpus) -> Iterator[Artefact]:

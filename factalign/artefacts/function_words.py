@@ -12,7 +12,8 @@ decide; each rule below names a position English grammar never gives such a word
 * **between names**: a conjunction ("y", "et", "und", "e") between two capitalised words English knows on
   their own ("Swiss et French", "Aragon y Navarre"), or such a name and an English content word ("temple
   oder Christian"), where a double surname ("Ortega y Gasset") has parts English has hardly seen; or between
-  two lower-case English content words ("save lives e prevent", "in 1995 y has");
+  two lower-case English content words ("save lives e prevent", "in 1995 y has"); or between two names that
+  another source joins with the English conjunction ("Lyon e Arles" beside "Lyon and Arles");
 * **before a common English word in capitals**: a preposition or article before a capitalised word that is an
   ordinary English word ("member de Congress", "der Republican", "Las Republicans" opening a sentence); name
   particles precede names that are not ("da Silva", "von der Leyen", "Las Vegas");
@@ -25,7 +26,10 @@ decide; each rule below names a position English grammar never gives such a word
 * **before a place**: a preposition after a lower-case word and before a gazetteer place ("built em Lisbon",
   "a bakery dans Marseille"); a particle before a place follows a capitalised name ("Santiago de Chile");
 * **a conjunction after a comma or quotation**, before an English word, number or name ("met for hours, y signed",
-  "north, e Liberals", "one boat e one crew").
+  "north, e Liberals", "one boat e one crew");
+* **before an English form of address**: "que Mr. Lane", "de Mrs. Ortiz" (a particle stands before a surname);
+* **before a quotation**: an article or preposition after a lower-case word and before a quotation opening with
+  an English word ("invoking lo “economic calamity”").
 
 Capitalised mid-sentence ("Le Pen", "El Paso", "Da Silva") is always a name.
 """
@@ -73,6 +77,12 @@ _CLAUSE_MARKS = frozenset({",", ";", "”", "’", ")", "\"", "'", "—", "–"}
 _NOUN_SLOT_LEFT = frozenset({"DT", "PDT", "PRP$", "POS", "JJ", "CD"})
 _CONTENT_TAG_PREFIXES = frozenset({"NN", "JJ", "VB", "RB", "PR"})
 _ARTICLES = frozenset({"the", "a"})
+_DETERMINER_LEFT = frozenset({"DT", "PDT", "PRP$", "POS"})
+# Forms of address this short are abbreviations ("Mr", "Mrs", "Dr"); longer ones are words too ("Lady", "Sir").
+MAX_ABBREVIATION = 4
+_SAINTS = frozenset({"st", "saint"})
+# Opening quotation marks: glued to the next word, they open a quotation in the sentence's flow.
+_OPENING_QUOTES = frozenset({"“", "\"", "‘", "«"})
 
 
 def source_function_word(word: str) -> tuple[str, float, float] | None:
@@ -111,7 +121,8 @@ def _content_word(tok: Token | None) -> bool:
     """A lower-case English content word or pronoun, not clearly more at home in a source language
     ("lives e prevent", "man und woman"; not the "al" of "et al.")."""
     return (tok is not None and tok.text.isalpha() and (tok.text.islower() or tok.text == "I")
-            and tok.tag[:2] in _CONTENT_TAG_PREFIXES and lex.is_english_word(tok.text)
+            and tok.tag[:2] in _CONTENT_TAG_PREFIXES
+            and (lex.is_english_word(tok.text) or lex.is_lowercase_word(tok.lemma))  # "honing": "hone"
             and all(lex.zipf(tok.text, lang) - lex.zipf(tok.text) < CLEARLY_FOREIGN for lang in SOURCE_LANGUAGES))
 
 
@@ -137,13 +148,17 @@ def _common_capital(tok: Token | None) -> bool:
         lex.zipf(tok.text, lang) <= z_en + COGNATE_SLACK for lang in SOURCE_LANGUAGES)
 
 
-def slot_rule(tok: Token, prev: Token | None, nxt: Token | None, *, name_alone: bool = False) -> str | None:
+def slot_rule(tok: Token, prev: Token | None, nxt: Token | None, *, name_alone: bool = False,
+              joined_in_english: bool = False, place_next: bool = False) -> str | None:
     """The name of the rule that shows ``tok`` (a source-language function word) is not English here, or None.
 
     Args:
         tok: the word; ``prev`` and ``nxt``: its neighbours in the sentence (None at its ends).
         name_alone: ``nxt`` is a capitalised name that the same text also writes without ``tok`` before it
             ("con Harlow" where the text elsewhere says "Harlow said"): so ``tok`` is no part of the name.
+        joined_in_english: another source writes ``prev`` and ``nxt`` joined by ``tok``'s English rendering
+            ("Lyon and Arles" beside "Lyon e Arles"): so ``tok`` is the conjunction left untranslated.
+        place_next: ``nxt`` opens a gazetteer place of several words ("Fort Worth").
 
     The rules are tried in order: what the next word shows (:func:`_next_word_rule`), then the sentence start
     (:func:`_sentence_start_rule`), a conjunction (:func:`_conjunction_rule`) or a preposition
@@ -157,13 +172,23 @@ def slot_rule(tok: Token, prev: Token | None, nxt: Token | None, *, name_alone: 
     english_verb = _english_verb(tok)
     if nxt is None or (english_verb and lex.zipf(tok.text) >= ENGLISH_VERB_ZIPF):
         return None  # "they die", "con" as English verbs; a word ending its sentence has no slot to judge
-    found = _next_word_rule(english, prev, nxt, english_verb)
+    found = _next_word_rule(english, prev, nxt, english_verb) or (
+        "before an English form of address" if english and _form_of_address(nxt) else None)
     if found:
         return found
     if tok.sent_start:
         return _sentence_start_rule(tok, english, nxt, english_verb)
-    return _conjunction_rule(english, prev, nxt) or _preposition_rule(tok, english, prev, nxt, english_verb,
-                                                                       name_alone)
+    place = place_next or nxt.text in lex.places()
+    return (_joined_rule(english, prev, nxt, joined_in_english) or _conjunction_rule(english, prev, nxt)
+            or _preposition_rule(tok, english, prev, nxt, english_verb, name_alone, place))
+
+
+def _joined_rule(english: str, prev: Token | None, nxt: Token, joined_in_english: bool) -> str | None:
+    """A conjunction between two names that another source joins with its English rendering ("Lyon e Arles"
+    beside "Lyon and Arles"), or None."""
+    if english in _CONJUNCTIONS and joined_in_english and _name(prev) and _name(nxt):
+        return "between two names another source joins with the English conjunction"
+    return None
 
 
 def _english_verb(tok: Token) -> bool:
@@ -193,14 +218,30 @@ def _next_word_rule(english: str, prev: Token | None, nxt: Token, english_verb: 
     return None
 
 
+def _form_of_address(tok: Token) -> bool:
+    """An abbreviated English form of address or title ("Mr.", "Mrs", "Sen."; the project's lists in
+    :mod:`factalign.wordlists`): what stands before a surname, where a name particle never does ("que Mr. Lane").
+
+    Example: "Mr.", "Sen." -> True; "Mister", "Madam", "St." -> False.
+    """
+    from ..wordlists import FORMS_OF_ADDRESS, TITLES
+
+    bare = tok.text.rstrip(".")
+    if not bare[:1].isupper() or len(bare) > MAX_ABBREVIATION:
+        return False
+    # An abbreviated title with its full stop ("Sen.", "Gov."); not "St.", which also opens place names.
+    title = tok.text.endswith(".") and bare.lower() in TITLES and bare.lower() not in _SAINTS
+    return bare.lower() in FORMS_OF_ADDRESS or title
+
+
 def _sentence_start_rule(tok: Token, english: str, nxt: Token, english_verb: bool) -> str | None:
     """A preposition or conjunction opening a sentence before a lower-case English word ("En short, ...",
     "Mas when ..."); never a word the tagger reads as an English noun or verb ("Con artists ...", "Pour the"),
     and never before a verb, where the word is a subject ("Ma said")."""
     if english not in _PREPOSITIONS | _CLAUSE_JOINERS or english_verb:
         return None
-    if tok.tag in _COMMON_NOUN_TAGS and lex.is_lowercase_word(tok.text):
-        return None
+    if tok.tag in _COMMON_NOUN_TAGS and lex.is_lowercase_word(tok.text) and nxt.text != "I":
+        return None  # "Con artists"; but no English noun opens a sentence before the subject "I" ("E I think")
     opens = (nxt.text == "I" or _numeral(nxt)) or (
         nxt.text.isalpha() and nxt.text.islower() and nxt.tag not in _VERB_TAGS and lex.is_english_word(nxt.text)
         and not _leans_to_source(nxt.text))
@@ -230,7 +271,7 @@ def _conjunction_rule(english: str, prev: Token | None, nxt: Token) -> str | Non
 
 
 def _preposition_rule(tok: Token, english: str, prev: Token | None, nxt: Token, english_verb: bool,
-                      name_alone: bool) -> str | None:
+                      name_alone: bool, place: bool) -> str | None:
     """Prepositions and articles between lower-case English words, and before a place or a name.
 
     Example: "lives de people" -> "between English words"; "en route" -> None (a phrase English borrowed).
@@ -238,7 +279,7 @@ def _preposition_rule(tok: Token, english: str, prev: Token | None, nxt: Token, 
     if english not in _ARTICLES | _PREPOSITIONS or english_verb or prev is None:
         return None
     after_word = _after_word(prev)
-    if after_word and nxt.text in lex.places():
+    if after_word and place:
         return "before a place"
     if (after_word or _clause_mark(prev)) and name_alone:
         return "before a name this text also writes without it"
@@ -290,3 +331,33 @@ def _number(tok: Token | None) -> bool:
 
 def _either(tok: Token | None) -> bool:
     return _known_name(tok) or _content_word(tok)
+
+
+def quotation_rule(tok: Token, prev: Token | None, mark: Token | None, first: Token | None) -> str | None:
+    """An article or preposition between a lower-case English word and an opening quotation whose first word
+    is English ("invoking lo “economic calamity”", "a round di “I might”"), or a conjunction between a
+    quotation's end and another's start: English puts its own word there, and a name particle stands before a
+    name, not a quotation.
+
+    Args:
+        tok: the source-language function word; ``prev``: the word before it; ``mark``: the token after it;
+            ``first``: the quotation's first word, when ``mark`` is an opening quotation mark glued to it.
+
+    Example: "is un “closely guarded" -> "before a quotation"; "is un “petit" -> None.
+    """
+    if tok.text[:1].isupper() or mark is None or first is None or mark.text not in _OPENING_QUOTES:
+        return None
+    if prev is None or not _quotation_slot(tok, rendering(tok.text), prev):
+        return None
+    english_first = first.text == "I" or (first.text.islower() and _content_word(first))
+    return "before a quotation" if english_first else None
+
+
+def _quotation_slot(tok: Token, english: str, prev: Token) -> bool:
+    """An article or preposition after an English word, or a conjunction after a closing mark; not after a
+    determiner ("a la": a borrowing there) or in a phrase the dictionary lists."""
+    joins = english in _CLAUSE_JOINERS and _clause_mark(prev)  # "” e “dress"
+    if not joins and (english not in _ARTICLES | _PREPOSITIONS or not _after_word(prev)):
+        return False
+    return not (prev.tag in _DETERMINER_LEFT or lex.is_english_phrase(f"{prev.text} {tok.text}")
+                or _leans_to_source(prev.text))

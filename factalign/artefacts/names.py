@@ -32,6 +32,8 @@ SURNAME_RARER = 1.0
 # Title words looked at before a first name ("the interior minister Marta").
 ROLE_WINDOW = 3
 MIN_FIRST_NAME = 3   # shorter capitalised tokens are initials or abbreviations ("Mr", "J")
+# After a name only a common noun tells a role ("..., the minister", "remains mayor"); verbs ("said") do not.
+_COMMON_NOUN_TAGS = frozenset({"NN", "NNS"})
 
 
 class _Rename(NamedTuple):
@@ -41,13 +43,16 @@ class _Rename(NamedTuple):
 
 
 def _role(doc: SourceDoc, i: int) -> frozenset[str]:
-    """Lower-cased title words just before token ``i`` in its sentence ("interior", "minister")."""
+    """Lower-cased title words just before the name that token ``i`` opens ("interior", "minister"), and common
+    nouns just after its surname ("Marta Lobo, the minister", "Marta Lobo remains mayor")."""
     toks = doc.tokens
     words = set()
-    for j in range(max(0, i - ROLE_WINDOW), i):
+    before = range(max(0, i - ROLE_WINDOW), i)
+    after = range(i + 2, min(len(toks), i + 2 + ROLE_WINDOW))
+    for j in [*before, *after]:
         tok = toks[j]
         if tok.sent == toks[i].sent and tok.text.isalpha() and tok.text.lower() not in STOP \
-                and lex.is_lowercase_word(tok.text):
+                and lex.is_lowercase_word(tok.text) and (j < i or tok.tag in _COMMON_NOUN_TAGS):
             words.add(tok.text.lower())
     return frozenset(words)
 
@@ -102,8 +107,9 @@ def _evidence_for(doc: SourceDoc, d: int, i: int, corpus: Corpus) -> _Rename | N
             continue
         overlap = len(here & ev.content(od, surname.sent, lower_only=True))
         same_role = sorted(role & _role(other, oi))
-        if overlap < MIN_NAME_OVERLAP and not (same_role and overlap >= MIN_ROLE_OVERLAP):
-            continue
+        if overlap < MIN_NAME_OVERLAP and not (same_role and overlap >= MIN_ROLE_OVERLAP
+                                               and surname.text not in ev.words_by_doc[d]):
+            continue  # with little evidence, a text that also writes the other surname names two people
         key = (bool(same_role), overlap)
         if best is None or key > best[0]:
             best = (key, _Rename(surname.text, other.source.name, _why(same_role, overlap)))

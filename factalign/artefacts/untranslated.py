@@ -27,7 +27,9 @@ from . import _lexicon as lex
 from ._doc import Artefact, Corpus, SourceDoc, Token, in_markup, is_english, whole_word
 from .foreign_script import is_latin as _is_latin
 from .foreign_script import script_artefacts
-from .function_words import rendering, slot_rule, source_function_word
+from ._surroundings import (after_dateline, joined_in_english, name_written_mid_sentence, name_written_without,
+                            next_word, place_after, quoted_word, spurious_start)
+from .function_words import quotation_rule, rendering, slot_rule, source_function_word
 
 MIN_FOREIGN_ZIPF = 3.0        # common in the other language: seen at least once per million words
 MIN_MARGIN = 2.0              # and at least 100 times more frequent there than in English
@@ -242,13 +244,20 @@ def _function_word_slot(doc: SourceDoc, i: int,
     if found is None or in_markup(doc, tok) or not whole_word(doc.text, tok):
         return None
     prev = _word_before(doc, i)
-    nxt = _next_word(doc, i)
+    if spurious_start(doc, i):
+        tok, prev = tok._replace(sent_start=False), doc.tokens[i - 1]
+    elif after_dateline(doc, i):
+        tok, prev = tok._replace(sent_start=True), None
+    nxt = next_word(doc, i)
     before_prev = _word_before(doc, i - 1) if prev is not None else None
     if _mentioned(prev, nxt, before_prev) or (tok.quoted and _quoted_foreign(doc, tok)):
         return None
-    if _foreign_neighbour(prev, nxt):
+    if _foreign_neighbour(prev, nxt) or (tok.sent_start and name_written_mid_sentence(tok, nxt, corpus)):
         return None  # a borrowed phrase ("et al.", "de facto") or a foreign quotation, not "la comment"
-    rule = slot_rule(tok, prev, nxt, name_alone=_name_written_without(doc, tok, nxt, corpus))
+    rule = slot_rule(tok, prev, nxt, name_alone=name_written_without(doc, tok, nxt, corpus),
+                     joined_in_english=joined_in_english(doc, tok, prev, nxt, corpus),
+                     place_next=place_after(doc, i)) or quotation_rule(
+        tok, prev, nxt, quoted_word(doc, i + 1))
     return None if rule is None else (found, rule)
 
 
@@ -256,47 +265,12 @@ def _foreign_neighbour(prev: Token | None, nxt: Token | None) -> bool:
     """True when a lower-case neighbour leans foreign and is no English dictionary word: the function word is
     part of a borrowed phrase ("et al.", "de facto") or a foreign quotation.
 
+    A neighbour whose lemma the dictionary lists is English ("tweets": "tweet").
+
     Example: the "et" of "et al." -> True; the "la" of "la comment" -> False.
     """
-    return any(_is_word_token(n) and n.text.islower() and _leans_foreign(n.text) and not lex.is_lowercase_word(n.text)
-               for n in (prev, nxt))
-
-
-def _name_written_without(doc: SourceDoc, tok: Token, nxt: Token | None, corpus: Corpus) -> bool:
-    """True when ``nxt`` is a capitalised name that this text also writes after some other word than ``tok``
-    ("Harlow said", "Sen. Harlow" beside "con Harlow"): then ``tok`` is no particle of the name."""
-    if nxt is None or not nxt.text[:1].isupper() or not nxt.text.isalpha() or nxt.text.isupper():
-        return False
-    before = _words_before_names(doc, corpus)
-    return bool(before.get(nxt.text, set()) - {tok.text.lower()})
-
-
-def _words_before_names(doc: SourceDoc, corpus: Corpus) -> dict[str, set[str]]:
-    """Capitalised word -> the words (lower case; "" at a sentence start) found right before it in ``doc``;
-    built once per source and comparison."""
-    key = ("words_before_names", id(doc))
-    if key not in corpus.cache:
-        before: dict[str, set[str]] = {}
-        for i, tok in enumerate(doc.tokens):
-            if tok.text[:1].isupper() and tok.text.isalpha():
-                prev = doc.tokens[i - 1] if i > 0 and doc.tokens[i - 1].sent == tok.sent else None
-                before.setdefault(tok.text, set()).add(prev.text.lower() if prev is not None else "")
-        corpus.cache[key] = before
-    return corpus.cache[key]
-
-
-def _next_word(doc: SourceDoc, i: int) -> Token | None:
-    """The token after ``i`` in its sentence; across a sentence break too when the break follows no
-    punctuation and no line break: the parser, thrown by the foreign word, ended the sentence there ("from
-    Lyon e | Senator Reyes")."""
-    tokens = doc.tokens
-    if i + 1 >= len(tokens):
-        return None
-    nxt = tokens[i + 1]
-    if nxt.sent == tokens[i].sent:
-        return nxt
-    spurious = nxt.text[:1].isalnum() and "\n" not in doc.text[tokens[i].end:nxt.start]
-    return nxt if spurious else None
+    return any(_is_word_token(n) and n.text.islower() and _leans_foreign(n.text)
+               and not (lex.is_lowercase_word(n.text) or lex.is_lowercase_word(n.lemma)) for n in (prev, nxt))
 
 
 # A word that is talked about rather than used ("carro means chariot", "the word y") is no artefact.
