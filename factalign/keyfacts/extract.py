@@ -68,15 +68,39 @@ def extract_key_facts(sources: Sequence[Source], claims: Sequence[Claim], docs=N
 
 
 def _with_claims(doc, fact: KeyFact, claims: Sequence[Claim]) -> KeyFact:
-    """The fact with the claims that contain its evidence (else overlap it, else share its sentence) and the
-    claims of its sentence as context ("said Fire Chief Ortiz" is left out of the claim it attributes)."""
+    """The fact with the claims that contain its evidence (else contain its value, else overlap it, else share its
+    sentence) and the claims of its sentence as context ("said Fire Chief Ortiz" is left out of the claim it
+    attributes)."""
     sent = doc.char_span(fact.start, fact.end, alignment_mode="expand")
     lo, hi = (sent.sent.start_char, sent.sent.end_char) if sent is not None else (fact.start, fact.end)
     context = tuple(c.id for c in claims if c.start < hi and lo < c.end)
-    inside = fact.claims or tuple(c.id for c in claims if c.start <= fact.start and fact.end <= c.end)
+    inside = fact.claims or _holding(claims, fact.start, fact.end)
     if not inside:
-        inside = tuple(c.id for c in claims if c.start < fact.end and fact.start < c.end) or context
+        low, high = _value_span(doc.text, fact)
+        inside = _holding(claims, low, high) or tuple(c.id for c in claims if c.start < high and low < c.end)
+        inside = inside or context
     return replace(fact, claims=inside, context=context)
+
+
+def _holding(claims: Sequence[Claim], start: int, end: int) -> tuple[str, ...]:
+    """Ids of the claims whose span holds the characters start..end."""
+    return tuple(c.id for c in claims if c.start <= start and end <= c.end)
+
+
+def _value_span(text: str, fact: KeyFact) -> tuple[int, int]:
+    """Offsets of the fact's value inside its evidence (the whole evidence when the value is not written there).
+
+    The evidence of a state runs from its holder to the state word ("The two climbers, aged 29, were in serious
+    condition"); a claim the sentence splits off between them ("were treated for frostbite") shares the holder,
+    not the value, and must not be taken as stating it.
+
+    Example:
+        >>> fact = KeyFact("state", "serious", "serious", "condition of climbers", "a", 4, 69)
+        >>> _value_span("The two climbers, aged 29, were treated and were in serious condition.", fact)
+        (52, 59)
+    """
+    found = text.lower().find(fact.value.lower(), fact.start, fact.end) if fact.value else -1
+    return (found, found + len(fact.value)) if found >= 0 else (fact.start, fact.end)
 
 
 def _numbers(doc, name: str, age_facts: list[KeyFact]) -> list[KeyFact]:
