@@ -184,5 +184,8 @@ def test_a_state_belongs_to_the_claim_that_holds_its_value_not_to_one_sharing_it
         return [f.claims for f in extract_key_facts(src, claims) if f.type == "state" and f.value == "serious"]
 
     assert treated > 0 and serious(split) == [("a#1",)]
-    # negative: a claim that holds the whole evidence (holder and value) keeps it
+    # negatives: a claim that holds the whole evidence (holder and value) keeps it; a value claim that does not
+    # name the holder ("They were in serious condition") leaves the fact to every claim its evidence overlaps
     assert serious(whole) == [("a#0",)]
+    unnamed = [split[0], Claim("a#1", "a", "They were in serious condition", text.index("were in"), len(text) - 1)]
+    assert serious(unnamed) == [("a#0", "a#1")]

@@ -14,6 +14,7 @@ from typing import Sequence
 from ..judges.dates import date_facts
 from ..judges.numbers import _CLASS_OF, PROJECTION, TIME_WORDS, _clause_words, _root
 from ..judges.quantities import quantities
+from ..lexical import content_words, stem
 from ..models import Claim, Source
 from .kinds import person_senses
 from .model import KeyFact
@@ -68,18 +69,31 @@ def extract_key_facts(sources: Sequence[Source], claims: Sequence[Claim], docs=N
 
 
 def _with_claims(doc, fact: KeyFact, claims: Sequence[Claim]) -> KeyFact:
-    """The fact with the claims that contain its evidence (else contain its value, else overlap it, else share its
-    sentence) and the claims of its sentence as context ("said Fire Chief Ortiz" is left out of the claim it
-    attributes)."""
+    """The fact with the claims that contain its evidence (else contain its value and name its holder, else overlap
+    it, else share its sentence) and the claims of its sentence as context ("said Fire Chief Ortiz" is left out of
+    the claim it attributes)."""
     sent = doc.char_span(fact.start, fact.end, alignment_mode="expand")
     lo, hi = (sent.sent.start_char, sent.sent.end_char) if sent is not None else (fact.start, fact.end)
     context = tuple(c.id for c in claims if c.start < hi and lo < c.end)
     inside = fact.claims or _holding(claims, fact.start, fact.end)
     if not inside:
         low, high = _value_span(doc.text, fact)
-        inside = _holding(claims, low, high) or tuple(c.id for c in claims if c.start < high and low < c.end)
-        inside = inside or context
+        inside = tuple(c.id for c in claims if c.start <= low and high <= c.end and _names_holder(c.text, fact))
+        inside = inside or tuple(c.id for c in claims if c.start < fact.end and fact.start < c.end) or context
     return replace(fact, claims=inside, context=context)
+
+
+def _names_holder(text: str, fact: KeyFact) -> bool:
+    """True when ``text`` names what the fact is about (its head word, as a word apart from the value itself).
+
+    Example:
+        >>> fact = KeyFact("state", "serious", "serious", "condition of climbers", "a", 0, 9, head="climber")
+        >>> _names_holder("The two climbers were in serious condition", fact), _names_holder("They were in serious", fact)
+        (True, False)
+    """
+    head = fact.head.lower()
+    words = content_words(text)
+    return bool(head) and head != fact.value.lower() and head in set(words) | {stem(w) for w in words}
 
 
 def _holding(claims: Sequence[Claim], start: int, end: int) -> tuple[str, ...]:
