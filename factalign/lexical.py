@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from importlib import resources
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -54,3 +56,67 @@ def word_recall(claims: Sequence[str], vocabularies: Sequence[Iterable[str]]) ->
 def vocabulary(texts: Iterable[str]) -> set[str]:
     """Stemmed content words of some texts."""
     return {stem(w) for t in texts for w in content_words(t)}
+
+
+#: WordNet's detachment rules for inflected forms (morphy, WordNet 3.0 ``morphy(7WN)``): suffix -> base ending,
+#: nouns, verbs and adjectives together (a candidate counts only when it is a word of the synonym table).
+DETACHMENTS = (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"),
+               ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""),
+               ("er", ""), ("est", ""), ("er", "e"), ("est", "e"))
+
+
+@functools.lru_cache(maxsize=1)
+def _synonym_table() -> dict[str, frozenset[str]]:
+    """word -> its WordNet near-synonyms (``factalign/data/lexical_synonyms_wordnet.tsv``), read once per process."""
+    text = (resources.files("factalign") / "data" / "lexical_synonyms_wordnet.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {word: frozenset(others.split()) for word, others in rows}
+
+
+def base_forms(word: str) -> set[str]:
+    """``word`` and the base forms WordNet's detachment rules give it that are words of the synonym table.
+
+    Example:
+        >>> sorted(base_forms("postponed")), sorted(base_forms("inquiries"))
+        (['postpone', 'postponed'], ['inquiries', 'inquiry'])
+    """
+    table = _synonym_table()
+    found = {word}
+    for suffix, ending in DETACHMENTS:
+        if word.endswith(suffix) and len(word) > len(suffix) + 1 and (base := word[: -len(suffix)] + ending) in table:
+            found.add(base)
+    return found
+
+
+def near_synonyms(word: str) -> frozenset[str]:
+    """Words WordNet gives as near-synonyms of ``word`` (of its most frequent sense: the same synset, a direct
+    hypernym, or an adjective's similar-to head), either way round; see ``scripts/build_synonyms.py``.
+
+    Example:
+        >>> "inquiry" in near_synonyms("investigation"), "investigation" in near_synonyms("inquiry")
+        (True, False)
+    """
+    table = _synonym_table()
+    return frozenset(w for base in base_forms(word) for w in table.get(base, ()))
+
+
+def synonym_recall(text: str, other: str) -> float:
+    """Share of the content words of ``text`` that ``other`` states: the same word (stemmed or a WordNet base form)
+    or a WordNet near-synonym of it, either way round.
+
+    Example:
+        >>> round(synonym_recall("It will open an independent inquiry", "An independent investigation was set up"), 2)
+        0.67
+        >>> synonym_recall("The bridge was closed", "The tunnel was built in 1902")
+        0.0
+    """
+    words = list(dict.fromkeys(content_words(text)))
+    if not words:
+        return 0.0
+    theirs = [(base_forms(w) | {stem(w)}, near_synonyms(w)) for w in content_words(other)]
+    found = 0
+    for word in words:
+        forms, near = base_forms(word) | {stem(word)}, near_synonyms(word)
+        found += any(forms & their_forms or near & their_forms or forms & their_near
+                     for their_forms, their_near in theirs)
+    return found / len(words)

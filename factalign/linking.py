@@ -9,7 +9,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from .lexical import has_number, vocabulary, word_recall
+from .lexical import content_words, has_number, synonym_recall, vocabulary, word_recall
 from .matching import Similarity, best_by_source, best_partner_by_owner
 from .models import Claim, Verdict
 
@@ -95,12 +95,13 @@ def coverage(claims: Sequence[Claim], sim: np.ndarray, owners: np.ndarray, names
 
 
 def mirrored(missing: set[tuple[int, int]], emb: np.ndarray, owners: np.ndarray,
-             low: float = MIRROR_SIM) -> set[tuple[int, int]]:
+             low: float = MIRROR_SIM, texts: Sequence[str] | None = None) -> set[tuple[int, int]]:
     """Pairs of claims (i, j), i < j, that are one fact worded two ways, not two omissions.
 
     ``missing`` holds (row i, owner s): claim i seems absent from source s. When claim j of s is i's most similar
-    claim in s, i is j's most similar claim in i's source, j seems absent from i's source, and the two are at least
-    ``low`` similar, each source states the other's claim in its own words.
+    claim in s, i is j's most similar claim in i's source, j seems absent from i's source, and the two are alike
+    enough (:func:`worded_alike`: at least ``low`` similar, or a little less with their words in common, given
+    ``texts``), each source states the other's claim in its own words.
 
     Example:
         >>> emb = np.array([[1.0, 0.0], [0.8, 0.6], [0.0, 1.0]])
@@ -114,9 +115,32 @@ def mirrored(missing: set[tuple[int, int]], emb: np.ndarray, owners: np.ndarray,
     for i, s in missing:
         j = int(best[s][i])
         home = int(owners[i])
-        if (j, home) in missing and int(best[home][j]) == i and float(emb[i] @ emb[j]) >= low:
+        if (j, home) in missing and int(best[home][j]) == i and worded_alike(
+                float(emb[i] @ emb[j]), (texts[i], texts[j]) if texts is not None else None, low):
             out.add((min(i, j), max(i, j)))
     return out
+
+
+def worded_alike(similarity: float, texts: tuple[str, str] | None = None, low: float = MIRROR_SIM) -> bool:
+    """True when two claims are alike enough to be one fact worded two ways: at least ``low`` similar, or at least
+    :data:`VALUE_LINK` similar with the mean of their similarity and the share of the shorter one's content words
+    the other states (WordNet near-synonyms counted, :func:`~factalign.lexical.synonym_recall`) reaching ``low``.
+
+    Words lift a pair whose embedding sits just under the level ("would open an independent inquiry" / "An
+    independent investigation will be set up", 0.498), never one that shares only a topic word.
+
+    Example:
+        >>> worded_alike(0.48, ("It will open an independent inquiry", "An independent investigation was set up"))
+        True
+        >>> worded_alike(0.48, ("The bridge was closed", "The bridge was built in 1902")), worded_alike(0.48)
+        (False, False)
+    """
+    if similarity >= low:
+        return True
+    if similarity < VALUE_LINK or texts is None:
+        return False
+    shorter, longer = sorted(texts, key=lambda t: len(content_words(t)))
+    return (similarity + synonym_recall(shorter, longer)) / 2 >= low
 
 
 def sentence_of(text: str, claim: Claim) -> str:

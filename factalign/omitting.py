@@ -43,7 +43,7 @@ def omission_stage(srcs: Sequence[Source], claims: Sequence[Claim], aligned: Ali
     told = set(related)
     missing = {(index[cid], place[s]) for fact in aligned.facts if told.intersection(fact.sources)
                for s in related if s not in fact.sources for cid in fact.claims if not covered(cid, s)}
-    twins = mirrored(missing, aligned.sim.embeddings, aligned.owners)
+    twins = mirrored(missing, aligned.sim.embeddings, aligned.owners, texts=[c.text for c in claims])
     stated = {(i, int(aligned.owners[j])) for pair in twins for i, j in (pair, pair[::-1])}
     found = omissions(
         aligned.facts, {c.id: c for c in claims}, related, positions_of(srcs, claims), reference=opts.reference,

@@ -192,3 +192,49 @@ def test_a_value_both_sources_state_about_one_anchor_is_an_agreement():
     assert agreeing([a, KeyFact("age", "61", "61", "age of mayor", "b", 0, 2, ("b#5",), head="mayor")], []) == []
     known = Finding("agreement", None, ("a#2", "b#5"), 0.7, "same fact")
     assert agreeing([a, b], [known]) == []
+
+
+def _times(text_a, text_b):
+    from factalign.keyfacts.stage import agreeing
+
+    src = [Source("a", text_a), Source("b", text_b)]
+    facts = [f for f in extract_key_facts(src, []) if f.type == "time"]
+    facts = [replace_claims(f, (f"{f.source}#0",)) for f in facts]
+    return agreeing(facts, [])
+
+
+def replace_claims(fact, claims):
+    from dataclasses import replace
+
+    return replace(fact, claims=claims)
+
+
+def test_one_clock_time_written_two_ways_is_an_agreement_whatever_the_verbs():
+    found = _times("The roof fell in at about 4:10 p.m., firefighters said.",
+                   "The collapse came at around 4.10pm as crews pulled back.")
+    assert len(found) == 1 and found[0].subtype == "time" and found[0].claims == ("a#0", "b#0")
+
+
+def test_full_hours_one_sided_hedges_and_other_minutes_are_no_clock_time_agreement():
+    # a full hour is the time of many scheduled things
+    assert _times("The roof fell in at 4 p.m.", "A briefing was held at 4pm at the depot.") == []
+    # "before 4:10" dates something that came earlier
+    assert _times("The roof fell in at about 4:10 p.m.", "Crews had left shortly before 4.10pm.") == []
+    # two different minutes
+    assert _times("The roof fell in at about 4:10 p.m.", "The collapse came at 4.40pm.") == []
+
+
+def test_a_part_that_fits_in_its_whole_is_no_agreement_on_the_count():
+    from factalign.judges.quantities import Quantity
+    from factalign.keyfacts.stage import agreeing
+
+    def count(source, value, head, cid):
+        q = Quantity(value, value, value, "", head, str(value), 0, 1, 0)
+        return KeyFact("count", str(value), str(value), f"{head} injure", source, 0, 2, (cid,), head=head,
+                       event="injure", detail=(q, frozenset(), frozenset(), frozenset(), False))
+
+    # "7 pupils were injured" / "10 people were injured": no conflict (the pupils may be among the ten), no agreement
+    alike = lambda x, y: 0.7  # noqa: E731  (like sentences)
+    assert agreeing([count("a", 7, "pupil", "a#0"), count("b", 10, "people", "b#0")], [], alike) == []
+    found = agreeing([count("a", 10, "pupil", "a#0"), count("b", 10, "people", "b#0")], [], alike)
+    assert [f.claims for f in found] == [("a#0", "b#0")]

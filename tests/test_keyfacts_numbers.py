@@ -207,3 +207,23 @@ def test_british_clock_times():
     assert times("The gates opened at 2.30pm.") == [14 * 60 + 30]
     assert times("The ferry left at 7.15am on Friday.") == [7 * 60 + 15]
     assert times("Shares rose 2.30 percent.") == [] and times("The parcel weighed 2.30kg.") == []
+
+
+def _train_counts(text_a, text_b):
+    src = [Source("a", text_a), Source("b", text_b)]
+    counts = [f for f in extract_key_facts(src, []) if f.type == "count" and f.head == "train"]
+    assert len(counts) == 2
+    return counts
+
+
+def test_a_count_at_the_opening_of_an_event_is_part_of_its_whole():
+    alike = lambda x, y: 0.7  # noqa: E731  (like sentences; the facts carry no claims here)
+    first = "More than 900 trains were cancelled on the first day of the strike."
+    smaller, larger = _train_counts("The strike cancelled 680 trains across the country.", first)
+    assert anchor_strength(smaller, larger, alike) > 0 and conflicting(smaller, larger)
+    # negatives: a whole larger than its opening part fits it; a count pinned to another moment is not compared
+    whole, part = _train_counts("The strike cancelled 2,000 trains across the country.", first)
+    assert anchor_strength(whole, part, alike) > 0 and not conflicting(whole, part)
+    other, last = _train_counts("The strike cancelled 680 trains across the country.",
+                                "More than 900 trains were cancelled on the last day of the strike.")
+    assert anchor_strength(other, last, alike) == 0

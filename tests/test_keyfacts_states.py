@@ -167,3 +167,25 @@ def test_a_complement_names_the_state_not_the_verb():
 def test_a_dated_past_closure_is_an_event_a_later_reopening_undoes():
     assert _conflicts("The coast road was closed on Monday.", "The coast road reopened on Tuesday.") == []
     assert len(_conflicts("The coast road has been closed since Monday.", "The coast road reopened on Tuesday.")) == 1
+
+
+def test_a_state_belongs_to_the_claim_that_holds_its_value_not_to_one_sharing_its_holder():
+    from factalign.keyfacts import extract_key_facts
+    from factalign.models import Claim, Source
+
+    text = "The two hikers, aged 40 and 44, were treated for sunburn and were in serious condition."
+    treated = text.index("were treated")
+    split = [Claim("a#0", "a", "The two hikers were treated for sunburn", 0, text.index(" and were")),
+             Claim("a#1", "a", "The two hikers were in serious condition", text.index("were in"), len(text) - 1)]
+    whole = [Claim("a#0", "a", text[:-1], 0, len(text) - 1)]
+    src = [Source("a", text)]
+
+    def serious(claims):
+        return [f.claims for f in extract_key_facts(src, claims) if f.type == "state" and f.value == "serious"]
+
+    assert treated > 0 and serious(split) == [("a#1",)]
+    # negatives: a claim that holds the whole evidence (holder and value) keeps it; a value claim that does not
+    # name the holder ("They were in serious condition") leaves the fact to every claim its evidence overlaps
+    assert serious(whole) == [("a#0",)]
+    unnamed = [split[0], Claim("a#1", "a", "They were in serious condition", text.index("were in"), len(text) - 1)]
+    assert serious(unnamed) == [("a#0", "a#1")]

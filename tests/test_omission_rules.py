@@ -61,6 +61,34 @@ def test_mirrored_claims_must_be_similar_enough():
     assert mirrored({(0, 1), (1, 0)}, emb, np.array([0, 1])) == set()
 
 
+def test_words_in_common_lift_a_pair_just_under_the_mirror_level():
+    emb = _unit([1.0, 0.0], [0.47, 0.8826])  # cosine 0.47: above VALUE_LINK, under MIRROR_SIM
+    owners = np.array([0, 1])
+    synonyms = ["It will open an independent inquiry", "An independent investigation was set up by the council"]
+    assert mirrored({(0, 1), (1, 0)}, emb, owners, texts=synonyms) == {(0, 1)}
+    # negatives: a topic word alone, or no words given, leaves them two omissions
+    topic = ["It will open an independent inquiry", "The council met on Monday to plan a festival"]
+    assert mirrored({(0, 1), (1, 0)}, emb, owners, texts=topic) == set()
+    assert mirrored({(0, 1), (1, 0)}, emb, owners) == set()
+
+
+def test_words_never_lift_a_pair_below_the_value_link_level():
+    from factalign.linking import VALUE_LINK, worded_alike
+
+    same = ("It will open an independent inquiry", "It will open an independent inquiry")
+    assert worded_alike(VALUE_LINK, same) and not worded_alike(VALUE_LINK - 0.01, same)
+
+
+def test_wordnet_near_synonyms_count_as_the_same_word_in_any_inflection():
+    from factalign.lexical import near_synonyms, synonym_recall
+
+    assert "inquiry" in near_synonyms("investigations") and "defer" in near_synonyms("postponed")
+    assert synonym_recall("the inquiries were postponed", "the investigation was delayed") == 1.0
+    # negatives: words WordNet does not give as near-synonyms of each other's first sense
+    assert "tunnel" not in near_synonyms("bridge") and "postpone" not in near_synonyms("cancel")
+    assert synonym_recall("the bridge was closed", "the tunnel was built") == 0.0
+
+
 # --- answered: a source that gives its own value for the same anchor does not omit the claim --------------------
 
 def _fact(kind, source, claim, group):

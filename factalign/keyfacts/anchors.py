@@ -94,7 +94,8 @@ def anchor_strength(a: KeyFact, b: KeyFact, sim: Similarity | None = None) -> in
 
 
 def _count_strength(a: KeyFact, b: KeyFact, sim: Similarity | None) -> int:
-    """Counts and quantities: the same unit and moment; then the same noun and event (:data:`EVENT`); nouns for
+    """Counts and quantities: the same unit and moment (or a count at the opening of an event and one at no moment,
+    :func:`opening_part`); then the same noun and event (:data:`EVENT`); nouns for
     one kind of person, or a kind and people in general, with events of one class in like sentences (:data:`KIND`:
     "nine passengers were injured" / "eleven people were hurt"); or one noun or kind of person, narrowed alike, in
     very like sentences (:data:`SENTENCE`: "sent 23 workers to hospital" / "19 employees were taken to hospital",
@@ -102,7 +103,7 @@ def _count_strength(a: KeyFact, b: KeyFact, sim: Similarity | None) -> int:
     alike: "Two dead in crush" / "Three supporters die at stadium"."""
     (qa, moment_a, plan_a), (qb, moment_b, plan_b) = a.detail[:3], b.detail[:3]
     narrow_a, narrow_b = a.detail[3:4], b.detail[3:4]  # the words that narrow the noun, when extracted
-    if qa.unit != qb.unit or moment_a != moment_b or plan_a != plan_b:
+    if qa.unit != qb.unit or plan_a != plan_b or (moment_a != moment_b and opening_part(a, b) is None):
         return 0
     near = relation(a.head, b.head)
     if near not in (SAME, CLOSE, GENERIC_PERSON):
@@ -115,6 +116,34 @@ def _count_strength(a: KeyFact, b: KeyFact, sim: Similarity | None) -> int:
     if near in (SAME, CLOSE) and narrow_a == narrow_b and context >= COUNT_CONTEXT_SIM:
         return SENTENCE
     return 0
+
+
+#: Moment words that pin a count to the opening stretch of its event ("on the first day", "at the start"): what was
+#: counted then is part of what the event counted in all.
+OPENING = frozenset({"first", "start", "beginning", "outset"})
+
+
+def opening_part(a: KeyFact, b: KeyFact) -> KeyFact | None:
+    """Of two counts (no unit) of which one is pinned to the opening of its event and the other to no moment at
+    all, the opening one: a part of the other's whole ("900 trains cancelled on the first day" within "the strike
+    cancelled 2,000 trains"), so it may be smaller but never larger. None for any other two facts.
+
+    Example:
+        >>> from factalign.judges.quantities import Quantity
+        >>> q = Quantity(900, 900, 900, "", "train", "900", 0, 1, 0)
+        >>> first = KeyFact("count", "900", "900", "train cancel", "b", 0, 1, head="train",
+        ...                 detail=(q, frozenset({"first"}), frozenset()))
+        >>> whole = replace(first, source="a", detail=(q, frozenset(), frozenset()))
+        >>> opening_part(first, whole) is first, opening_part(whole, replace(first, detail=(q, frozenset({"now"}),
+        ...                                                                                 frozenset())))
+        (True, None)
+    """
+    if a.type != "count" or b.type != "count" or a.detail[0].unit or b.detail[0].unit:
+        return None
+    for part, whole in ((a, b), (b, a)):
+        if part.detail[1] and part.detail[1] <= OPENING and not whole.detail[1]:
+            return part
+    return None
 
 
 def _headline(count: KeyFact) -> bool:

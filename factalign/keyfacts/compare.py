@@ -22,7 +22,7 @@ from typing import Any, Iterable, Sequence
 from ..models import Finding
 from .anchors import (  # noqa: F401  (re-exported: the anchor rules were first defined here)
     CONTEXT_SIM, COUNT_CONTEXT_SIM, EVENT, KIND, NUMERIC, PEOPLE_BUCKET, QUOTE_SIM, SENTENCE, Similarity, _context,
-    _same_event, anchor_bucket, anchor_strength, bucketed, matcher, same_anchor)
+    _same_event, anchor_bucket, anchor_strength, bucketed, matcher, opening_part, same_anchor)
 from .kinds import CLOSE, GENERIC, GENERIC_PERSON, SAME, person_senses, relation
 from .model import KeyFact
 from .stateconflicts import opposite_states
@@ -43,6 +43,9 @@ SUBTYPES = {"count": "number", "quantity": "quantity", "date": "date", "time": "
 
 def conflicting(a: KeyFact, b: KeyFact) -> bool:
     """True when the values of two facts with the same anchor cannot both be true."""
+    if (part := opening_part(a, b)) is not None:
+        whole = b if part is a else a
+        return part.detail[0].low > whole.detail[0].high and not part.detail[0].compatible(whole.detail[0])
     if a.type == "count" and relation(a.head, b.head) == GENERIC_PERSON:
         return _part_exceeds_whole(a, b)
     if a.type in ("count", "quantity"):

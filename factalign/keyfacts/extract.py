@@ -14,6 +14,7 @@ from typing import Sequence
 from ..judges.dates import date_facts
 from ..judges.numbers import _CLASS_OF, PROJECTION, TIME_WORDS, _clause_words, _root
 from ..judges.quantities import quantities
+from ..lexical import content_words, stem
 from ..models import Claim, Source
 from .kinds import person_senses
 from .model import KeyFact
@@ -68,15 +69,52 @@ def extract_key_facts(sources: Sequence[Source], claims: Sequence[Claim], docs=N
 
 
 def _with_claims(doc, fact: KeyFact, claims: Sequence[Claim]) -> KeyFact:
-    """The fact with the claims that contain its evidence (else overlap it, else share its sentence) and the
-    claims of its sentence as context ("said Fire Chief Ortiz" is left out of the claim it attributes)."""
+    """The fact with the claims that contain its evidence (else contain its value and name its holder, else overlap
+    it, else share its sentence) and the claims of its sentence as context ("said Fire Chief Ortiz" is left out of
+    the claim it attributes)."""
     sent = doc.char_span(fact.start, fact.end, alignment_mode="expand")
     lo, hi = (sent.sent.start_char, sent.sent.end_char) if sent is not None else (fact.start, fact.end)
     context = tuple(c.id for c in claims if c.start < hi and lo < c.end)
-    inside = fact.claims or tuple(c.id for c in claims if c.start <= fact.start and fact.end <= c.end)
+    inside = fact.claims or _holding(claims, fact.start, fact.end)
     if not inside:
-        inside = tuple(c.id for c in claims if c.start < fact.end and fact.start < c.end) or context
+        low, high = _value_span(doc.text, fact)
+        inside = tuple(c.id for c in claims if c.start <= low and high <= c.end and _names_holder(c.text, fact))
+        inside = inside or tuple(c.id for c in claims if c.start < fact.end and fact.start < c.end) or context
     return replace(fact, claims=inside, context=context)
+
+
+def _names_holder(text: str, fact: KeyFact) -> bool:
+    """True when ``text`` names what the fact is about (its head word, as a word apart from the value itself).
+
+    Example:
+        >>> fact = KeyFact("state", "serious", "serious", "condition of climbers", "a", 0, 9, head="climber")
+        >>> _names_holder("The two climbers were in serious condition", fact), _names_holder("They were in serious", fact)
+        (True, False)
+    """
+    head = fact.head.lower()
+    words = content_words(text)
+    return bool(head) and head != fact.value.lower() and head in set(words) | {stem(w) for w in words}
+
+
+def _holding(claims: Sequence[Claim], start: int, end: int) -> tuple[str, ...]:
+    """Ids of the claims whose span holds the characters start..end."""
+    return tuple(c.id for c in claims if c.start <= start and end <= c.end)
+
+
+def _value_span(text: str, fact: KeyFact) -> tuple[int, int]:
+    """Offsets of the fact's value inside its evidence (the whole evidence when the value is not written there).
+
+    The evidence of a state runs from its holder to the state word ("The two climbers, aged 29, were in serious
+    condition"); a claim the sentence splits off between them ("were treated for frostbite") shares the holder,
+    not the value, and must not be taken as stating it.
+
+    Example:
+        >>> fact = KeyFact("state", "serious", "serious", "condition of climbers", "a", 4, 69)
+        >>> _value_span("The two climbers, aged 29, were treated and were in serious condition.", fact)
+        (52, 59)
+    """
+    found = text.lower().find(fact.value.lower(), fact.start, fact.end) if fact.value else -1
+    return (found, found + len(fact.value)) if found >= 0 else (fact.start, fact.end)
 
 
 def _numbers(doc, name: str, age_facts: list[KeyFact]) -> list[KeyFact]:

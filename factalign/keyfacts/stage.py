@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace  # noqa: F401  (used by the doctests)
 from typing import Any, Sequence
 
 from ..models import Claim, Finding, Source
@@ -78,11 +79,61 @@ def same_amount(a: KeyFact, b: KeyFact, sim: Any = None) -> bool:
     return _context(a, b, sim) >= AMOUNT_SIM
 
 
+def same_value(a: KeyFact, b: KeyFact) -> bool:
+    """True when two facts give one value: compatible readings of one number ("31" / "thirty-one", "about 40" /
+    "42"), else values that do not conflict. A part that fits in its whole ("9 passengers" within "11 people") is
+    no conflict, but no shared value either.
+
+    Example:
+        >>> from factalign.judges.quantities import Quantity
+        >>> q = lambda v: (Quantity(v, v, v, "", "", str(v), 0, 1, 0), frozenset(), frozenset())
+        >>> part = KeyFact("count", "9", "9", "", "a", 0, 1, head="passenger", detail=q(9))
+        >>> whole = KeyFact("count", "11", "11", "", "b", 0, 2, head="people", detail=q(11))
+        >>> same_value(part, whole), same_value(part, replace(whole, detail=q(9)))
+        (False, True)
+    """
+    if a.type in ("count", "quantity") and b.type == a.type:
+        return a.detail[0].compatible(b.detail[0])
+    return not conflicting(a, b)
+
+
+def same_clock_time(a: KeyFact, b: KeyFact) -> bool:
+    """True when two sources give one distinctive clock time: the same minute, off the full hour, each written
+    exactly or with a hedge that reaches as far either way ("at about 2:30 p.m." / "around 2.30pm").
+
+    A minute of the clock is specific enough that two reports of one story giving it date one moment, whatever
+    verb each hangs it from ("the crush happened" / "the surge came"); a full hour is the time of many scheduled
+    things ("a news conference at 3 p.m."), and a one-sided hedge ("before 2:30") dates something else.
+
+    Example:
+        >>> a = KeyFact("time", "about 2:30 p.m.", "14:30", "time of happen", "a", 0, 3, head="time",
+        ...             event="happen", detail=(860, 880, "at"))
+        >>> b = replace(a, value="2.30pm", event="come", source="b", detail=(870, 870, "at"))
+        >>> same_clock_time(a, b), same_clock_time(a, replace(b, detail=(850, 870, "at")))
+        (True, False)
+        >>> full = replace(a, norm="15:00", detail=(900, 900, "at"))
+        >>> same_clock_time(full, replace(full, source="b"))
+        False
+    """
+    if a.type != "time" or b.type != "time" or a.norm != b.norm or a.norm.endswith(":00"):
+        return False
+    return all(_centred(f) for f in (a, b))
+
+
+def _centred(time: KeyFact) -> bool:
+    """True when a clock time's window (``detail``: lowest and highest minute) is centred on the time it names."""
+    hours, minutes = (int(part) for part in time.norm.split(":"))
+    low, high = time.detail[:2]
+    return low + high == 2 * (60 * hours + minutes)
+
+
 def agreeing(facts: Sequence[KeyFact], findings: Sequence[Finding], sim: Any = None) -> list[Finding]:
     """Agreements for values two sources both state about one anchor, where no finding relates their claims yet.
 
     Sentence alignment misses a shared value when the sentences around it are built differently ("The coach was
-    carrying 31 people" / "The vehicle had 31 passengers on board"); the key facts match it by its anchor.
+    carrying 31 people" / "The vehicle had 31 passengers on board"); the key facts match it by its anchor, by one
+    exact amount (:func:`same_amount`) or by one distinctive clock time (:func:`same_clock_time`), and the values
+    must be one (:func:`same_value`).
 
     Example:
         >>> a = KeyFact("age", "52-year-old", "52", "age of driver", "a", 0, 11, ("a#0",), head="driver")
@@ -100,7 +151,8 @@ def agreeing(facts: Sequence[KeyFact], findings: Sequence[Finding], sim: Any = N
         later = bucketed(members)
         for i, a in enumerate(members):
             for b in (members[j] for j in later[i]):
-                if a.source == b.source or conflicting(a, b) or not (same_anchor(a, b, sim) or same_amount(a, b, sim)):
+                if a.source == b.source or not same_value(a, b) or not (
+                        same_anchor(a, b, sim) or same_amount(a, b, sim) or same_clock_time(a, b)):
                     continue
                 if any(ids & set(a.claims) and ids & set(b.claims) for ids in related):
                     continue  # already an agreement (or a conflict) between these claims
