@@ -13,7 +13,7 @@ from dataclasses import replace  # noqa: F401  (used by the doctest of anchor_bu
 from typing import Any, Callable, Sequence
 
 from ..judges.numbers import _CLASS_OF
-from .kinds import CLOSE, GENERIC_PERSON, SAME, person_senses, relation
+from .kinds import CLOSE, GENERIC_PERSON, SAME, person_senses, relation, siblings
 from .model import KeyFact
 from .stateconflicts import same_state_anchor, state_bucket
 
@@ -102,8 +102,8 @@ def _count_strength(a: KeyFact, b: KeyFact, sim: Similarity | None) -> int:
     alike: "Two dead in crush" / "Three supporters die at stadium"."""
     (qa, moment_a, plan_a), (qb, moment_b, plan_b) = a.detail[:3], b.detail[:3]
     narrow_a, narrow_b = a.detail[3:4], b.detail[3:4]  # the words that narrow the noun, when extracted
-    if qa.unit != qb.unit or moment_a != moment_b or plan_a != plan_b:
-        return 0
+    if qa.unit != qb.unit or moment_a != moment_b or bool(plan_a) != bool(plan_b):
+        return 0  # a plan is compared with a plan, however it is worded ("would cut" / "plans to eliminate")
     near = relation(a.head, b.head)
     if near not in (SAME, CLOSE, GENERIC_PERSON):
         return 0  # two unrelated kinds of people ("officers" / "protesters") are two groups, even in one event
@@ -133,7 +133,24 @@ def _age_strength(a: KeyFact, b: KeyFact, sim: Similarity | None) -> int:
     if a.head == b.head:
         return EVENT
     linked = bool(person_a) and person_a in (b.head, person_b) or bool(person_b) and person_b in (a.head, person_a)
-    return SENTENCE if linked and (_same_event(a, b) or _context(a, b, sim) >= CONTEXT_SIM) else 0
+    if linked and (_same_event(a, b) or _context(a, b, sim) >= CONTEXT_SIM):
+        return SENTENCE
+    return SENTENCE if _one_kind(a, b) and _context(a, b, sim) >= AGE_CONTEXT_SIM else 0
+
+
+#: Ages of two nouns for one kind of person are one person's only in sentences this alike ("The flight
+#: commander, aged 52, declared an emergency" / "The 45-year-old captain declared an emergency"): above
+#: :data:`CONTEXT_SIM` because a story gives the ages of several people of a kind in sentences built alike.
+AGE_CONTEXT_SIM = 0.6
+
+
+def _one_kind(a: KeyFact, b: KeyFact) -> bool:
+    """True for two ages of unnamed people described by nouns for one kind of person (:func:`siblings`), neither
+    read as standing for a different named person than the other."""
+    (person_a, _), (person_b, _) = _person_of(a), _person_of(b)
+    if person_a and person_b and person_a != person_b:
+        return False
+    return siblings(a.head, b.head)
 
 
 def _person_of(age: KeyFact) -> tuple[str, bool]:

@@ -17,7 +17,7 @@ from ..judges.quantities import quantities
 from ..models import Claim, Source
 from .kinds import person_senses
 from .model import KeyFact
-from .people import ages, quotes, roles
+from .people import ages, bare_age, quotes, roles
 from .states import states
 from .syntax import parse_source, predicate, span_offsets, span_text, surname
 
@@ -61,7 +61,8 @@ def extract_key_facts(sources: Sequence[Source], claims: Sequence[Claim], docs=N
     for source in sources:
         doc = docs[source.name] if docs and source.name in docs else parse_source(source.text)
         mine = by_source.get(source.name, [])
-        found = (_numbers(doc, source.name, _linked_ages(doc, ages(doc, source.name))) + _dates(doc, source)
+        read = ages(doc, source.name)
+        found = (_numbers(doc, source.name, _linked_ages(doc, read), read) + _dates(doc, source)
                  + roles(doc, source.name) + states(doc, source.name) + quotes(doc, source.name, mine))
         out += [_with_claims(doc, f, mine) for f in sorted(found, key=lambda f: (f.start, f.type))]
     return out
@@ -79,9 +80,10 @@ def _with_claims(doc, fact: KeyFact, claims: Sequence[Claim]) -> KeyFact:
     return replace(fact, claims=inside, context=context)
 
 
-def _numbers(doc, name: str, age_facts: list[KeyFact]) -> list[KeyFact]:
-    """Counts (a number of things) and quantities (money, percent, measures), with what they count and the event."""
-    taken = {(f.start, f.end) for f in age_facts}
+def _numbers(doc, name: str, age_facts: list[KeyFact], read: Sequence[KeyFact] = ()) -> list[KeyFact]:
+    """Counts (a number of things) and quantities (money, percent, measures), with what they count and the event;
+    ``read``: every age read, kept or not ("the 32-year-old" of no one named is still no duration)."""
+    taken = {(f.start, f.end) for f in list(age_facts) + list(read)}
     out = list(age_facts)
     found = quantities(doc)
     changes = _changes(doc, found)
@@ -227,12 +229,23 @@ def _linked_ages(doc, facts: list[KeyFact]) -> list[KeyFact]:
     """
     out = []
     for fact in facts:
-        owner = _owner(doc, fact)
+        owner = _bare_owner(doc, fact) or _owner(doc, fact)
         plural = owner is not None and owner.tag_ in PLURAL_TAGS
         person = _described_person(doc, owner) if owner is not None else ""
         event = predicate(owner) if owner is not None else ""
+        if owner is not None and bare_age(owner):
+            if not person:
+                continue  # "the 32-year-old" with no one named before: an age of no one we can tell
+            fact = replace(fact, head=person, anchor=f"age of {person}")
         out.append(replace(fact, detail=(fact.detail[0], person, plural), event=fact.event or event))
     return out
+
+
+def _bare_owner(doc, fact: KeyFact):
+    """The "old" of a bare "the N-year-old" the fact reads (see :func:`bare_age`), else None."""
+    span = doc.char_span(fact.start, fact.end, alignment_mode="expand")
+    last = span[-1] if span is not None else None
+    return last if last is not None and bare_age(last) else None
 
 
 #: Penn tags of plural nouns.
@@ -255,7 +268,8 @@ def _described_person(doc, owner) -> str:
     "The 41-year-old accountant" in a sentence that names nobody is the one person the previous sentence names
     (news introduces a person by name, then refers back by age and occupation); with no name, or two, it is "".
     """
-    if owner.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in owner.children):
+    if not (owner.pos_ == "NOUN" or bare_age(owner)) or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in owner.children):
         return ""
     sent = owner.sent
     if any(e.label_ == "PERSON" for e in sent.ents) or sent.start == 0:

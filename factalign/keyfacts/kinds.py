@@ -73,3 +73,26 @@ def relation(a: str, b: str) -> str:
             any(hypernyms.get(s, frozenset()) & senses_a for s in senses_b):
         return CLOSE
     return KIN
+
+
+def siblings(a: str, b: str) -> bool:
+    """True when two nouns name one kind of person: they share a sense, one is a direct hypernym of the other, or
+    they share a direct hypernym other than the generic person (WordNet files "captain" and "commander" both
+    under "commissioned naval officer") and WordNet does not oppose them ("man" / "woman").
+
+    Example:
+        >>> siblings("captain", "commander"), siblings("man", "woman"), siblings("driver", "passenger")
+        (True, False, False)
+    """
+    from ..judges.lexicon import antonym_source
+
+    near = relation(a, b)
+    if near in (SAME, CLOSE):
+        return True
+    if near != KIN or antonym_source(a, b):
+        return False
+    _, hypernyms = _table()
+
+    def above(word: str) -> frozenset[str]:
+        return frozenset().union(*(hypernyms.get(s, frozenset()) for s in person_senses(word))) - GENERIC
+    return bool(above(a) & above(b))

@@ -33,6 +33,24 @@ def _who(tok) -> tuple[str, str]:
     return tok.lemma_.lower(), tok.text.lower()
 
 
+#: Dependency labels of a noun phrase that stands alone in its clause (a subject, an object, a noun after a
+#: preposition): "the 32-year-old" there is a person, not a modifier.
+_NOMINAL = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos")
+
+
+def bare_age(old) -> bool:
+    """True when "old" of "the N-year-old" heads its own noun phrase ("The 32-year-old was released"): the age
+    of a person the text has named before, not of a noun after it.
+
+    Example:
+        >>> from factalign.keyfacts.syntax import parse_source
+        >>> doc = parse_source("The 32-year-old was released. The 32-year-old driver was released.")
+        >>> bare_age(doc[5]), bare_age(doc[14])
+        (True, False)
+    """
+    return old.lower_ == "old" and old.dep_ in _NOMINAL and any(c.lower_ == "the" for c in old.children)
+
+
 def ages(doc, name: str) -> list[KeyFact]:
     """Ages in the three shapes news copy uses.
 
@@ -51,6 +69,7 @@ def ages(doc, name: str) -> list[KeyFact]:
         if nxt[:4] == ["-", "year", "-", "old"]:  # "the 52-year-old driver"
             old = doc[tok.i + 4]
             owner = old.head if old.head.pos_ in ("NOUN", "PROPN") and old.head is not old else None
+            owner = old if owner is None and bare_age(old) else owner  # "the 32-year-old was released"
             last = tok.i + 5
         elif tok.i > 0 and doc[tok.i - 1].lower_ == "aged" and doc[tok.i - 1].head.pos_ in ("NOUN", "PROPN"):
             owner, first = doc[tok.i - 1].head, tok.i - 1  # "a man aged 40"
