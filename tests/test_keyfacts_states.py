@@ -167,3 +167,16 @@ def test_a_complement_names_the_state_not_the_verb():
 def test_a_dated_past_closure_is_an_event_a_later_reopening_undoes():
     assert _conflicts("The coast road was closed on Monday.", "The coast road reopened on Tuesday.") == []
     assert len(_conflicts("The coast road has been closed since Monday.", "The coast road reopened on Tuesday.")) == 1
+
+
+def test_up_or_down_by_a_number_is_a_change():
+    assert _norms("Ticket sales were up 12% on the year.") == [("up", "sale")]
+    assert ("down", "profit") in _norms("The club reported profit of $4 million, down 2%.")
+    assert len(_conflicts("Ferry revenue rose 5% in the spring.", "Ferry revenue was down 5% in the spring.",
+                          alike=0.8)) == 1
+    assert _norms("The hikers went up the hill.") == [] and _norms("He picked up 3 parcels.") == []
+
+
+def test_a_counted_holder_is_a_count_not_an_amount():
+    assert _norms("The mill will cut 400 jobs.") == []
+    assert _norms("The mill will cut its workforce.") == [("down", "workforce")]
