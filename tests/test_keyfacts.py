@@ -192,3 +192,18 @@ def test_a_value_both_sources_state_about_one_anchor_is_an_agreement():
     assert agreeing([a, KeyFact("age", "61", "61", "age of mayor", "b", 0, 2, ("b#5",), head="mayor")], []) == []
     known = Finding("agreement", None, ("a#2", "b#5"), 0.7, "same fact")
     assert agreeing([a, b], [known]) == []
+
+
+def _roles(text: str, name: str):
+    from dataclasses import replace
+
+    return [replace(f, claims=(f"{name}#0",)) for f in extract_key_facts([Source(name, text)], []) if f.type == "role"]
+
+
+def test_one_title_worded_with_a_noun_or_its_adjective():
+    (a,) = _roles("Budget chief Ola Tveit said costs had doubled.", "a")
+    (b,) = _roles("Chief budgetary officer Lena Moss said costs had doubled.", "b")
+    alike, apart = (lambda x, y: 0.7), (lambda x, y: 0.2)  # noqa: E731
+    assert same_anchor(a, b, alike) and conflicting(a, b) and not same_anchor(a, b, apart)
+    (c,) = _roles("Chief medical officer Lena Moss said costs had doubled.", "b")
+    assert not same_anchor(a, c, alike)  # "budget" is not among the words of the other title

@@ -13,7 +13,7 @@ from dataclasses import replace  # noqa: F401  (used by the doctest of anchor_bu
 from typing import Any, Callable, Sequence
 
 from ..judges.numbers import _CLASS_OF
-from .kinds import CLOSE, GENERIC_PERSON, SAME, person_senses, relation, siblings
+from .kinds import CLOSE, GENERIC_PERSON, SAME, person_senses, relation, siblings, title_words
 from .model import KeyFact
 from .stateconflicts import same_state_anchor, state_bucket
 
@@ -49,15 +49,37 @@ def same_anchor(a: KeyFact, b: KeyFact, sim: Similarity | None = None) -> bool:
     if a.type in NUMERIC:
         return anchor_strength(a, b, sim) > 0
     if a.type == "role":
-        (wa,), (wb,) = a.detail, b.detail
-        nested = (wa <= wb or wb <= wa) and a.head == b.head
-        qualified = min(len(wa), len(wb)) >= 2  # "health minister", not "minister": one holder per story
-        return nested and ((qualified and (wa == wb or _same_event(a, b))) or _context(a, b, sim) >= CONTEXT_SIM)
+        return _same_role(a, b, sim)
     if a.type == "quote":
         return sim is not None and max(sim(x, y) for x in a.claims for y in b.claims) >= QUOTE_SIM
     if a.type == "state":  # an attribute ("condition") in like sentences is the same one despite a parse slip
         return same_state_anchor(a, b, lambda: _context(a, b, sim) >= CONTEXT_SIM)
     return False
+
+
+def _same_role(a: KeyFact, b: KeyFact, sim: Similarity | None) -> bool:
+    """Two titles are one role when one holds the other's words (adjectives read as the nouns they pertain to:
+    "financial" as "finance") with the same head word, qualified ("health minister", not "minister": one holder per
+    story) and equal or in one event, or in like sentences; or, worded apart ("finance chief" / "chief financial
+    officer": the shorter title's words, head and all, inside the longer), in like sentences only.
+
+    Example:
+        >>> role = lambda head, *words: KeyFact("role", "x", "x", "", "a", 0, 1, ("a#0",), head=head,
+        ...                                     detail=(frozenset(words),))
+        >>> _same_role(role("chief", "finance", "chief"), role("officer", "chief", "financial", "officer"),
+        ...            lambda x, y: 0.6)
+        True
+        >>> _same_role(role("chief", "fire", "chief"), role("officer", "chief", "medical", "officer"), lambda x, y: 0.6)
+        False
+    """
+    (wa,), (wb,) = a.detail, b.detail
+    wa, wb = title_words(wa), title_words(wb)
+    qualified = min(len(wa), len(wb)) >= 2  # "health minister", not "minister": one holder per story
+    if a.head == b.head:
+        return (wa <= wb or wb <= wa) and (
+            (qualified and (wa == wb or _same_event(a, b))) or _context(a, b, sim) >= CONTEXT_SIM)
+    shorter, longer = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return qualified and shorter < longer and _context(a, b, sim) >= CONTEXT_SIM
 
 
 #: Key-fact types whose anchors match with a strength (:func:`anchor_strength`), the strongest match winning.
@@ -195,8 +217,9 @@ def matcher(facts: Sequence[KeyFact], sim: Similarity | None = None) -> Callable
 
 
 #: Types whose facts share an anchor only with the same ``head`` (states: see ``state_bucket``; dates: equal details);
-#: counts of people share one bucket ("workers" / "employees"), and ages one per type (a name and a description).
-_BY_HEAD = frozenset({"count", "quantity", "role"})
+#: counts of people share one bucket ("workers" / "employees"), and ages and roles one per type (a name and a
+#: description; "finance chief" and "chief financial officer").
+_BY_HEAD = frozenset({"count", "quantity"})
 #: The bucket of every count or quantity whose noun names people.
 PEOPLE_BUCKET = "<people>"
 

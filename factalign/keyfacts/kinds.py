@@ -96,3 +96,27 @@ def siblings(a: str, b: str) -> bool:
     def above(word: str) -> frozenset[str]:
         return frozenset().union(*(hypernyms.get(s, frozenset()) for s in person_senses(word))) - GENERIC
     return bool(above(a) & above(b))
+
+
+@functools.lru_cache(maxsize=1)
+def _pertainyms() -> dict[str, str]:
+    """adjective -> the noun it pertains to (WordNet 3.0, ``keyfacts_pertainyms.tsv``); the first noun when several."""
+    out: dict[str, str] = {}
+    text = (resources.files("factalign") / "data" / "keyfacts_pertainyms.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            adjective, noun = line.split("\t")
+            out.setdefault(adjective, noun)
+    return out
+
+
+def title_words(words: frozenset[str]) -> frozenset[str]:
+    """The words of a title with each adjective WordNet says pertains to a noun read as that noun, so that a title
+    worded with the adjective is seen to hold the same words ("chief financial officer" holds "finance").
+
+    Example:
+        >>> sorted(title_words(frozenset({"chief", "financial", "officer"})))
+        ['chief', 'finance', 'officer']
+    """
+    table = _pertainyms()
+    return frozenset(table.get(w, w) for w in words)
