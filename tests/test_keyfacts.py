@@ -207,3 +207,24 @@ def test_one_title_worded_with_a_noun_or_its_adjective():
     assert same_anchor(a, b, alike) and conflicting(a, b) and not same_anchor(a, b, apart)
     (c,) = _roles("Chief medical officer Lena Moss said costs had doubled.", "b")
     assert not same_anchor(a, c, alike)  # "budget" is not among the words of the other title
+
+
+def test_a_judge_conflict_holds_the_claims_that_restate_its_amounts():
+    from factalign.judges.quantities import Quantity
+    from factalign.keyfacts.stage import restating
+    from factalign.models import Finding
+
+    def money(source, value, claim, event):
+        q = Quantity(value, value, value, "USD", "", f"${value}", 0, 1, 0)
+        return KeyFact("quantity", f"${value}", f"{value} USD", "USD", source, 0, 2, (claim,), head="USD",
+                       event=event, detail=(q, frozenset(), frozenset(), frozenset(), False))
+
+    facts = [money("a", 3, "a#0", "seek"), money("b", 7, "b#0", "seek"), money("b", 7, "b#4", ""),
+             money("b", 7, "b#6", "raise"), money("b", 9, "b#8", "")]
+    judged = Finding("contradiction", "number", ("a#0", "b#0"), 0.8, "amount: $3 vs $7", values=("'$3'", "'$7'"),
+                     extra={"judge": "numbers"})
+    (out,) = restating([judged], facts)
+    # the same amount with no event joins; another event ("raise") or another amount does not
+    assert out.claims == ("a#0", "b#0", "b#4")
+    agreement = Finding("agreement", "", ("a#0", "b#0"), 0.8, "same")
+    assert restating([agreement], facts) == [agreement]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Sequence
 
 from ..models import Claim, Finding, Source
 from ..linking import VALUE_LINK
 from .anchors import _context
+from .compare import _restated as restated_by
 from .compare import bucketed, compare_key_facts, conflicting, group_key_facts, same_anchor
 from .kinds import CLOSE, GENERIC_PERSON, SAME, relation
 from .extract import extract_key_facts
@@ -37,7 +39,7 @@ def keyfact_stage(sources: Sequence[Source], claims: Sequence[Claim], sim: Any, 
     facts = group_key_facts(extract_key_facts(sources, claims, docs=docs), sim=similarity, related=related)
     conflicts = compare_key_facts(facts, sim=similarity, related=related, texts={s.name: s.text for s in sources},
                                   existing=findings, claims_of=_by_source(claims))
-    kept = reconciled(findings, facts, similarity) + conflicts
+    kept = restating(reconciled(findings, facts, similarity), facts) + conflicts
     return facts, kept + agreeing(facts, kept, similarity)
 
 
@@ -164,6 +166,36 @@ def reconciled(findings: Sequence[Finding], facts: Sequence[KeyFact], sim: Any =
         for c in f.claims:
             by_claim.setdefault(c, []).append(f)
     return [f for f in findings if not _compatible(f, by_claim, sim)]
+
+
+#: Key-fact types whose restatements join a contradiction of the judge stage (see :func:`restating`).
+RESTATED_TYPES = ("count", "quantity")
+
+
+def restating(findings: Sequence[Finding], facts: Sequence[KeyFact]) -> list[Finding]:
+    """The findings, each judge-stage contradiction of two amounts holding as well the claims where either source
+    restates its disputed amount (:func:`~factalign.keyfacts.compare._restated`): a conflict is the source's, not one
+    sentence's ("hackers demand $5 million" in the headline, "a ransom of $5 million" in the body).
+
+    Example:
+        >>> restating([], [])
+        []
+    """
+    by_claim: dict[str, list[KeyFact]] = {}
+    by_source: dict[str, list[KeyFact]] = {}
+    for f in facts:
+        if f.type in RESTATED_TYPES:
+            by_source.setdefault(f.source, []).append(f)
+            for c in f.claims:
+                by_claim.setdefault(c, []).append(f)
+    out = []
+    for finding in findings:
+        if finding.kind == "contradiction" and finding.extra.get("judge") != "keyfacts" and finding.values:
+            more = [c for value in finding.values for k in _holding(value, finding.claims, by_claim)
+                    for z in restated_by(k, by_source[k.source]) for c in z.claims if c not in finding.claims]
+            finding = replace(finding, claims=finding.claims + tuple(dict.fromkeys(more))) if more else finding
+        out.append(finding)
+    return out
 
 
 def _holding(value: str, claims, by_claim: dict[str, list[KeyFact]]) -> list[KeyFact]:
