@@ -228,3 +228,20 @@ def test_a_judge_conflict_holds_the_claims_that_restate_its_amounts():
     assert out.claims == ("a#0", "b#0", "b#4")
     agreement = Finding("agreement", "", ("a#0", "b#0"), 0.8, "same")
     assert restating([agreement], facts) == [agreement]
+
+
+def test_a_conflict_over_another_kind_of_value_leaves_a_shared_amount_agreed():
+    from factalign.judges.quantities import Quantity
+    from factalign.keyfacts.stage import agreeing
+    from factalign.models import Finding
+
+    q = Quantity(9e6, 9e6, 9e6, "USD", "", "$9 million", 0, 1, 0)
+    detail = (q, frozenset(), frozenset(), frozenset(), False)
+    a = KeyFact("quantity", "$9 million", "9000000 USD", "USD", "a", 0, 2, ("a#0",), head="USD", event="report",
+                detail=detail)
+    b = KeyFact("quantity", "$9 million", "9000000 USD", "USD", "b", 0, 2, ("b#0",), head="USD", event="report",
+                detail=detail)
+    way = Finding("contradiction", "state", ("a#0", "b#0"), 0.7, "change: fell vs up", values=("fell", "up"))
+    assert [f.claims for f in agreeing([a, b], [way])] == [("a#0", "b#0")]
+    amount = Finding("contradiction", "number", ("a#0", "b#0"), 0.8, "amount: $9m vs $7m", values=("$9m", "$7m"))
+    assert agreeing([a, b], [amount]) == []

@@ -92,7 +92,7 @@ def agreeing(facts: Sequence[KeyFact], findings: Sequence[Finding], sim: Any = N
         >>> [f.claims for f in agreeing([a, b], [])]
         [('a#0', 'b#3')]
     """
-    related = [set(f.claims) for f in findings if f.kind in ("agreement", "contradiction")]
+    related = [(set(f.claims), f.kind, f.subtype) for f in findings if f.kind in ("agreement", "contradiction")]
     groups: dict[str, list[KeyFact]] = {}
     for f in facts:
         if f.type in AGREEING_TYPES and f.claims:
@@ -104,16 +104,29 @@ def agreeing(facts: Sequence[KeyFact], findings: Sequence[Finding], sim: Any = N
             for b in (members[j] for j in later[i]):
                 if a.source == b.source or conflicting(a, b) or not (same_anchor(a, b, sim) or same_amount(a, b, sim)):
                     continue
-                if any(ids & set(a.claims) and ids & set(b.claims) for ids in related):
-                    continue  # already an agreement (or a conflict) between these claims
+                if any(ids & set(a.claims) and ids & set(b.claims) and _bears_on(kind, subtype, a.type)
+                       for ids, kind, subtype in related):
+                    continue  # already an agreement (or a conflict over such values) between these claims
                 ids = tuple(dict.fromkeys(a.claims + b.claims))
-                related.append(set(ids))
+                related.append((set(ids), "agreement", a.type))
                 out.append(Finding(
                     kind="agreement", subtype=a.type, claims=ids, score=AGREEMENT_SCORE,
                     explanation=f"same {a.type} in {a.source} and {b.source}: {a.anchor} {a.value} = {b.value}",
                     extra={"judge": "keyfacts", "key_fact": a.type, "group": a.group},
                 ))
     return out
+
+
+#: Finding subtypes of conflicts over values of each agreeing key-fact type: a conflict over another kind of value
+#: between two claims ("fell" / "up") leaves an amount they share ("$2.5 billion") agreed.
+VALUE_SUBTYPES = {"count": ("number", "quantity"), "quantity": ("number", "quantity"), "date": ("date",),
+                  "time": ("date", "time"), "age": ("age", "number")}
+
+
+def _bears_on(kind: str, subtype: str, fact_type: str) -> bool:
+    """True when a finding between two claims already says whether they agree on a value of ``fact_type``: any
+    agreement, or a contradiction over values of that kind (:data:`VALUE_SUBTYPES`)."""
+    return kind == "agreement" or subtype in VALUE_SUBTYPES.get(fact_type, ())
 
 
 #: Key-fact types that say what a claim is about; a date or time only says when, so a claim whose only key facts are
