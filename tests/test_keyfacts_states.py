@@ -119,6 +119,14 @@ def test_a_denied_confirmation_about_a_pronoun_needs_alike_sentences():
     assert _conflicts(a, b, alike=0.2) == []
 
 
+def test_a_confirmation_denied_of_it_stands_for_its_sentence():
+    a = "Inspectors confirmed that a gas leak caused the blast."
+    b = "Inspectors believe a gas leak may have caused the blast, but have not confirmed it."
+    assert len(_conflicts(a, b, alike=0.8)) == 1
+    assert _conflicts(a, b, alike=0.2) == []
+    assert _conflicts(a, "Inspectors believe a gas leak caused the blast, and have now confirmed it.", alike=0.8) == []
+
+
 # -- speakers given by title -----------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

@@ -13,6 +13,7 @@ antonym data the judges ship (:mod:`factalign.judges.lexicon`). The rules, one s
 - a degree adverb on "injured" (or a word of its WordNet cluster) gives the person's condition ("lightly
   injured": condition light), which conflicts only with a WordNet opposite ("serious");
 - "has yet to V" denies V ("has yet to be certified": not certified);
+- a verb of confirming whose object is "it" or "this" is about what its sentence says ("have not confirmed it");
 - a verb of knowing or telling whose participle has a WordNet un-form ("confirmed" / "unconfirmed") states the
   certainty of what it is about ("confirmed that chlorine was the gas": chlorine confirmed);
 - a state bounded by a duration or an episode ("closed for four hours", "closed during the leak") is a past
@@ -294,9 +295,24 @@ def _complement_facts(doc, name: str, tok) -> list[KeyFact]:
     return _facts(doc, name, holder, tok, tok.head, state) if state is not None else []
 
 
+def _stands_for_a_statement(pron) -> bool:
+    """True for a neuter or demonstrative pronoun ("it", "this"), which after a verb of confirming stands for what
+    its sentence says ("suspect a cable sparked the fire, but have not confirmed it"); "confirmed him" does not.
+
+    Example:
+        >>> from factalign.keyfacts.syntax import parse_source
+        >>> doc = parse_source("They have not confirmed it. They confirmed him.")
+        >>> _stands_for_a_statement(doc[4]), _stands_for_a_statement(doc[8])
+        (True, False)
+    """
+    morph = pron.morph
+    return pron.pos_ == "PRON" and ("Neut" in morph.get("Gender") or "Dem" in morph.get("PronType"))
+
+
 def _verb_facts(doc, name: str, tok) -> list[KeyFact]:
     """The state a verb gives (:func:`_verbal`): a verb of confirming in the active voice is about its object
-    ("confirmed that chlorine was the gas"), or about its whole sentence ("has yet to confirm it"); any other verb
+    ("confirmed that chlorine was the gas"), or about its whole sentence when that object is "it" or "this" ("has
+    yet to confirm it", "have not confirmed it"); any other verb
     about its subject ("the road has reopened")."""
     state = _verbal(tok)
     if state is None:
@@ -305,9 +321,9 @@ def _verb_facts(doc, name: str, tok) -> list[KeyFact]:
     if state.attribute != CERTAINTY or passive:
         return _facts(doc, name, _subject(tok), tok, tok, state)
     holder = _object(tok)
-    whole = holder is not None and holder.pos_ == "PRON" and _yet_to(tok)
+    whole = holder is not None and _stands_for_a_statement(holder)
     if whole:
-        holder = tok  # "yet to confirm it": about what the sentence says; matched by its context
+        holder = tok  # "yet to confirm it", "have not confirmed it": about what the sentence says; by its context
     return _facts(doc, name, holder, tok, tok, state, whole) if holder is not None else []
 
 
