@@ -188,3 +188,9 @@ def test_up_or_down_by_a_number_is_a_change():
 def test_a_counted_holder_is_a_count_not_an_amount():
     assert _norms("The mill will cut 400 jobs.") == []
     assert _norms("The mill will cut its workforce.") == [("down", "workforce")]
+
+
+def test_a_state_of_no_one_is_denied():
+    assert _norms("No passengers were injured in the crash.") == [("not injured", "passenger")]
+    assert _norms("Two passengers were injured in the crash.") == [("injured", "passenger")]
+    assert len(_conflicts("No passengers were injured in the crash.", "Two passengers were injured in the crash.")) == 1

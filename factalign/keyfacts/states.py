@@ -12,7 +12,8 @@ antonym data the judges ship (:mod:`factalign.judges.lexicon`). The rules, one s
 - "in ADJ NOUN" after a verb gives the attribute NOUN of the subject ("in serious condition");
 - a degree adverb on "injured" (or a word of its WordNet cluster) gives the person's condition ("lightly
   injured": condition light), which conflicts only with a WordNet opposite ("serious");
-- "has yet to V" denies V ("has yet to be certified": not certified);
+- "has yet to V" denies V ("has yet to be certified": not certified), and a holder determined by "no" denies the
+  state of every member ("No passengers were injured");
 - a verb of confirming whose object is "it" or "this" is about what its sentence says ("have not confirmed it");
 - a verb of knowing or telling whose participle has a WordNet un-form ("confirmed" / "unconfirmed") states the
   certainty of what it is about ("confirmed that chlorine was the gas": chlorine confirmed);
@@ -141,6 +142,23 @@ def _topics(word) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+#: The determiner that denies a state of its noun's every member ("No passengers were injured").
+NEGATIVE_DETERMINER = "no"
+
+
+def _no_holder(subject) -> bool:
+    """True when the holder is determined by "no" ("No one was injured", "no passengers were injured"): the state
+    is denied of them all, not stated.
+
+    Example:
+        >>> from factalign.keyfacts.syntax import parse_source
+        >>> doc = parse_source("No one was injured. One man was injured.")
+        >>> _no_holder(doc[1]), _no_holder(doc[6])
+        (True, False)
+    """
+    return any(c.dep_ == "det" and c.lower_ == NEGATIVE_DETERMINER for c in subject.children)
+
+
 def _facts(doc, name, subject, value_tok, verb, state: State, whole: bool = False) -> list[KeyFact]:
     """One fact per topic; ``whole``: the evidence is the whole sentence (the holder is a pronoun in it)."""
     if subject is None or subject.pos_ == "PRON":
@@ -150,7 +168,8 @@ def _facts(doc, name, subject, value_tok, verb, state: State, whole: bool = Fals
     if whole:
         first, last = value_tok.sent.start, value_tok.sent.end
     start, end = span_offsets(doc, first, last)
-    polarity = state.polarity and not negated(value_tok) and not negated(verb) and not _yet_to(verb)
+    polarity = state.polarity and not negated(value_tok) and not negated(verb) and not _yet_to(verb) \
+        and not _no_holder(subject)
     what = f"{state.attribute} of {readable}" if state.attribute else f"state of {readable}"
     norm = ("" if polarity else "not ") + state.value
     named = subject.pos_ == "PROPN"
