@@ -52,7 +52,7 @@ def bare_age(old) -> bool:
 
 
 def ages(doc, name: str) -> list[KeyFact]:
-    """Ages in the three shapes news copy uses.
+    """Ages in the shapes news copy uses (see :func:`_age_owner`).
 
     Example:
         >>> from factalign.keyfacts.syntax import parse_source
@@ -62,21 +62,7 @@ def ages(doc, name: str) -> list[KeyFact]:
     out = []
     for tok in doc:
         value = _age_value(tok)
-        if value is None:
-            continue
-        nxt = [t.lower_ for t in doc[tok.i + 1:tok.i + 5]]
-        owner, first, last = None, tok.i, tok.i + 1
-        if nxt[:4] == ["-", "year", "-", "old"]:  # "the 52-year-old driver"
-            old = doc[tok.i + 4]
-            owner = old.head if old.head.pos_ in ("NOUN", "PROPN") and old.head is not old else None
-            owner = old if owner is None and bare_age(old) else owner  # "the 32-year-old was released"
-            last = tok.i + 5
-        elif tok.i > 0 and doc[tok.i - 1].lower_ == "aged" and doc[tok.i - 1].head.pos_ in ("NOUN", "PROPN"):
-            owner, first = doc[tok.i - 1].head, tok.i - 1  # "a man aged 40"
-        elif (tok.i >= 2 and doc[tok.i - 1].text == "," and tok.i + 1 < len(doc)
-              and doc[tok.i + 1].text in (",", ".", ";") and doc[tok.i - 2].pos_ in ("NOUN", "PROPN")
-              and tok.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY")):
-            owner = doc[tok.i - 2]  # "The driver, 25, ..." / "Laura Benning, 52."
+        owner, first, last = _age_owner(doc, tok) if value is not None else (None, 0, 0)
         if owner is None:
             continue
         head, readable = _who(owner)
@@ -84,6 +70,25 @@ def ages(doc, name: str) -> list[KeyFact]:
         out.append(KeyFact("age", span_text(doc, start, end), str(value), f"age of {readable}", name, start, end,
                            head=head, event="", detail=(value,)))
     return out
+
+
+def _age_owner(doc, tok):
+    """(token the age belongs to, first token, end token) of the evidence of an age at number ``tok``, or
+    (None, ...): "the 52-year-old driver", a bare "the 32-year-old" (see :func:`bare_age`), "a man aged 40",
+    "The driver, 25, ..." / "Laura Benning, 52."."""
+    nxt = [t.lower_ for t in doc[tok.i + 1:tok.i + 5]]
+    if nxt[:4] == ["-", "year", "-", "old"]:  # "the 52-year-old driver"
+        old = doc[tok.i + 4]
+        owner = old.head if old.head.pos_ in ("NOUN", "PROPN") and old.head is not old else None
+        owner = old if owner is None and bare_age(old) else owner  # "the 32-year-old was released"
+        return owner, tok.i, tok.i + 5
+    if tok.i > 0 and doc[tok.i - 1].lower_ == "aged" and doc[tok.i - 1].head.pos_ in ("NOUN", "PROPN"):
+        return doc[tok.i - 1].head, tok.i - 1, tok.i + 1  # "a man aged 40"
+    if (tok.i >= 2 and doc[tok.i - 1].text == "," and tok.i + 1 < len(doc)
+            and doc[tok.i + 1].text in (",", ".", ";") and doc[tok.i - 2].pos_ in ("NOUN", "PROPN")
+            and tok.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY")):
+        return doc[tok.i - 2], tok.i, tok.i + 1  # "The driver, 25, ..." / "Laura Benning, 52."
+    return None, tok.i, tok.i + 1
 
 
 #: Entity labels that say a proper noun is not a person.
