@@ -248,3 +248,18 @@ def test_a_plan_is_compared_with_a_plan_however_worded():
     alike = lambda x, y: 0.8  # noqa: E731
     assert anchor_strength(would, plans, alike) == SENTENCE
     assert anchor_strength(would, done, alike) == 0  # a plan is not a result
+
+
+def test_no_one_hurt_is_a_count_of_zero():
+    from dataclasses import replace
+
+    (none,) = _facts("No one was injured when the roof gave way.", "count")
+    assert (none.norm, none.head, none.event) == ("0", "people", "injure")
+    (two,) = _facts("Two passengers were injured when the roof gave way.", "count")
+    none, two = replace(none, claims=("a#0",)), replace(two, source="b", claims=("b#0",))
+    alike = lambda x, y: 0.8  # noqa: E731
+    assert anchor_strength(none, two, alike) > 0 and conflicting(none, two)
+    # "no" that is not the subject of a counted event, or a zero count of another event, is no such count
+    assert _facts("No decision was made on the roof.", "count") == []
+    (arrests,) = _facts("No one was arrested after the roof gave way.", "count")
+    assert anchor_strength(replace(arrests, claims=("a#1",)), two, alike) == 0

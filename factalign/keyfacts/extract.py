@@ -13,7 +13,7 @@ from typing import Sequence
 
 from ..judges.dates import date_facts
 from ..judges.numbers import _CLASS_OF, PROJECTION, TIME_WORDS, _clause_words, _root
-from ..judges.quantities import quantities
+from ..judges.quantities import Quantity, quantities
 from ..models import Claim, Source
 from .kinds import person_senses
 from .model import KeyFact
@@ -62,7 +62,8 @@ def extract_key_facts(sources: Sequence[Source], claims: Sequence[Claim], docs=N
         doc = docs[source.name] if docs and source.name in docs else parse_source(source.text)
         mine = by_source.get(source.name, [])
         read = ages(doc, source.name)
-        found = (_numbers(doc, source.name, _linked_ages(doc, read), read) + _dates(doc, source)
+        found = (_numbers(doc, source.name, _linked_ages(doc, read), read) + _none(doc, source.name)
+                 + _dates(doc, source)
                  + roles(doc, source.name) + states(doc, source.name) + quotes(doc, source.name, mine))
         out += [_with_claims(doc, f, mine) for f in sorted(found, key=lambda f: (f.start, f.type))]
     return out
@@ -104,6 +105,37 @@ def _numbers(doc, name: str, age_facts: list[KeyFact], read: Sequence[KeyFact] =
         kind = "count" if q.unit == "" else "quantity"
         out.append(KeyFact(kind, q.text, _show_number(q.value, q.unit), f"{head} {event}".strip(), name, start, end,
                            head=head, event=event, detail=detail))
+    return out
+
+
+#: The word that, as the subject's determiner, says no one took part ("No passengers were hurt"); "nobody" and
+#: "no one" are its pronoun forms.
+NONE_WORDS = ("no", "nobody", "noone")
+
+
+def _none(doc, name: str) -> list[KeyFact]:
+    """A count of zero people for an event of a class the numbers judge counts ("No one was hurt", "Nobody died",
+    "No passengers were injured"), which a count of people hurt in the other source contradicts.
+
+    Example:
+        >>> [(f.norm, f.head, f.event) for f in _none(parse_source("No one was hurt. No decision was made."), "a")]
+        [('0', 'people', 'hurt')]
+    """
+    out = []
+    for tok in doc:
+        verb = tok.head
+        if tok.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() not in _CLASS_OF:
+            continue
+        det = next((c for c in tok.children if c.dep_ == "det" and c.lower_ == NONE_WORDS[0]), None)
+        if det is None and tok.lower_ not in NONE_WORDS:
+            continue
+        noun = tok.lemma_.lower() if det is not None and tok.pos_ == "NOUN" and tok.lower_ != "one" else PEOPLE
+        first = det.i if det is not None else tok.i
+        start, end = span_offsets(doc, first, tok.i + 1)
+        q = Quantity(0.0, 0.0, 0.0, "", noun, span_text(doc, start, end), first, tok.i + 1, tok.i)
+        event = verb.lemma_.lower()
+        out.append(KeyFact("count", q.text, "0", f"{noun} {event}", name, start, end, head=noun, event=event,
+                           detail=(q, frozenset(), frozenset(), frozenset(), 0 < end <= doc.text.find("\n"))))
     return out
 
 
