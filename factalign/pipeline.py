@@ -210,10 +210,26 @@ def explained_by_artefact(finding: Finding, artefacts: Sequence[Finding]) -> boo
         if not artefact.span or not artefact.suggestion:
             continue
         for x, y in ((va, vb), (vb, va)):
-            repaired = x.replace(artefact.span, artefact.suggestion)
-            if artefact.span in x and repaired.strip().lower() == y.strip().lower():
+            if artefact.span in x and _same_once_repaired(x.replace(artefact.span, artefact.suggestion), y,
+                                                          artefact.suggestion):
                 return True
     return False
+
+
+def _same_once_repaired(repaired: str, other: str, suggestion: str) -> bool:
+    """True when a repaired value reads as the other one, but for words the repair brought in that belong to the
+    next phrase ("Carmen Sotoand" repaired to "Carmen Soto and" is "Carmen Soto").
+
+    Example:
+        >>> _same_once_repaired("Carmen Soto and", "Carmen Soto", "Soto and")
+        True
+        >>> _same_once_repaired("Ana Soto and", "Carmen Soto", "Soto and")
+        False
+    """
+    words, others = repaired.lower().split(), other.lower().split()
+    extra = [w for w in words if w not in others]
+    brought = set(suggestion.lower().split())
+    return set(others) <= set(words) and all(w in brought for w in extra)
 
 
 def embed_stage(claims: Sequence[Claim], embedder: Embedder) -> np.ndarray:

@@ -850,3 +850,13 @@ def test_a_pronoun_with_one_possible_antecedent_is_still_resolved():
     text = "Tom Reyes chaired the meeting. His deputy, Ana Cole, read the motion."
     texts = [c.text for c in ClaimSplitter().split(Source("a", text))]
     assert "Tom Reyes's deputy is Ana Cole" in texts
+
+
+def test_an_apposition_claim_holds_the_name_it_stands_after():
+    from factalign.claims.splitter import ClaimSplitter
+    from factalign.models import Source
+
+    src = Source("a", "Among those held was Ann Lee, 29, a nurse from Hull.")
+    spans = {c.text: src.text[c.start:c.end] for c in ClaimSplitter().split(src)}
+    assert spans["Ann Lee is 29"] == "Ann Lee, 29"
+    assert spans["Ann Lee is a nurse from Hull"] == "a nurse from Hull"  # not right after the name: its own words

@@ -238,3 +238,56 @@ def test_a_part_that_fits_in_its_whole_is_no_agreement_on_the_count():
     assert agreeing([count("a", 7, "pupil", "a#0"), count("b", 10, "people", "b#0")], [], alike) == []
     found = agreeing([count("a", 10, "pupil", "a#0"), count("b", 10, "people", "b#0")], [], alike)
     assert [f.claims for f in found] == [("a#0", "b#0")]
+
+
+def _roles(text: str, name: str):
+    from dataclasses import replace
+
+    return [replace(f, claims=(f"{name}#0",)) for f in extract_key_facts([Source(name, text)], []) if f.type == "role"]
+
+
+def test_one_title_worded_with_a_noun_or_its_adjective():
+    (a,) = _roles("Budget chief Ola Tveit said costs had doubled.", "a")
+    (b,) = _roles("Chief budgetary officer Lena Moss said costs had doubled.", "b")
+    alike, apart = (lambda x, y: 0.7), (lambda x, y: 0.2)  # noqa: E731
+    assert same_anchor(a, b, alike) and conflicting(a, b) and not same_anchor(a, b, apart)
+    (c,) = _roles("Chief medical officer Lena Moss said costs had doubled.", "b")
+    assert not same_anchor(a, c, alike)  # "budget" is not among the words of the other title
+
+
+def test_a_judge_conflict_holds_the_claims_that_restate_its_amounts():
+    from factalign.judges.quantities import Quantity
+    from factalign.keyfacts.stage import restating
+    from factalign.models import Finding
+
+    def money(source, value, claim, event):
+        q = Quantity(value, value, value, "USD", "", f"${value}", 0, 1, 0)
+        return KeyFact("quantity", f"${value}", f"{value} USD", "USD", source, 0, 2, (claim,), head="USD",
+                       event=event, detail=(q, frozenset(), frozenset(), frozenset(), False))
+
+    facts = [money("a", 3, "a#0", "seek"), money("b", 7, "b#0", "seek"), money("b", 7, "b#4", ""),
+             money("b", 7, "b#6", "raise"), money("b", 9, "b#8", "")]
+    judged = Finding("contradiction", "number", ("a#0", "b#0"), 0.8, "amount: $3 vs $7", values=("'$3'", "'$7'"),
+                     extra={"judge": "numbers"})
+    (out,) = restating([judged], facts)
+    # the same amount with no event joins; another event ("raise") or another amount does not
+    assert out.claims == ("a#0", "b#0", "b#4")
+    agreement = Finding("agreement", "", ("a#0", "b#0"), 0.8, "same")
+    assert restating([agreement], facts) == [agreement]
+
+
+def test_a_conflict_over_another_kind_of_value_leaves_a_shared_amount_agreed():
+    from factalign.judges.quantities import Quantity
+    from factalign.keyfacts.stage import agreeing
+    from factalign.models import Finding
+
+    q = Quantity(9e6, 9e6, 9e6, "USD", "", "$9 million", 0, 1, 0)
+    detail = (q, frozenset(), frozenset(), frozenset(), False)
+    a = KeyFact("quantity", "$9 million", "9000000 USD", "USD", "a", 0, 2, ("a#0",), head="USD", event="report",
+                detail=detail)
+    b = KeyFact("quantity", "$9 million", "9000000 USD", "USD", "b", 0, 2, ("b#0",), head="USD", event="report",
+                detail=detail)
+    way = Finding("contradiction", "state", ("a#0", "b#0"), 0.7, "change: fell vs up", values=("fell", "up"))
+    assert [f.claims for f in agreeing([a, b], [way])] == [("a#0", "b#0")]
+    amount = Finding("contradiction", "number", ("a#0", "b#0"), 0.8, "amount: $9m vs $7m", values=("$9m", "$7m"))
+    assert agreeing([a, b], [amount]) == []

@@ -227,3 +227,59 @@ def test_a_count_at_the_opening_of_an_event_is_part_of_its_whole():
     other, last = _train_counts("The strike cancelled 680 trains across the country.",
                                 "More than 900 trains were cancelled on the last day of the strike.")
     assert anchor_strength(other, last, alike) == 0
+
+
+def test_a_bare_age_is_the_person_named_just_before():
+    (age,) = _facts("Harbour pilot Nina Fenwick was questioned. The 38-year-old was later freed.", "age")
+    assert (age.norm, age.head) == ("38", "fenwick")
+    (named,) = _facts("Nina Fenwick, 41, was questioned on Monday.", "age")
+    assert anchor_strength(age, named) == EVENT and conflicting(age, named)
+    # with no one named before, "the 38-year-old" is nobody we can tell, and no duration either
+    assert _facts("The 38-year-old was later freed.", "age") == []
+    assert _facts("The 38-year-old was later freed.", "quantity") == []
+    (other,) = _facts("Nina Fenwick, 38, and Ole Berg were questioned. The 38-year-old was freed.", "age")
+    assert other.head == "fenwick"  # the apposed age; the bare one names two people before: dropped
+
+
+def _age(source, value, head, claim, person=""):
+    return KeyFact("age", str(value), str(value), f"age of {head}", source, 0, 2, (claim,), head=head,
+                   detail=(value, person, False))
+
+
+def test_ages_of_one_kind_of_person_in_alike_sentences():
+    alike = lambda x, y: 0.7  # noqa: E731
+    apart = lambda x, y: 0.3  # noqa: E731
+    commander, captain = _age("a", 52, "commander", "a#0"), _age("b", 45, "captain", "b#0")
+    assert anchor_strength(commander, captain, alike) == SENTENCE
+    assert anchor_strength(commander, captain, apart) == 0
+    # two kinds of person, or a man and a woman, are two people however alike the sentences
+    assert anchor_strength(_age("a", 52, "driver", "a#0"), _age("b", 45, "passenger", "b#0"), alike) == 0
+    assert anchor_strength(_age("a", 52, "man", "a#0"), _age("b", 45, "woman", "b#0"), alike) == 0
+
+
+def test_a_plan_is_compared_with_a_plan_however_worded():
+    would = _count("a", 4000, "job", "cut", "a#0")
+    would = KeyFact(**{**would.__dict__, "detail": (would.detail[0], frozenset(), frozenset({"would"}),
+                                                    frozenset(), False)})
+    plans = _count("b", 3200, "job", "eliminate", "b#0")
+    plans_detail = (plans.detail[0], frozenset(), frozenset({"plan"}), frozenset(), False)
+    plans = KeyFact(**{**plans.__dict__, "detail": plans_detail})
+    done = _count("b", 3200, "job", "eliminate", "b#0")
+    alike = lambda x, y: 0.8  # noqa: E731
+    assert anchor_strength(would, plans, alike) == SENTENCE
+    assert anchor_strength(would, done, alike) == 0  # a plan is not a result
+
+
+def test_no_one_hurt_is_a_count_of_zero():
+    from dataclasses import replace
+
+    (none,) = _facts("No one was injured when the roof gave way.", "count")
+    assert (none.norm, none.head, none.event) == ("0", "people", "injure")
+    (two,) = _facts("Two passengers were injured when the roof gave way.", "count")
+    none, two = replace(none, claims=("a#0",)), replace(two, source="b", claims=("b#0",))
+    alike = lambda x, y: 0.8  # noqa: E731
+    assert anchor_strength(none, two, alike) > 0 and conflicting(none, two)
+    # "no" that is not the subject of a counted event, or a zero count of another event, is no such count
+    assert _facts("No decision was made on the roof.", "count") == []
+    (arrests,) = _facts("No one was arrested after the roof gave way.", "count")
+    assert anchor_strength(replace(arrests, claims=("a#1",)), two, alike) == 0

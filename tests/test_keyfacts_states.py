@@ -119,6 +119,14 @@ def test_a_denied_confirmation_about_a_pronoun_needs_alike_sentences():
     assert _conflicts(a, b, alike=0.2) == []
 
 
+def test_a_confirmation_denied_of_it_stands_for_its_sentence():
+    a = "Inspectors confirmed that a gas leak caused the blast."
+    b = "Inspectors believe a gas leak may have caused the blast, but have not confirmed it."
+    assert len(_conflicts(a, b, alike=0.8)) == 1
+    assert _conflicts(a, b, alike=0.2) == []
+    assert _conflicts(a, "Inspectors believe a gas leak caused the blast, and have now confirmed it.", alike=0.8) == []
+
+
 # -- speakers given by title -----------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -189,3 +197,22 @@ def test_a_state_belongs_to_the_claim_that_holds_its_value_not_to_one_sharing_it
     assert serious(whole) == [("a#0",)]
     unnamed = [split[0], Claim("a#1", "a", "They were in serious condition", text.index("were in"), len(text) - 1)]
     assert serious(unnamed) == [("a#0", "a#1")]
+
+
+def test_up_or_down_by_a_number_is_a_change():
+    assert _norms("Ticket sales were up 12% on the year.") == [("up", "sale")]
+    assert ("down", "profit") in _norms("The club reported profit of $4 million, down 2%.")
+    assert len(_conflicts("Ferry revenue rose 5% in the spring.", "Ferry revenue was down 5% in the spring.",
+                          alike=0.8)) == 1
+    assert _norms("The hikers went up the hill.") == [] and _norms("He picked up 3 parcels.") == []
+
+
+def test_a_counted_holder_is_a_count_not_an_amount():
+    assert _norms("The mill will cut 400 jobs.") == []
+    assert _norms("The mill will cut its workforce.") == [("down", "workforce")]
+
+
+def test_a_state_of_no_one_is_denied():
+    assert _norms("No passengers were injured in the crash.") == [("not injured", "passenger")]
+    assert _norms("Two passengers were injured in the crash.") == [("injured", "passenger")]
+    assert len(_conflicts("No passengers were injured in the crash.", "Two passengers were injured in the crash.")) == 1

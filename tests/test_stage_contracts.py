@@ -160,3 +160,19 @@ def test_a_contradiction_a_translation_artefact_explains_is_withdrawn():
     other = Finding("contradiction", "role", ("mt#1", "en#1"), 0.75, "minister", values=("Ana Wolf", "Eva Ruiz"))
     assert not explained_by_artefact(other, [wolf])
     assert not explained_by_artefact(role, [])
+
+
+def test_a_contradiction_a_fused_word_explains_is_withdrawn():
+    from factalign.models import Finding
+    from factalign.pipeline import explained_by_artefact
+
+    fused = Finding("artefact", "fused", (), 0.8, "fused words", source="mt", span="Baraor", start=3, end=9,
+                    suggestion="Bara or")
+    role = Finding("contradiction", "role", ("mt#1", "en#1"), 0.75, "judge", values=("Lia Baraor", "Lia Bara"))
+    assert explained_by_artefact(role, [fused])
+    # the repair does not give the other name: another first name, or a word the repair did not bring
+    assert not explained_by_artefact(
+        Finding("contradiction", "role", ("mt#1", "en#1"), 0.75, "judge", values=("Lia Baraor", "Eva Bara")), [fused])
+    assert not explained_by_artefact(
+        Finding("contradiction", "role", ("mt#1", "en#1"), 0.75, "judge", values=("Lia Baraor Diaz", "Lia Bara")),
+        [fused])

@@ -260,12 +260,33 @@ def _proposition(doc, own: set[int], borrowed: set[int], unit: Unit, subst: dict
             return None
     text = render(doc, own | borrowed, _needed(doc, own | borrowed, subst), unit.inserts)
     kept = [i for i in own if not (doc[i].is_punct or doc[i].is_space)]
+    kept += _apposed_to(doc, kept, borrowed) if unit.rule == "apposition" else []
     start = doc[min(kept)].idx
     end = doc[max(kept)].idx + len(doc[max(kept)].text)
     if not text:
         return None
     verbal = bool(unit.inserts) or any(doc[i].pos_ in VERBAL for i in own | borrowed)
     return Proposition(text=text, start=start, end=end, rule=unit.rule, verbal=verbal)
+
+
+def _apposed_to(doc, own: list[int], borrowed: set[int]) -> list[int]:
+    """The borrowed noun phrase an apposition stands right after ("Tom Reece, 29": "Tom Reece"), else []: an
+    apposition's evidence is the name and what it says of it, written together.
+
+    Example:
+        >>> import spacy
+        >>> doc = spacy.blank("en")("Among them was Ann Lee, 29, a nurse.")
+        >>> _apposed_to(doc, [6], {3, 4})
+        [3, 4]
+        >>> _apposed_to(doc, [6], {0})
+        []
+    """
+    if not own or not borrowed:
+        return []
+    first, block = min(own), sorted(borrowed)
+    between = range(block[-1] + 1, first)
+    contiguous = block == list(range(block[0], block[-1] + 1))
+    return block if contiguous and block[-1] < first and all(doc[i].is_punct for i in between) else []
 
 
 def _reparsed(doc, allowed: set[int], rules: tuple[str, ...], subst: dict[int, str],

@@ -25,7 +25,36 @@ def _lemma(tok) -> str:
     return tok.lemma_.lower()
 
 
+#: The lexicon source of an opposition that a verb inherits from the antonymy of the verb it is a way of doing.
+INHERITED = "wordnet troponyms"
+
+
+def _used_alike(x, y) -> bool:
+    """True unless two verbs are used with different argument frames (one with a direct object, the other without):
+    an opposition inherited through troponyms holds for one sense, and a verb's frame tells its senses apart ("the
+    cuts will fall in sales" is no failure that "the cuts will hit the sales team" reverses).
+
+    Example:
+        >>> from ._base import parse
+        >>> a, b, c = parse("Most cuts fall in sales."), parse("Most cuts hit the sales team."), parse("Most cuts hit.")
+        >>> _used_alike(a[2], b[2]), _used_alike(a[2], c[2])
+        (False, True)
+    """
+    def transitive(tok) -> bool:
+        return any(c.dep_ in ("dobj", "dative") for c in tok.children)
+    return transitive(x) == transitive(y)
+
+
 def _opposite(x, y, loose: bool = False) -> str | None:
+    """The lexicon entry that makes tokens ``x`` and ``y`` opposites (see :func:`_lexical_opposite`); an opposition
+    inherited through WordNet's troponyms counts only for two verbs used alike (:func:`_used_alike`)."""
+    src = _lexical_opposite(x, y, loose)
+    if src == INHERITED and x.pos_ == y.pos_ == "VERB" and not _used_alike(x, y):
+        return None
+    return src
+
+
+def _lexical_opposite(x, y, loose: bool = False) -> str | None:
     """The lexicon entry that makes tokens ``x`` and ``y`` opposites, trying lemmas then surface forms.
 
     ``loose`` also tries adjective bases ("carefully" -> "careful", "later" -> "late") and WordNet's indirect

@@ -13,7 +13,7 @@ from dataclasses import replace  # noqa: F401  (used by the doctest of anchor_bu
 from typing import Any, Callable, Sequence
 
 from ..judges.numbers import _CLASS_OF
-from .kinds import CLOSE, GENERIC_PERSON, SAME, person_senses, relation
+from .kinds import CLOSE, GENERIC_PERSON, SAME, person_senses, relation, siblings, title_words
 from .model import KeyFact
 from .stateconflicts import same_state_anchor, state_bucket
 
@@ -49,15 +49,37 @@ def same_anchor(a: KeyFact, b: KeyFact, sim: Similarity | None = None) -> bool:
     if a.type in NUMERIC:
         return anchor_strength(a, b, sim) > 0
     if a.type == "role":
-        (wa,), (wb,) = a.detail, b.detail
-        nested = (wa <= wb or wb <= wa) and a.head == b.head
-        qualified = min(len(wa), len(wb)) >= 2  # "health minister", not "minister": one holder per story
-        return nested and ((qualified and (wa == wb or _same_event(a, b))) or _context(a, b, sim) >= CONTEXT_SIM)
+        return _same_role(a, b, sim)
     if a.type == "quote":
         return sim is not None and max(sim(x, y) for x in a.claims for y in b.claims) >= QUOTE_SIM
     if a.type == "state":  # an attribute ("condition") in like sentences is the same one despite a parse slip
         return same_state_anchor(a, b, lambda: _context(a, b, sim) >= CONTEXT_SIM)
     return False
+
+
+def _same_role(a: KeyFact, b: KeyFact, sim: Similarity | None) -> bool:
+    """Two titles are one role when one holds the other's words (adjectives read as the nouns they pertain to:
+    "financial" as "finance") with the same head word, qualified ("health minister", not "minister": one holder per
+    story) and equal or in one event, or in like sentences; or, worded apart ("finance chief" / "chief financial
+    officer": the shorter title's words, head and all, inside the longer), in like sentences only.
+
+    Example:
+        >>> role = lambda head, *words: KeyFact("role", "x", "x", "", "a", 0, 1, ("a#0",), head=head,
+        ...                                     detail=(frozenset(words),))
+        >>> _same_role(role("chief", "finance", "chief"), role("officer", "chief", "financial", "officer"),
+        ...            lambda x, y: 0.6)
+        True
+        >>> _same_role(role("chief", "fire", "chief"), role("officer", "chief", "medical", "officer"), lambda x, y: 0.6)
+        False
+    """
+    (wa,), (wb,) = a.detail, b.detail
+    wa, wb = title_words(wa), title_words(wb)
+    qualified = min(len(wa), len(wb)) >= 2  # "health minister", not "minister": one holder per story
+    if a.head == b.head:
+        return (wa <= wb or wb <= wa) and (
+            (qualified and (wa == wb or _same_event(a, b))) or _context(a, b, sim) >= CONTEXT_SIM)
+    shorter, longer = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return qualified and shorter < longer and _context(a, b, sim) >= CONTEXT_SIM
 
 
 #: Key-fact types whose anchors match with a strength (:func:`anchor_strength`), the strongest match winning.
@@ -103,8 +125,8 @@ def _count_strength(a: KeyFact, b: KeyFact, sim: Similarity | None) -> int:
     alike: "Two dead in crush" / "Three supporters die at stadium"."""
     (qa, moment_a, plan_a), (qb, moment_b, plan_b) = a.detail[:3], b.detail[:3]
     narrow_a, narrow_b = a.detail[3:4], b.detail[3:4]  # the words that narrow the noun, when extracted
-    if qa.unit != qb.unit or plan_a != plan_b or (moment_a != moment_b and opening_part(a, b) is None):
-        return 0
+    if qa.unit != qb.unit or bool(plan_a) != bool(plan_b) or (moment_a != moment_b and opening_part(a, b) is None):
+        return 0  # a plan is compared with a plan, however it is worded ("would cut" / "plans to eliminate")
     near = relation(a.head, b.head)
     if near not in (SAME, CLOSE, GENERIC_PERSON):
         return 0  # two unrelated kinds of people ("officers" / "protesters") are two groups, even in one event
@@ -162,7 +184,24 @@ def _age_strength(a: KeyFact, b: KeyFact, sim: Similarity | None) -> int:
     if a.head == b.head:
         return EVENT
     linked = bool(person_a) and person_a in (b.head, person_b) or bool(person_b) and person_b in (a.head, person_a)
-    return SENTENCE if linked and (_same_event(a, b) or _context(a, b, sim) >= CONTEXT_SIM) else 0
+    if linked and (_same_event(a, b) or _context(a, b, sim) >= CONTEXT_SIM):
+        return SENTENCE
+    return SENTENCE if _one_kind(a, b) and _context(a, b, sim) >= AGE_CONTEXT_SIM else 0
+
+
+#: Ages of two nouns for one kind of person are one person's only in sentences this alike ("The flight
+#: commander, aged 52, declared an emergency" / "The 45-year-old captain declared an emergency"): above
+#: :data:`CONTEXT_SIM` because a story gives the ages of several people of a kind in sentences built alike.
+AGE_CONTEXT_SIM = 0.6
+
+
+def _one_kind(a: KeyFact, b: KeyFact) -> bool:
+    """True for two ages of unnamed people described by nouns for one kind of person (:func:`siblings`), neither
+    read as standing for a different named person than the other."""
+    (person_a, _), (person_b, _) = _person_of(a), _person_of(b)
+    if person_a and person_b and person_a != person_b:
+        return False
+    return siblings(a.head, b.head)
 
 
 def _person_of(age: KeyFact) -> tuple[str, bool]:
@@ -207,8 +246,9 @@ def matcher(facts: Sequence[KeyFact], sim: Similarity | None = None) -> Callable
 
 
 #: Types whose facts share an anchor only with the same ``head`` (states: see ``state_bucket``; dates: equal details);
-#: counts of people share one bucket ("workers" / "employees"), and ages one per type (a name and a description).
-_BY_HEAD = frozenset({"count", "quantity", "role"})
+#: counts of people share one bucket ("workers" / "employees"), and ages and roles one per type (a name and a
+#: description; "finance chief" and "chief financial officer").
+_BY_HEAD = frozenset({"count", "quantity"})
 #: The bucket of every count or quantity whose noun names people.
 PEOPLE_BUCKET = "<people>"
 

@@ -204,7 +204,9 @@ def _already_reported(a: KeyFact, b: KeyFact, taken: Sequence[tuple[set, str, se
 
 def _restated(fact: KeyFact, same_source: Sequence[KeyFact]) -> list[KeyFact]:
     """The count and the counts its source restates it by: the same value for events of one class and nouns of
-    one kind ("Two dead" in the headline, "Two fans were killed" in the lead); a conflict holds all their claims.
+    one kind ("Two dead" in the headline, "Two fans were killed" in the lead); for a quantity, the same amount of
+    the same unit or noun in one event, or where one names no event ("demand $5 million" / "asking for a ransom of
+    $5 million"); a conflict holds all their claims.
 
     Example:
         >>> from factalign.judges.quantities import Quantity
@@ -214,6 +216,9 @@ def _restated(fact: KeyFact, same_source: Sequence[KeyFact]) -> list[KeyFact]:
         >>> [f.claims for f in _restated(lead, [title, lead])]
         [('a#1',), ('a#0',)]
     """
+    if fact.type == "quantity":
+        return [fact] + [f for f in same_source if f is not fact and f.type == "quantity" and f.norm == fact.norm
+                         and f.head == fact.head and (_same_event(f, fact) or not (f.event and fact.event))]
     if fact.type != "count":
         return [fact]
     return [fact] + [f for f in same_source if f is not fact and f.type == "count" and f.norm == fact.norm

@@ -13,12 +13,12 @@ from typing import Sequence
 
 from ..judges.dates import date_facts
 from ..judges.numbers import _CLASS_OF, PROJECTION, TIME_WORDS, _clause_words, _root
-from ..judges.quantities import quantities
+from ..judges.quantities import Quantity, quantities
 from ..lexical import content_words, stem
 from ..models import Claim, Source
 from .kinds import person_senses
 from .model import KeyFact
-from .people import ages, quotes, roles
+from .people import ages, bare_age, quotes, roles
 from .states import states
 from .syntax import parse_source, predicate, span_offsets, span_text, surname
 
@@ -62,7 +62,9 @@ def extract_key_facts(sources: Sequence[Source], claims: Sequence[Claim], docs=N
     for source in sources:
         doc = docs[source.name] if docs and source.name in docs else parse_source(source.text)
         mine = by_source.get(source.name, [])
-        found = (_numbers(doc, source.name, _linked_ages(doc, ages(doc, source.name))) + _dates(doc, source)
+        read = ages(doc, source.name)
+        found = (_numbers(doc, source.name, _linked_ages(doc, read), read) + _none(doc, source.name)
+                 + _dates(doc, source)
                  + roles(doc, source.name) + states(doc, source.name) + quotes(doc, source.name, mine))
         out += [_with_claims(doc, f, mine) for f in sorted(found, key=lambda f: (f.start, f.type))]
     return out
@@ -117,9 +119,10 @@ def _value_span(text: str, fact: KeyFact) -> tuple[int, int]:
     return (found, found + len(fact.value)) if found >= 0 else (fact.start, fact.end)
 
 
-def _numbers(doc, name: str, age_facts: list[KeyFact]) -> list[KeyFact]:
-    """Counts (a number of things) and quantities (money, percent, measures), with what they count and the event."""
-    taken = {(f.start, f.end) for f in age_facts}
+def _numbers(doc, name: str, age_facts: list[KeyFact], read: Sequence[KeyFact] = ()) -> list[KeyFact]:
+    """Counts (a number of things) and quantities (money, percent, measures), with what they count and the event;
+    ``read``: every age read, kept or not ("the 32-year-old" of no one named is still no duration)."""
+    taken = {(f.start, f.end) for f in list(age_facts) + list(read)}
     out = list(age_facts)
     found = quantities(doc)
     changes = _changes(doc, found)
@@ -140,6 +143,37 @@ def _numbers(doc, name: str, age_facts: list[KeyFact]) -> list[KeyFact]:
         kind = "count" if q.unit == "" else "quantity"
         out.append(KeyFact(kind, q.text, _show_number(q.value, q.unit), f"{head} {event}".strip(), name, start, end,
                            head=head, event=event, detail=detail))
+    return out
+
+
+#: The word that, as the subject's determiner, says no one took part ("No passengers were hurt"); "nobody" and
+#: "no one" are its pronoun forms.
+NONE_WORDS = ("no", "nobody", "noone")
+
+
+def _none(doc, name: str) -> list[KeyFact]:
+    """A count of zero people for an event of a class the numbers judge counts ("No one was hurt", "Nobody died",
+    "No passengers were injured"), which a count of people hurt in the other source contradicts.
+
+    Example:
+        >>> [(f.norm, f.head, f.event) for f in _none(parse_source("No one was hurt. No decision was made."), "a")]
+        [('0', 'people', 'hurt')]
+    """
+    out = []
+    for tok in doc:
+        verb = tok.head
+        if tok.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() not in _CLASS_OF:
+            continue
+        det = next((c for c in tok.children if c.dep_ == "det" and c.lower_ == NONE_WORDS[0]), None)
+        if det is None and tok.lower_ not in NONE_WORDS:
+            continue
+        noun = tok.lemma_.lower() if det is not None and tok.pos_ == "NOUN" and tok.lower_ != "one" else PEOPLE
+        first = det.i if det is not None else tok.i
+        start, end = span_offsets(doc, first, tok.i + 1)
+        q = Quantity(0.0, 0.0, 0.0, "", noun, span_text(doc, start, end), first, tok.i + 1, tok.i)
+        event = verb.lemma_.lower()
+        out.append(KeyFact("count", q.text, "0", f"{noun} {event}", name, start, end, head=noun, event=event,
+                           detail=(q, frozenset(), frozenset(), frozenset(), 0 < end <= doc.text.find("\n"))))
     return out
 
 
@@ -265,12 +299,23 @@ def _linked_ages(doc, facts: list[KeyFact]) -> list[KeyFact]:
     """
     out = []
     for fact in facts:
-        owner = _owner(doc, fact)
+        owner = _bare_owner(doc, fact) or _owner(doc, fact)
         plural = owner is not None and owner.tag_ in PLURAL_TAGS
         person = _described_person(doc, owner) if owner is not None else ""
         event = predicate(owner) if owner is not None else ""
+        if owner is not None and bare_age(owner):
+            if not person:
+                continue  # "the 32-year-old" with no one named before: an age of no one we can tell
+            fact = replace(fact, head=person, anchor=f"age of {person}")
         out.append(replace(fact, detail=(fact.detail[0], person, plural), event=fact.event or event))
     return out
+
+
+def _bare_owner(doc, fact: KeyFact):
+    """The "old" of a bare "the N-year-old" the fact reads (see :func:`bare_age`), else None."""
+    span = doc.char_span(fact.start, fact.end, alignment_mode="expand")
+    last = span[-1] if span is not None else None
+    return last if last is not None and bare_age(last) else None
 
 
 #: Penn tags of plural nouns.
@@ -293,7 +338,8 @@ def _described_person(doc, owner) -> str:
     "The 41-year-old accountant" in a sentence that names nobody is the one person the previous sentence names
     (news introduces a person by name, then refers back by age and occupation); with no name, or two, it is "".
     """
-    if owner.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in owner.children):
+    if not (owner.pos_ == "NOUN" or bare_age(owner)) or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in owner.children):
         return ""
     sent = owner.sent
     if any(e.label_ == "PERSON" for e in sent.ents) or sent.start == 0:

@@ -73,3 +73,50 @@ def relation(a: str, b: str) -> str:
             any(hypernyms.get(s, frozenset()) & senses_a for s in senses_b):
         return CLOSE
     return KIN
+
+
+def siblings(a: str, b: str) -> bool:
+    """True when two nouns name one kind of person: they share a sense, one is a direct hypernym of the other, or
+    they share a direct hypernym other than the generic person (WordNet files "captain" and "commander" both
+    under "commissioned naval officer") and WordNet does not oppose them ("man" / "woman").
+
+    Example:
+        >>> siblings("captain", "commander"), siblings("man", "woman"), siblings("driver", "passenger")
+        (True, False, False)
+    """
+    from ..judges.lexicon import antonym_source
+
+    near = relation(a, b)
+    if near in (SAME, CLOSE):
+        return True
+    if near != KIN or antonym_source(a, b):
+        return False
+    _, hypernyms = _table()
+
+    def above(word: str) -> frozenset[str]:
+        return frozenset().union(*(hypernyms.get(s, frozenset()) for s in person_senses(word))) - GENERIC
+    return bool(above(a) & above(b))
+
+
+@functools.lru_cache(maxsize=1)
+def _pertainyms() -> dict[str, str]:
+    """adjective -> the noun it pertains to (WordNet 3.0, ``keyfacts_pertainyms.tsv``); the first noun when several."""
+    out: dict[str, str] = {}
+    text = (resources.files("factalign") / "data" / "keyfacts_pertainyms.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            adjective, noun = line.split("\t")
+            out.setdefault(adjective, noun)
+    return out
+
+
+def title_words(words: frozenset[str]) -> frozenset[str]:
+    """The words of a title with each adjective WordNet says pertains to a noun read as that noun, so that a title
+    worded with the adjective is seen to hold the same words ("chief financial officer" holds "finance").
+
+    Example:
+        >>> sorted(title_words(frozenset({"chief", "financial", "officer"})))
+        ['chief', 'finance', 'officer']
+    """
+    table = _pertainyms()
+    return frozenset(table.get(w, w) for w in words)

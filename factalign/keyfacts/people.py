@@ -33,8 +33,26 @@ def _who(tok) -> tuple[str, str]:
     return tok.lemma_.lower(), tok.text.lower()
 
 
+#: Dependency labels of a noun phrase that stands alone in its clause (a subject, an object, a noun after a
+#: preposition): "the 32-year-old" there is a person, not a modifier.
+_NOMINAL = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos")
+
+
+def bare_age(old) -> bool:
+    """True when "old" of "the N-year-old" heads its own noun phrase ("The 32-year-old was released"): the age
+    of a person the text has named before, not of a noun after it.
+
+    Example:
+        >>> from factalign.keyfacts.syntax import parse_source
+        >>> doc = parse_source("The 32-year-old was released. The 32-year-old driver was released.")
+        >>> bare_age(doc[5]), bare_age(doc[14])
+        (True, False)
+    """
+    return old.lower_ == "old" and old.dep_ in _NOMINAL and any(c.lower_ == "the" for c in old.children)
+
+
 def ages(doc, name: str) -> list[KeyFact]:
-    """Ages in the three shapes news copy uses.
+    """Ages in the shapes news copy uses (see :func:`_age_owner`).
 
     Example:
         >>> from factalign.keyfacts.syntax import parse_source
@@ -44,20 +62,7 @@ def ages(doc, name: str) -> list[KeyFact]:
     out = []
     for tok in doc:
         value = _age_value(tok)
-        if value is None:
-            continue
-        nxt = [t.lower_ for t in doc[tok.i + 1:tok.i + 5]]
-        owner, first, last = None, tok.i, tok.i + 1
-        if nxt[:4] == ["-", "year", "-", "old"]:  # "the 52-year-old driver"
-            old = doc[tok.i + 4]
-            owner = old.head if old.head.pos_ in ("NOUN", "PROPN") and old.head is not old else None
-            last = tok.i + 5
-        elif tok.i > 0 and doc[tok.i - 1].lower_ == "aged" and doc[tok.i - 1].head.pos_ in ("NOUN", "PROPN"):
-            owner, first = doc[tok.i - 1].head, tok.i - 1  # "a man aged 40"
-        elif (tok.i >= 2 and doc[tok.i - 1].text == "," and tok.i + 1 < len(doc)
-              and doc[tok.i + 1].text in (",", ".", ";") and doc[tok.i - 2].pos_ in ("NOUN", "PROPN")
-              and tok.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY")):
-            owner = doc[tok.i - 2]  # "The driver, 25, ..." / "Laura Benning, 52."
+        owner, first, last = _age_owner(doc, tok) if value is not None else (None, 0, 0)
         if owner is None:
             continue
         head, readable = _who(owner)
@@ -65,6 +70,25 @@ def ages(doc, name: str) -> list[KeyFact]:
         out.append(KeyFact("age", span_text(doc, start, end), str(value), f"age of {readable}", name, start, end,
                            head=head, event="", detail=(value,)))
     return out
+
+
+def _age_owner(doc, tok):
+    """(token the age belongs to, first token, end token) of the evidence of an age at number ``tok``, or
+    (None, ...): "the 52-year-old driver", a bare "the 32-year-old" (see :func:`bare_age`), "a man aged 40",
+    "The driver, 25, ..." / "Laura Benning, 52."."""
+    nxt = [t.lower_ for t in doc[tok.i + 1:tok.i + 5]]
+    if nxt[:4] == ["-", "year", "-", "old"]:  # "the 52-year-old driver"
+        old = doc[tok.i + 4]
+        owner = old.head if old.head.pos_ in ("NOUN", "PROPN") and old.head is not old else None
+        owner = old if owner is None and bare_age(old) else owner  # "the 32-year-old was released"
+        return owner, tok.i, tok.i + 5
+    if tok.i > 0 and doc[tok.i - 1].lower_ == "aged" and doc[tok.i - 1].head.pos_ in ("NOUN", "PROPN"):
+        return doc[tok.i - 1].head, tok.i - 1, tok.i + 1  # "a man aged 40"
+    if (tok.i >= 2 and doc[tok.i - 1].text == "," and tok.i + 1 < len(doc)
+            and doc[tok.i + 1].text in (",", ".", ";") and doc[tok.i - 2].pos_ in ("NOUN", "PROPN")
+            and tok.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY")):
+        return doc[tok.i - 2], tok.i, tok.i + 1  # "The driver, 25, ..." / "Laura Benning, 52."
+    return None, tok.i, tok.i + 1
 
 
 #: Entity labels that say a proper noun is not a person.

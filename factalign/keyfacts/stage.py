@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import replace  # noqa: F401  (used by the doctests)
+from dataclasses import replace
 from typing import Any, Sequence
 
 from ..models import Claim, Finding, Source
 from ..linking import VALUE_LINK
 from .anchors import _context
+from .compare import _restated as restated_by
 from .compare import bucketed, compare_key_facts, conflicting, group_key_facts, same_anchor
 from .kinds import CLOSE, GENERIC_PERSON, SAME, relation
 from .extract import extract_key_facts
@@ -38,7 +39,7 @@ def keyfact_stage(sources: Sequence[Source], claims: Sequence[Claim], sim: Any, 
     facts = group_key_facts(extract_key_facts(sources, claims, docs=docs), sim=similarity, related=related)
     conflicts = compare_key_facts(facts, sim=similarity, related=related, texts={s.name: s.text for s in sources},
                                   existing=findings, claims_of=_by_source(claims))
-    kept = reconciled(findings, facts, similarity) + conflicts
+    kept = restating(reconciled(findings, facts, similarity), facts) + conflicts
     return facts, kept + agreeing(facts, kept, similarity)
 
 
@@ -141,7 +142,7 @@ def agreeing(facts: Sequence[KeyFact], findings: Sequence[Finding], sim: Any = N
         >>> [f.claims for f in agreeing([a, b], [])]
         [('a#0', 'b#3')]
     """
-    related = [set(f.claims) for f in findings if f.kind in ("agreement", "contradiction")]
+    related = [(set(f.claims), f.kind, f.subtype) for f in findings if f.kind in ("agreement", "contradiction")]
     groups: dict[str, list[KeyFact]] = {}
     for f in facts:
         if f.type in AGREEING_TYPES and f.claims:
@@ -154,16 +155,29 @@ def agreeing(facts: Sequence[KeyFact], findings: Sequence[Finding], sim: Any = N
                 if a.source == b.source or not same_value(a, b) or not (
                         same_anchor(a, b, sim) or same_amount(a, b, sim) or same_clock_time(a, b)):
                     continue
-                if any(ids & set(a.claims) and ids & set(b.claims) for ids in related):
-                    continue  # already an agreement (or a conflict) between these claims
+                if any(ids & set(a.claims) and ids & set(b.claims) and _bears_on(kind, subtype, a.type)
+                       for ids, kind, subtype in related):
+                    continue  # already an agreement (or a conflict over such values) between these claims
                 ids = tuple(dict.fromkeys(a.claims + b.claims))
-                related.append(set(ids))
+                related.append((set(ids), "agreement", a.type))
                 out.append(Finding(
                     kind="agreement", subtype=a.type, claims=ids, score=AGREEMENT_SCORE,
                     explanation=f"same {a.type} in {a.source} and {b.source}: {a.anchor} {a.value} = {b.value}",
                     extra={"judge": "keyfacts", "key_fact": a.type, "group": a.group},
                 ))
     return out
+
+
+#: Finding subtypes of conflicts over values of each agreeing key-fact type: a conflict over another kind of value
+#: between two claims ("fell" / "up") leaves an amount they share ("$2.5 billion") agreed.
+VALUE_SUBTYPES = {"count": ("number", "quantity"), "quantity": ("number", "quantity"), "date": ("date",),
+                  "time": ("date", "time"), "age": ("age", "number")}
+
+
+def _bears_on(kind: str, subtype: str, fact_type: str) -> bool:
+    """True when a finding between two claims already says whether they agree on a value of ``fact_type``: any
+    agreement, or a contradiction over values of that kind (:data:`VALUE_SUBTYPES`)."""
+    return kind == "agreement" or subtype in VALUE_SUBTYPES.get(fact_type, ())
 
 
 #: Key-fact types that say what a claim is about; a date or time only says when, so a claim whose only key facts are
@@ -216,6 +230,36 @@ def reconciled(findings: Sequence[Finding], facts: Sequence[KeyFact], sim: Any =
         for c in f.claims:
             by_claim.setdefault(c, []).append(f)
     return [f for f in findings if not _compatible(f, by_claim, sim)]
+
+
+#: Key-fact types whose restatements join a contradiction of the judge stage (see :func:`restating`).
+RESTATED_TYPES = ("count", "quantity")
+
+
+def restating(findings: Sequence[Finding], facts: Sequence[KeyFact]) -> list[Finding]:
+    """The findings, each judge-stage contradiction of two amounts holding as well the claims where either source
+    restates its disputed amount (:func:`~factalign.keyfacts.compare._restated`): a conflict is the source's, not one
+    sentence's ("hackers demand $5 million" in the headline, "a ransom of $5 million" in the body).
+
+    Example:
+        >>> restating([], [])
+        []
+    """
+    by_claim: dict[str, list[KeyFact]] = {}
+    by_source: dict[str, list[KeyFact]] = {}
+    for f in facts:
+        if f.type in RESTATED_TYPES:
+            by_source.setdefault(f.source, []).append(f)
+            for c in f.claims:
+                by_claim.setdefault(c, []).append(f)
+    out = []
+    for finding in findings:
+        if finding.kind == "contradiction" and finding.extra.get("judge") != "keyfacts" and finding.values:
+            more = [c for value in finding.values for k in _holding(value, finding.claims, by_claim)
+                    for z in restated_by(k, by_source[k.source]) for c in z.claims if c not in finding.claims]
+            finding = replace(finding, claims=finding.claims + tuple(dict.fromkeys(more))) if more else finding
+        out.append(finding)
+    return out
 
 
 def _holding(value: str, claims, by_claim: dict[str, list[KeyFact]]) -> list[KeyFact]:

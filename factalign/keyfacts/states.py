@@ -12,7 +12,9 @@ antonym data the judges ship (:mod:`factalign.judges.lexicon`). The rules, one s
 - "in ADJ NOUN" after a verb gives the attribute NOUN of the subject ("in serious condition");
 - a degree adverb on "injured" (or a word of its WordNet cluster) gives the person's condition ("lightly
   injured": condition light), which conflicts only with a WordNet opposite ("serious");
-- "has yet to V" denies V ("has yet to be certified": not certified);
+- "has yet to V" denies V ("has yet to be certified": not certified), and a holder determined by "no" denies the
+  state of every member ("No passengers were injured");
+- a verb of confirming whose object is "it" or "this" is about what its sentence says ("have not confirmed it");
 - a verb of knowing or telling whose participle has a WordNet un-form ("confirmed" / "unconfirmed") states the
   certainty of what it is about ("confirmed that chlorine was the gas": chlorine confirmed);
 - a state bounded by a duration or an episode ("closed for four hours", "closed during the leak") is a past
@@ -140,6 +142,23 @@ def _topics(word) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+#: The determiner that denies a state of its noun's every member ("No passengers were injured").
+NEGATIVE_DETERMINER = "no"
+
+
+def _no_holder(subject) -> bool:
+    """True when the holder is determined by "no" ("No one was injured", "no passengers were injured"): the state
+    is denied of them all, not stated.
+
+    Example:
+        >>> from factalign.keyfacts.syntax import parse_source
+        >>> doc = parse_source("No one was injured. One man was injured.")
+        >>> _no_holder(doc[1]), _no_holder(doc[6])
+        (True, False)
+    """
+    return any(c.dep_ == "det" and c.lower_ == NEGATIVE_DETERMINER for c in subject.children)
+
+
 def _facts(doc, name, subject, value_tok, verb, state: State, whole: bool = False) -> list[KeyFact]:
     """One fact per topic; ``whole``: the evidence is the whole sentence (the holder is a pronoun in it)."""
     if subject is None or subject.pos_ == "PRON":
@@ -149,7 +168,8 @@ def _facts(doc, name, subject, value_tok, verb, state: State, whole: bool = Fals
     if whole:
         first, last = value_tok.sent.start, value_tok.sent.end
     start, end = span_offsets(doc, first, last)
-    polarity = state.polarity and not negated(value_tok) and not negated(verb) and not _yet_to(verb)
+    polarity = state.polarity and not negated(value_tok) and not negated(verb) and not _yet_to(verb) \
+        and not _no_holder(subject)
     what = f"{state.attribute} of {readable}" if state.attribute else f"state of {readable}"
     norm = ("" if polarity else "not ") + state.value
     named = subject.pos_ == "PROPN"
@@ -294,9 +314,24 @@ def _complement_facts(doc, name: str, tok) -> list[KeyFact]:
     return _facts(doc, name, holder, tok, tok.head, state) if state is not None else []
 
 
+def _stands_for_a_statement(pron) -> bool:
+    """True for a neuter or demonstrative pronoun ("it", "this"), which after a verb of confirming stands for what
+    its sentence says ("suspect a cable sparked the fire, but have not confirmed it"); "confirmed him" does not.
+
+    Example:
+        >>> from factalign.keyfacts.syntax import parse_source
+        >>> doc = parse_source("They have not confirmed it. They confirmed him.")
+        >>> _stands_for_a_statement(doc[4]), _stands_for_a_statement(doc[8])
+        (True, False)
+    """
+    morph = pron.morph
+    return pron.pos_ == "PRON" and ("Neut" in morph.get("Gender") or "Dem" in morph.get("PronType"))
+
+
 def _verb_facts(doc, name: str, tok) -> list[KeyFact]:
     """The state a verb gives (:func:`_verbal`): a verb of confirming in the active voice is about its object
-    ("confirmed that chlorine was the gas"), or about its whole sentence ("has yet to confirm it"); any other verb
+    ("confirmed that chlorine was the gas"), or about its whole sentence when that object is "it" or "this" ("has
+    yet to confirm it", "have not confirmed it"); any other verb
     about its subject ("the road has reopened")."""
     state = _verbal(tok)
     if state is None:
@@ -305,9 +340,9 @@ def _verb_facts(doc, name: str, tok) -> list[KeyFact]:
     if state.attribute != CERTAINTY or passive:
         return _facts(doc, name, _subject(tok), tok, tok, state)
     holder = _object(tok)
-    whole = holder is not None and holder.pos_ == "PRON" and _yet_to(tok)
+    whole = holder is not None and _stands_for_a_statement(holder)
     if whole:
-        holder = tok  # "yet to confirm it": about what the sentence says; matched by its context
+        holder = tok  # "yet to confirm it", "have not confirmed it": about what the sentence says; by its context
     return _facts(doc, name, holder, tok, tok, state, whole) if holder is not None else []
 
 
