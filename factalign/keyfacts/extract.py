@@ -85,6 +85,7 @@ def _numbers(doc, name: str, age_facts: list[KeyFact]) -> list[KeyFact]:
     out = list(age_facts)
     found = quantities(doc)
     changes = _changes(doc, found)
+    headline_end = doc.text.find("\n")  # read once: ``doc.text`` joins every token of the source
     for q in found:
         if q.year or q.unit == "rank":
             continue
@@ -98,7 +99,7 @@ def _numbers(doc, name: str, age_facts: list[KeyFact]) -> list[KeyFact]:
         words = _clause_words(doc, q)
         moments = _moments(doc, q) | ({CHANGE_START} if changes.get(q.num, ("",))[0] == "from" else set())
         detail = (q, moments, frozenset(words & PROJECTION), _modifiers(noun_tok, q),
-                  0 < end <= doc.text.find("\n"))  # in the headline: the first of several lines
+                  0 < end <= headline_end)  # in the headline: the first of several lines
         kind = "count" if q.unit == "" else "quantity"
         out.append(KeyFact(kind, q.text, _show_number(q.value, q.unit), f"{head} {event}".strip(), name, start, end,
                            head=head, event=event, detail=detail))
