@@ -20,6 +20,7 @@ from .facts import contested, judge_facts, make_facts
 from .keyfacts.stage import answered, keyfact_stage
 from .linking import link_by_values, sentence_of, speaker_ids
 from .matching import DEFAULT_THRESHOLD, Similarity, group, pair_overlap, story
+from .memory import release_freed_memory
 from .models import Claim, Fact, Finding, Source
 from .omitting import _bare_sides, _fragments, omission_stage  # noqa: F401  (_fragments: kept importable from here)
 from .options import DEFAULT_MIN_OVERLAP, Options
@@ -175,6 +176,7 @@ def split_stage(srcs: Sequence[Source], splitter: Splitter) -> tuple[list[Claim]
         docs = {s.name: _without_tensor(doc) for s, doc in zip(srcs, with_lemmas(parsed))}
     else:
         result, docs = splitter.split_many(srcs), {}
+    release_freed_memory()  # the parser's freed buffers would otherwise stay resident for the whole run
     return [c for claims in check_split(result, srcs) for c in claims], docs
 
 

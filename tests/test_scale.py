@@ -131,3 +131,41 @@ def test_the_runs_parse_keeps_no_tok2vec_rows_after_splitting():
     assert claims == [c for s in sources for c in splitter.split(s)]
     assert all(doc.tensor.size == 0 for doc in docs.values())
     assert [t.dep_ for t in docs["a"]] == [t.dep_ for t in splitter.parse_many(sources[:1])[0]]
+
+
+def _rss_mb() -> float:
+    import psutil
+
+    return psutil.Process().memory_info().rss / 2**20
+
+
+@pytest.mark.skipif(not __import__("sys").platform.startswith("linux"), reason="glibc's malloc_trim")
+def test_freed_heap_memory_goes_back_to_the_system():
+    import ctypes
+
+    from factalign.memory import release_freed_memory
+
+    libc = ctypes.CDLL(None)
+    libc.malloc.restype, libc.malloc.argtypes = ctypes.c_void_p, [ctypes.c_size_t]
+    libc.free.argtypes = [ctypes.c_void_p]
+    blocks = [libc.malloc(64 * 1024) for _ in range(3200)]  # 200 MB in heap-sized blocks (under mmap's threshold)
+    for b in blocks:
+        ctypes.memset(b, 1, 64 * 1024)
+    held = _rss_mb()
+    for b in blocks[:-1]:
+        libc.free(b)  # the last block stays: the heap's top cannot shrink past it on its own
+    kept = _rss_mb()
+    assert release_freed_memory()
+    assert _rss_mb() < kept - 100 and kept > held - 100  # glibc kept the freed pages until asked
+    libc.free(blocks[-1])
+
+
+def test_release_does_nothing_off_linux(monkeypatch):
+    from factalign import memory
+
+    memory._malloc_trim.cache_clear()
+    monkeypatch.setattr(memory.sys, "platform", "darwin")
+    try:
+        assert memory.release_freed_memory() is False
+    finally:
+        memory._malloc_trim.cache_clear()
