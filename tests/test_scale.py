@@ -169,3 +169,21 @@ def test_release_does_nothing_off_linux(monkeypatch):
         assert memory.release_freed_memory() is False
     finally:
         memory._malloc_trim.cache_clear()
+
+
+def test_claims_found_by_offset_equal_those_of_reading_every_claim():
+    from factalign.keyfacts.spans import ClaimSpans
+
+    rng = random.Random(11)
+    claims = []
+    for n in range(300):
+        start = rng.randrange(0, 5000)
+        claims.append(Claim(f"a#{n}", "a", "x", start, start + rng.choice([0, 3, 40, 200])))
+    spans = ClaimSpans(claims)
+    for _ in range(500):
+        lo = rng.randrange(-10, 5300)
+        hi = lo + rng.choice([0, 1, 15, 300])
+        assert spans.overlapping(lo, hi) == tuple(c.id for c in claims if c.start < hi and lo < c.end)
+        assert spans.holding(lo, hi) == tuple(c.id for c in claims if c.start <= lo and hi <= c.end)
+    assert any(spans.holding(c.start + 1, c.start + 2) for c in claims)  # the data has claims holding places
+    assert ClaimSpans([]).overlapping(0, 10) == ()

@@ -18,6 +18,7 @@ from ..models import Claim, Source
 from .kinds import person_senses
 from .model import KeyFact
 from .people import ages, quotes, roles
+from .spans import ClaimSpans
 from .states import states
 from .syntax import parse_source, predicate, span_offsets, span_text, surname
 
@@ -63,19 +64,20 @@ def extract_key_facts(sources: Sequence[Source], claims: Sequence[Claim], docs=N
         mine = by_source.get(source.name, [])
         found = (_numbers(doc, source.name, _linked_ages(doc, ages(doc, source.name))) + _dates(doc, source)
                  + roles(doc, source.name) + states(doc, source.name) + quotes(doc, source.name, mine))
-        out += [_with_claims(doc, f, mine) for f in sorted(found, key=lambda f: (f.start, f.type))]
+        spans = ClaimSpans(mine)
+        out += [_with_claims(doc, f, spans) for f in sorted(found, key=lambda f: (f.start, f.type))]
     return out
 
 
-def _with_claims(doc, fact: KeyFact, claims: Sequence[Claim]) -> KeyFact:
+def _with_claims(doc, fact: KeyFact, claims: ClaimSpans) -> KeyFact:
     """The fact with the claims that contain its evidence (else overlap it, else share its sentence) and the
     claims of its sentence as context ("said Fire Chief Ortiz" is left out of the claim it attributes)."""
     sent = doc.char_span(fact.start, fact.end, alignment_mode="expand")
     lo, hi = (sent.sent.start_char, sent.sent.end_char) if sent is not None else (fact.start, fact.end)
-    context = tuple(c.id for c in claims if c.start < hi and lo < c.end)
-    inside = fact.claims or tuple(c.id for c in claims if c.start <= fact.start and fact.end <= c.end)
+    context = claims.overlapping(lo, hi)
+    inside = fact.claims or claims.holding(fact.start, fact.end)
     if not inside:
-        inside = tuple(c.id for c in claims if c.start < fact.end and fact.start < c.end) or context
+        inside = claims.overlapping(fact.start, fact.end) or context
     return replace(fact, claims=inside, context=context)
 
 
