@@ -139,8 +139,8 @@ class StageTimer:
     one spaCy parse of each source) is the part of ``split`` spent in spaCy.
     """
 
-    STAGES = ("split_stage", "artefact_stage", "story_stage", "embed_stage", "align_stage", "_parse_judged",
-              "judge_stage", "keyfact_stage", "omission_stage")
+    STAGES = ("split_stage", "artefact_stage", "story_stage", "embed_stage", "align_stage", "judge_stage",
+              "keyfact_stage", "omission_stage")
     NESTED = {"split.spacy": (ClaimSplitter, "parse_many")}
 
     def __init__(self):

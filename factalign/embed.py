@@ -25,6 +25,7 @@ from typing import Protocol, Sequence, runtime_checkable
 import numpy as np
 
 from .cache import EmbeddingCache, resolve
+from .memory import release_freed_memory
 from .resources import DEFAULT_EMBEDDER, resolve_embedder_path, sentence_transformer
 
 #: Vectors kept in this process's memory across runs (~75 MB at 384 dimensions): a notebook re-running the same
@@ -94,6 +95,7 @@ class SentenceTransformerEmbedder:
             if out is None:
                 out = np.empty((len(texts), vectors.shape[1]), dtype=np.float32)
             out[idx] = vectors
+        release_freed_memory()  # the encoder's freed buffers would otherwise stay resident for the whole run
         return out
 
     def __repr__(self) -> str:

@@ -133,10 +133,14 @@ def _pairs(fact: Fact, claims: dict[str, Claim], sim, reference: str | None, k: 
              and (not reference or reference in (claims[a].source, claims[b].source))]
     if len(fact.claims) <= k + 1:
         return pairs
+    similarity = {p: sim(*p) for p in pairs}
+    by_claim: dict[str, list[tuple[str, str]]] = defaultdict(list)  # each claim's pairs, in the order of ``pairs``
+    for p in pairs:
+        for cid in p:
+            by_claim[cid].append(p)
     chosen: dict[tuple[str, str], None] = {}
     for a in fact.claims:
-        mine = [p for p in pairs if a in p]
-        mine.sort(key=lambda p: -sim(*p))
+        mine = sorted(by_claim[a], key=lambda p: -similarity[p])  # stable: ties keep the order of ``pairs``
         chosen.update(dict.fromkeys(mine[:k]))
     return [p for p in pairs if p in chosen]
 

@@ -28,8 +28,9 @@ REPEAT_THRESHOLD = 0.9
 #: groups are those of all pairs on ordinary stories while the edges stay linear in the number of claims.
 NEIGHBOURS = 32
 
-#: Similarity values computed at once (float32: 64 MB), whatever the number of claims: bounds memory.
-BLOCK_CELLS = 1 << 24
+#: Similarity values computed at once (float32: 16 MB; with the speaker bonus, which adds in float64, and the masks
+#: of a block, about 100 MB in all), whatever the number of claims: bounds memory. The groups do not depend on it.
+BLOCK_CELLS = 1 << 22
 
 
 def match(emb_a: np.ndarray, emb_b: np.ndarray, threshold: float = DEFAULT_THRESHOLD) -> list[tuple[int, int, float]]:

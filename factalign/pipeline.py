@@ -20,6 +20,7 @@ from .facts import contested, judge_facts, make_facts
 from .keyfacts.stage import answered, keyfact_stage
 from .linking import link_by_values, sentence_of, speaker_ids
 from .matching import DEFAULT_THRESHOLD, Similarity, group, pair_overlap, story
+from .memory import release_freed_memory
 from .models import Claim, Fact, Finding, Source
 from .omitting import _bare_sides, _fragments, omission_stage  # noqa: F401  (_fragments: kept importable from here)
 from .options import DEFAULT_MIN_OVERLAP, Options
@@ -172,10 +173,22 @@ def split_stage(srcs: Sequence[Source], splitter: Splitter) -> tuple[list[Claim]
     if isinstance(splitter, DocSplitter):
         parsed = check_docs(splitter.parse_many(srcs), srcs)
         result = splitter.split_docs(srcs, parsed)
-        docs = {s.name: doc for s, doc in zip(srcs, with_lemmas(parsed))}
+        docs = {s.name: _without_tensor(doc) for s, doc in zip(srcs, with_lemmas(parsed))}
     else:
         result, docs = splitter.split_many(srcs), {}
+    release_freed_memory()  # the parser's freed buffers would otherwise stay resident for the whole run
     return [c for claims in check_split(result, srcs) for c in claims], docs
+
+
+def _without_tensor(doc: Any) -> Any:
+    """The doc with its tok2vec output (``doc.tensor``: a row of floats per token) dropped, in place.
+
+    Only splitting reads it (the second parse of a sentence without its asides reuses the rows); the stages after
+    it read tags, heads, lemmas and entities, and on a long source the tensor is the largest part of its doc.
+    """
+    if getattr(doc, "tensor", None) is not None and getattr(doc.tensor, "size", 0):
+        doc.tensor = np.zeros((0,), dtype=np.float32)
+    return doc
 
 
 def artefact_stage(srcs: Sequence[Source], claims: list[Claim], opts: Options,

@@ -281,13 +281,15 @@ def _hashable(value: Any) -> bool:
     return True
 
 
-def bucketed(facts: Sequence[KeyFact]) -> list[list[int]]:
-    """For each fact, the indices of the facts after it in its :func:`anchor_bucket`, in order."""
+def bucketed(facts: Sequence[KeyFact], near: Any = None) -> list[list[int]]:
+    """For each fact, the indices of the facts after it in its :func:`anchor_bucket`, in order; with ``near`` (a
+    :class:`~factalign.keyfacts.near.NearClaims`), only those it may match in a bucket matched by similarity alone."""
     members: dict[tuple[str, Any], list[int]] = defaultdict(list)
     for i, f in enumerate(facts):
         members[anchor_bucket(f)].append(i)
     after: list[list[int]] = [[] for _ in facts]
-    for idx in members.values():
+    for key, idx in members.items():
+        close = near(key, [facts[i] for i in idx]) if near is not None else None
         for n, i in enumerate(idx):
-            after[i] = idx[n + 1:]
+            after[i] = idx[n + 1:] if close is None else [idx[m] for m in sorted(close[n]) if m > n]
     return after

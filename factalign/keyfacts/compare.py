@@ -97,11 +97,13 @@ def _supports(z: KeyFact, y: KeyFact) -> bool:
     return not conflicting(z, y)
 
 
-def _stands(a: KeyFact, b: KeyFact, by_source: dict[str, list[KeyFact]], texts: dict[str, str], sim) -> bool:
+def _stands(a: KeyFact, b: KeyFact, pool, texts: dict[str, str], sim) -> bool:
     """A conflict stands unless a source also gives the other value for the same anchor (or names the other
-    person at all, for roles and speakers: then the two people are both in the story)."""
+    person at all, for roles and speakers: then the two people are both in the story).
+
+    ``pool(y, source)``: the facts of ``source`` that may share ``y``'s anchor (see :func:`_pools`)."""
     for x, y in ((a, b), (b, a)):
-        if any(same_anchor(z, y, sim) and _supports(z, y) for z in by_source[x.source] if z is not x):
+        if any(same_anchor(z, y, sim) and _supports(z, y) for z in pool(y, x.source) if z is not x):
             return False
         if x.type in ("role", "quote") and y.norm and f" {y.norm} " in _folded_source(texts.get(x.source, "")):
             return False
@@ -116,6 +118,7 @@ def compare_key_facts(
     texts: dict[str, str] | None = None,
     existing: Sequence[Finding] = (),
     claims_of: dict[str, Sequence[Any]] | None = None,
+    near: Any = None,
 ) -> list[Finding]:
     """Contradiction findings between key facts of different sources.
 
@@ -127,6 +130,8 @@ def compare_key_facts(
         existing: findings already made; a conflict between claims an earlier contradiction already holds is
             not reported twice.
         claims_of: source name -> its claims; the claims that name a person join a role or speaker conflict.
+        near: a :class:`~factalign.keyfacts.near.NearClaims`, so that facts matched by similarity alone are
+            compared only with those it finds (None: every pair of a bucket).
 
     Returns:
         One contradiction finding per conflicting value pair and anchor (not one per claim).
@@ -145,8 +150,9 @@ def compare_key_facts(
         by_source[f.source].append(f)
     taken = _reported(existing)
     groups: dict[tuple, list[tuple[KeyFact, KeyFact]]] = {}
-    for name_a, name_b, a, b in _candidate_pairs(by_source, matcher(facts, sim)):
-        if not _stands(a, b, by_source, texts or {}, sim) or _already_reported(a, b, taken):
+    pool = _pools(facts, by_source, near)
+    for name_a, name_b, a, b in _candidate_pairs(by_source, matcher(facts, sim), pool):
+        if not _stands(a, b, pool, texts or {}, sim) or _already_reported(a, b, taken):
             continue
         kind = "person" if a.type in ("role", "quote") else a.type
         key = (kind, name_a, name_b, a.norm, b.norm)
@@ -156,9 +162,10 @@ def compare_key_facts(
     return [_finding(pairs, mentions) for pairs in groups.values()]
 
 
-def _candidate_pairs(by_source: dict[str, list[KeyFact]], match):
+def _candidate_pairs(by_source: dict[str, list[KeyFact]], match, pool=None):
     """(source a, source b, fact of a, fact of b) for every two facts of two sources, in source order, that share an
     anchor bucket, match (``match``, see :func:`~factalign.keyfacts.anchors.matcher`) and hold conflicting values.
+    ``pool``: see :func:`_pools` (default: every fact of the bucket).
 
     Example:
         >>> a = KeyFact("age", "52", "52", "age of driver", "a", 0, 2, ("a#0",), head="driver")
@@ -167,13 +174,30 @@ def _candidate_pairs(by_source: dict[str, list[KeyFact]], match):
         [('a', 'b')]
     """
     names = list(by_source)
-    buckets = {name: _bucket_lists(found) for name, found in by_source.items()}
+    pool = pool or _pools([f for found in by_source.values() for f in found], by_source)
     for i, name_a in enumerate(names):
         for name_b in names[i + 1:]:
             for a in by_source[name_a]:
-                for b in buckets[name_b].get(anchor_bucket(a), ()):
+                for b in pool(a, name_b):
                     if match(a, b) and conflicting(a, b):
                         yield name_a, name_b, a, b
+
+
+def _pools(facts: Sequence[KeyFact], by_source: dict[str, list[KeyFact]], near: Any = None):
+    """A function (fact, source) -> the facts of ``source`` that may share the fact's anchor, in the facts' order:
+    those of its :func:`anchor_bucket`, or, in a bucket matched by similarity alone, those ``near`` finds."""
+    buckets = {name: _bucket_lists(found) for name, found in by_source.items()}
+    close: dict[int, list[KeyFact]] = {}  # id of a fact -> the facts it may match, when ``near`` narrows its bucket
+    if near is not None:
+        for key, members in _bucket_lists(facts).items():
+            for fact, mine in zip(members, near(key, members) or ()):
+                close[id(fact)] = [members[m] for m in sorted(mine)]
+
+    def pool(fact: KeyFact, source: str) -> Sequence[KeyFact]:
+        if id(fact) in close:
+            return [f for f in close[id(fact)] if f.source == source]
+        return buckets.get(source, {}).get(anchor_bucket(fact), ())
+    return pool
 
 
 def _reported(existing: Sequence[Finding]) -> list[tuple[set, str, set]]:
@@ -267,7 +291,7 @@ def _finding(pairs: list[tuple[KeyFact, KeyFact]], named) -> Finding:
 
 
 def group_key_facts(facts: Sequence[KeyFact], *, sim: Similarity | None = None,
-                    related: Iterable[str] | None = None) -> list[KeyFact]:
+                    related: Iterable[str] | None = None, near: Any = None) -> list[KeyFact]:
     """The facts with ``group`` set: facts of different sources with the same anchor share one group number.
 
     Facts no other (related) source matches keep group -1. Groups are the connected pieces of the "same anchor"
@@ -290,7 +314,7 @@ def group_key_facts(facts: Sequence[KeyFact], *, sim: Similarity | None = None,
         return i
 
     usable = [i for i, f in enumerate(facts) if f.claims and (keep is None or f.source in keep)]
-    later = bucketed([facts[i] for i in usable])
+    later = bucketed([facts[i] for i in usable], near)
     for n, i in enumerate(usable):
         for j in (usable[m] for m in later[n]):
             if facts[i].source != facts[j].source and same_anchor(facts[i], facts[j], sim):

@@ -19,6 +19,7 @@ from ..models import Claim, Source
 from .kinds import person_senses
 from .model import KeyFact
 from .people import ages, bare_age, quotes, roles
+from .spans import ClaimSpans
 from .states import states
 from .syntax import parse_source, predicate, span_offsets, span_text, surname
 
@@ -66,22 +67,23 @@ def extract_key_facts(sources: Sequence[Source], claims: Sequence[Claim], docs=N
         found = (_numbers(doc, source.name, _linked_ages(doc, read), read) + _none(doc, source.name)
                  + _dates(doc, source)
                  + roles(doc, source.name) + states(doc, source.name) + quotes(doc, source.name, mine))
-        out += [_with_claims(doc, f, mine) for f in sorted(found, key=lambda f: (f.start, f.type))]
+        spans = ClaimSpans(mine)
+        out += [_with_claims(doc, f, spans) for f in sorted(found, key=lambda f: (f.start, f.type))]
     return out
 
 
-def _with_claims(doc, fact: KeyFact, claims: Sequence[Claim]) -> KeyFact:
+def _with_claims(doc, fact: KeyFact, claims: ClaimSpans) -> KeyFact:
     """The fact with the claims that contain its evidence (else contain its value and name its holder, else overlap
     it, else share its sentence) and the claims of its sentence as context ("said Fire Chief Ortiz" is left out of
     the claim it attributes)."""
     sent = doc.char_span(fact.start, fact.end, alignment_mode="expand")
     lo, hi = (sent.sent.start_char, sent.sent.end_char) if sent is not None else (fact.start, fact.end)
-    context = tuple(c.id for c in claims if c.start < hi and lo < c.end)
-    inside = fact.claims or _holding(claims, fact.start, fact.end)
+    context = claims.overlapping(lo, hi)
+    inside = fact.claims or claims.holding(fact.start, fact.end)
     if not inside:
-        low, high = _value_span(doc.text, fact)
-        inside = tuple(c.id for c in claims if c.start <= low and high <= c.end and _names_holder(c.text, fact))
-        inside = inside or tuple(c.id for c in claims if c.start < fact.end and fact.start < c.end) or context
+        low, high = _value_span(sent.text, sent.start_char, fact) if sent is not None else (fact.start, fact.end)
+        inside = tuple(c.id for c in claims.holding_claims(low, high) if _names_holder(c.text, fact))
+        inside = inside or claims.overlapping(fact.start, fact.end) or context
     return replace(fact, claims=inside, context=context)
 
 
@@ -98,13 +100,9 @@ def _names_holder(text: str, fact: KeyFact) -> bool:
     return bool(head) and head != fact.value.lower() and head in set(words) | {stem(w) for w in words}
 
 
-def _holding(claims: Sequence[Claim], start: int, end: int) -> tuple[str, ...]:
-    """Ids of the claims whose span holds the characters start..end."""
-    return tuple(c.id for c in claims if c.start <= start and end <= c.end)
-
-
-def _value_span(text: str, fact: KeyFact) -> tuple[int, int]:
-    """Offsets of the fact's value inside its evidence (the whole evidence when the value is not written there).
+def _value_span(text: str, offset: int, fact: KeyFact) -> tuple[int, int]:
+    """Offsets of the fact's value inside its evidence (the whole evidence when the value is not written there);
+    ``text`` is the stretch of the source that starts at ``offset`` and holds the evidence.
 
     The evidence of a state runs from its holder to the state word ("The two climbers, aged 29, were in serious
     condition"); a claim the sentence splits off between them ("were treated for frostbite") shares the holder,
@@ -112,11 +110,11 @@ def _value_span(text: str, fact: KeyFact) -> tuple[int, int]:
 
     Example:
         >>> fact = KeyFact("state", "serious", "serious", "condition of climbers", "a", 4, 69)
-        >>> _value_span("The two climbers, aged 29, were treated and were in serious condition.", fact)
+        >>> _value_span("The two climbers, aged 29, were treated and were in serious condition.", 0, fact)
         (52, 59)
     """
-    found = text.lower().find(fact.value.lower(), fact.start, fact.end) if fact.value else -1
-    return (found, found + len(fact.value)) if found >= 0 else (fact.start, fact.end)
+    found = text.lower().find(fact.value.lower(), fact.start - offset, fact.end - offset) if fact.value else -1
+    return (found + offset, found + offset + len(fact.value)) if found >= 0 else (fact.start, fact.end)
 
 
 def _numbers(doc, name: str, age_facts: list[KeyFact], read: Sequence[KeyFact] = ()) -> list[KeyFact]:
@@ -126,6 +124,7 @@ def _numbers(doc, name: str, age_facts: list[KeyFact], read: Sequence[KeyFact] =
     out = list(age_facts)
     found = quantities(doc)
     changes = _changes(doc, found)
+    headline_end = doc.text.find("\n")  # read once: ``doc.text`` joins every token of the source
     for q in found:
         if q.year or q.unit == "rank":
             continue
@@ -139,7 +138,7 @@ def _numbers(doc, name: str, age_facts: list[KeyFact], read: Sequence[KeyFact] =
         words = _clause_words(doc, q)
         moments = _moments(doc, q) | ({CHANGE_START} if changes.get(q.num, ("",))[0] == "from" else set())
         detail = (q, moments, frozenset(words & PROJECTION), _modifiers(noun_tok, q),
-                  0 < end <= doc.text.find("\n"))  # in the headline: the first of several lines
+                  0 < end <= headline_end)  # in the headline: the first of several lines
         kind = "count" if q.unit == "" else "quantity"
         out.append(KeyFact(kind, q.text, _show_number(q.value, q.unit), f"{head} {event}".strip(), name, start, end,
                            head=head, event=event, detail=detail))

@@ -13,6 +13,7 @@ from .compare import bucketed, compare_key_facts, conflicting, group_key_facts, 
 from .kinds import CLOSE, GENERIC_PERSON, SAME, relation
 from .extract import extract_key_facts
 from .model import KeyFact
+from .near import NearClaims
 
 
 def keyfact_stage(sources: Sequence[Source], claims: Sequence[Claim], sim: Any, related: Sequence[str],
@@ -36,9 +37,10 @@ def keyfact_stage(sources: Sequence[Source], claims: Sequence[Claim], sim: Any, 
     def similarity(a: str, b: str) -> float:
         return float(sim[index[a], index[b]])
 
-    facts = group_key_facts(extract_key_facts(sources, claims, docs=docs), sim=similarity, related=related)
+    near = NearClaims(sim.embeddings, index) if hasattr(sim, "embeddings") else None
+    facts = group_key_facts(extract_key_facts(sources, claims, docs=docs), sim=similarity, related=related, near=near)
     conflicts = compare_key_facts(facts, sim=similarity, related=related, texts={s.name: s.text for s in sources},
-                                  existing=findings, claims_of=_by_source(claims))
+                                  existing=findings, claims_of=_by_source(claims), near=near)
     kept = restating(reconciled(findings, facts, similarity), facts) + conflicts
     return facts, kept + agreeing(facts, kept, similarity)
 
