@@ -55,8 +55,9 @@ class _Rename(NamedTuple):
 def _role(doc: SourceDoc, i: int) -> frozenset[str]:
     """The role words, lower-cased, of the name that token ``i`` opens (compared by stem, :func:`_shared_role`):
     title words just before it ("interior", "minister"), common nouns just after its surname ("Marta Lobo, the
-    minister", "Marta Lobo remains mayor"), and the nouns of an apposition set off by a comma on either side ("the councillor of Transport of the region, Marta Lobo", "Marta Lobo, head of
-    transport for the region, said")."""
+    minister", "Marta Lobo remains mayor"), and the nouns of an apposition set off by a comma on either side
+    ("the councillor of Transport of the region, Marta Lobo", "Marta Lobo, head of transport for the region,
+    said")."""
     toks = doc.tokens
     words = set()
     before = range(max(0, i - ROLE_WINDOW), i)

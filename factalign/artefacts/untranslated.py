@@ -256,9 +256,8 @@ def _function_word_slot(doc: SourceDoc, i: int,
         return None  # a borrowed phrase ("et al.", "de facto") or a foreign quotation, not "la comment"
     rule = slot_rule(tok, prev, nxt, name_alone=name_written_without(doc, tok, nxt, corpus),
                      joined_in_english=joined_in_english(doc, tok, prev, nxt, corpus),
-                     place_next=place_after(doc, i),
-                     places_joined=places_joined(tok, prev, nxt, corpus)) or quotation_rule(
-        tok, prev, nxt, quoted_word(doc, i + 1))
+                     place_next=place_after(doc, i), places_joined=places_joined(tok, prev, nxt, corpus)
+                     ) or quotation_rule(tok, prev, nxt, quoted_word(doc, i + 1))
     return None if rule is None else (found, rule)
 
 
