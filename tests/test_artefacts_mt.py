@@ -105,6 +105,20 @@ def test_an_acronym_one_initial_apart_from_a_written_out_english_acronym_is_the_
     assert spans(mt.replace("PRD", "PXD"), en, detector="entity") == []
 
 
+def test_an_acronym_with_the_letters_of_a_parenthesised_english_acronym_in_another_order_is_the_translation():
+    # The translation puts the head noun first ("BNRS"); the English acronym is told by its place in parentheses
+    # after the written-out name, whose initials hold its letters in order (a name may skip a word: "EASA").
+    mt = "The crash was reported to the BNRS, the board of the northern rivers, on Monday after the storm."
+    en = "The crash was reported on Monday to the Northern River Safety Board (NRSB) after the storm, police said."
+    assert spans(mt, en, detector="entity") == [("BNRS", "NRSB")]
+    assert spans(mt, en, detector="entity", source="s1") == []
+    # Letters that are not the name's initials in order, or no parentheses after the name: nothing tells the side.
+    skipping = en.replace("(NRSB)", "(NSRB)")
+    assert spans(mt.replace("BNRS", "BNSR"), skipping, detector="entity") == []
+    bare = "The crash was reported on Monday to the NRSB after the storm, police said."
+    assert spans(mt, bare, detector="entity") == [] and spans(mt, bare, detector="entity", source="s1") == []
+
+
 @pytest.mark.parametrize("a, b", [
     ("The NBA season opened on Tuesday with a win for Boston.", "The BAN campaign opened on Tuesday in Boston."),
     ("The AP reported that PA voters went to the polls on Tuesday.", "Voters in PA went to the polls, the AP said."),
@@ -137,6 +151,18 @@ def test_a_role_noun_after_the_name_is_the_same_role():
     assert ("Stone", "Pedrazzi") not in spans(both, en, detector="entity")
     said = ("Lucia Stone said the harbour would reopen.", "Lucia Pedrazzi said the fishing fleet was ready.")
     assert spans(*said, detector="entity") == []
+
+
+def test_the_same_role_in_an_apposition_matches_by_stem_and_lets_a_rarer_word_count():
+    # "Locksmith" is a rarer English word (Zipf < 3.5): only the same role ("transport(s)" in the appositions on
+    # either side of the name) shows it renders the other source's surname.
+    mt = "The councillor of Transports of the region, Tomás Locksmith, said the line would reopen soon."
+    en = "Tomás Cerrajo, head of transport for the region, told reporters the line would reopen soon."
+    assert spans(mt, en, detector="entity") == [("Locksmith", "Cerrajo")]
+    assert spans(mt, en, detector="entity", source="s1") == []
+    # The same sentence without a shared role word: a rarer word is likelier a real name.
+    no_role = "Tomás Locksmith said the line would reopen soon, according to the regional office."
+    assert spans(no_role, en, detector="entity") == []
 
 
 @pytest.mark.parametrize("a, b", [
@@ -214,6 +240,15 @@ def test_a_conjunction_between_two_names_another_source_joins_in_english(word):
     # Alone, or beside a source that writes the same double name, it may be a name's particle ("Ortega y Gasset").
     assert spans(mt, detector="untranslated") == []
     assert spans(mt, f"Roads of Berranza {word} Coltevia were shut.", detector="untranslated") == []
+
+
+@pytest.mark.parametrize("word", ["y", "et", "und", "e"])  # es, fr, de, it/pt
+def test_a_conjunction_between_two_gazetteer_places_one_named_alone_is_untranslated(word):
+    text = f"Storms cut power in Toledo {word} Cuenca on Sunday. In Cuenca, schools stayed shut."
+    assert spans(text, detector="untranslated") == [(word, "and")]
+    # Neither place named alone: it may be one double name ("Castilla y León"); a person's double name is no place.
+    assert spans(f"Storms cut power in Toledo {word} Cuenca on Sunday.", detector="untranslated") == []
+    assert spans(f"Fans of Ortega {word} Gasset met. Ortega wrote the book.", detector="untranslated") == []
 
 
 @pytest.mark.parametrize("text", [

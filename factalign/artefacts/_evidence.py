@@ -18,6 +18,8 @@ ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
 # Lower-case words inside an organisation's name ("Department of Justice"): an acronym may or may not keep
 # their initials (DOJ, but NATO drops none and UNEP drops "for the"), so both spellings are indexed.
 NAME_CONNECTORS = frozenset({"of", "for", "and", "on", "the", "de", "du", "des", "del", "la", "le"})
+# A two-letter acronym in parentheses matches the initials of too many names by chance.
+MIN_PARENTHESISED = 3
 # Longest name whose initials are indexed: organisation names rarely run past this many words.
 MAX_NAME_WORDS = 7
 STOP = frozenset("""the a an and or of to in on at by for with from that this these those is are was were be been
@@ -81,6 +83,7 @@ class Evidence:
         for sent in range(len(doc.sentences)):
             if not doc.is_headline(sent):
                 self._index_names(doc.sentence_tokens(sent))
+                self._index_parenthesised(doc.sentence_tokens(sent))
 
     def _index_names(self, tokens: tuple[Token, ...]) -> None:
         """Index the initials of every run of two or more capitalised words (connectors allowed inside).
@@ -99,6 +102,23 @@ class Evidence:
                                      "".join(t.text[0] for t in words if t.text[:1].isupper())}:
                         if len(initials) >= 2:
                             self.expansions.setdefault(initials, name)
+
+    def _index_parenthesised(self, tokens: tuple[Token, ...]) -> None:
+        """Index an acronym given in parentheses right after a capitalised name whose initials hold its letters
+        in order, first letter first: the writer's own acronym for that name, even when it skips a word
+        ("European Union Aviation Safety Agency (EASA)").
+
+        Example: "the Northern River Safety Board (NRSB)" -> expansions "NRSB" -> "Northern River Safety Board".
+        """
+        for k in range(1, len(tokens) - 2):
+            acronym = tokens[k + 1].text
+            if tokens[k].text != "(" or tokens[k + 2].text != ")" or not ACRONYM.match(acronym) \
+                    or len(acronym) < MIN_PARENTHESISED:
+                continue
+            run = list(_capitalised_runs(tokens[max(0, k - MAX_NAME_WORDS):k] + (tokens[k],)))
+            name = run[-2] if len(run) >= 2 else []
+            if name and name[-1] is tokens[k - 1] and _spells_in_order(acronym, name):
+                self.expansions.setdefault(acronym, " ".join(t.text for t in name))
 
     def content(self, d: int, sent: int, lower_only: bool = False) -> frozenset[str]:
         key = (d, sent, lower_only)
@@ -133,3 +153,16 @@ def _capitalised_runs(tokens: tuple[Token, ...]) -> Iterator[list[Token]]:
             run.pop()
         yield run
         run = []
+
+
+def _spells_in_order(acronym: str, name: list[Token]) -> bool:
+    """True when the letters of ``acronym`` are, in order, initials of the capitalised words of ``name``, the
+    first being the first word's.
+
+    Example: "EASA" and "European Union Aviation Safety Agency" -> True; "AESA" -> False.
+    """
+    initials = [t.text[0] for t in name if t.text[:1].isupper()]
+    if not initials or acronym[0] != initials[0]:
+        return False
+    rest = iter(initials[1:])
+    return all(letter in rest for letter in acronym[1:])

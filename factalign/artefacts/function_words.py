@@ -13,7 +13,9 @@ decide; each rule below names a position English grammar never gives such a word
   their own ("Swiss et French", "Aragon y Navarre"), or such a name and an English content word ("temple
   oder Christian"), where a double surname ("Ortega y Gasset") has parts English has hardly seen; or between
   two lower-case English content words ("save lives e prevent", "in 1995 y has"); or between two names that
-  another source joins with the English conjunction ("Lyon e Arles" beside "Lyon and Arles");
+  another source joins with the English conjunction ("Lyon e Arles" beside "Lyon and Arles"); or between two
+  gazetteer places one of which the sources also name on its own ("Toledo y Cuenca" beside "in Cuenca"): a
+  double name ("Castilla y León") is not split that way;
 * **before a common English word in capitals**: a preposition or article before a capitalised word that is an
   ordinary English word ("member de Congress", "der Republican", "Las Republicans" opening a sentence); name
   particles precede names that are not ("da Silva", "von der Leyen", "Las Vegas");
@@ -149,7 +151,7 @@ def _common_capital(tok: Token | None) -> bool:
 
 
 def slot_rule(tok: Token, prev: Token | None, nxt: Token | None, *, name_alone: bool = False,
-              joined_in_english: bool = False, place_next: bool = False) -> str | None:
+              joined_in_english: bool = False, place_next: bool = False, places_joined: bool = False) -> str | None:
     """The name of the rule that shows ``tok`` (a source-language function word) is not English here, or None.
 
     Args:
@@ -159,6 +161,8 @@ def slot_rule(tok: Token, prev: Token | None, nxt: Token | None, *, name_alone: 
         joined_in_english: another source writes ``prev`` and ``nxt`` joined by ``tok``'s English rendering
             ("Lyon and Arles" beside "Lyon e Arles"): so ``tok`` is the conjunction left untranslated.
         place_next: ``nxt`` opens a gazetteer place of several words ("Fort Worth").
+        places_joined: ``prev`` and ``nxt`` are each a gazetteer place and the sources name one of them on its
+            own ("Toledo y Cuenca" where a text also says "in Cuenca"): two places, not one double name.
 
     The rules are tried in order: what the next word shows (:func:`_next_word_rule`), then the sentence start
     (:func:`_sentence_start_rule`), a conjunction (:func:`_conjunction_rule`) or a preposition
@@ -179,16 +183,21 @@ def slot_rule(tok: Token, prev: Token | None, nxt: Token | None, *, name_alone: 
     if tok.sent_start:
         return _sentence_start_rule(tok, english, nxt, english_verb)
     place = place_next or nxt.text in lex.places()
-    return (_joined_rule(english, prev, nxt, joined_in_english) or _conjunction_rule(english, prev, nxt)
+    return (_joined_rule(english, prev, nxt, joined_in_english, places_joined)
+            or _conjunction_rule(english, prev, nxt)
             or _preposition_rule(tok, english, prev, nxt, english_verb, name_alone, place))
 
 
-def _joined_rule(english: str, prev: Token | None, nxt: Token, joined_in_english: bool) -> str | None:
+def _joined_rule(english: str, prev: Token | None, nxt: Token, joined_in_english: bool,
+                 places_joined: bool = False) -> str | None:
     """A conjunction between two names that another source joins with its English rendering ("Lyon e Arles"
-    beside "Lyon and Arles"), or None."""
-    if english in _CONJUNCTIONS and joined_in_english and _name(prev) and _name(nxt):
+    beside "Lyon and Arles"), or between two gazetteer places one of which the sources also name alone
+    ("Toledo y Cuenca" beside "in Cuenca"), or None."""
+    if english not in _CONJUNCTIONS or not (_name(prev) and _name(nxt)):
+        return None
+    if joined_in_english:
         return "between two names another source joins with the English conjunction"
-    return None
+    return "between two places, one of which the sources also name alone" if places_joined else None
 
 
 def _english_verb(tok: Token) -> bool:

@@ -4,7 +4,10 @@
 A first name or an abbreviated title ("Mr.") followed by a capitalised common English word is a candidate. It is flagged only with evidence
 from another source that names the same person differently: that source writes the same first name followed
 by a surname that is not an English word, in a sentence that says the same thing (enough shared ordinary words)
-or gives the person the same role (the same title words just before the name: "Interior Minister Marta ...").
+or gives the person the same role (the same title words just before the name: "Interior Minister Marta ...";
+or the same nouns, by stem, in an apposition set off by a comma: "the councillor of Transports, Marta Wolf"
+beside "Marta Lobo, head of transport"). A frequent word needs either; a rarer dictionary word ("Shepherd")
+needs the same role.
 Names that happen to be words ("Theresa May", "Tim Cook") are left alone unless another source spells the same
 person differently, and a name that another source writes the same way is a real name.
 
@@ -24,7 +27,8 @@ from ._evidence import STOP, evidence
 MIN_NAME_OVERLAP = 4
 # Fewer shared words suffice when the person also has the same role (title words before the name).
 MIN_ROLE_OVERLAP = 1
-# A surname rendered as a word is a frequent English word (wordfreq Zipf); rarer words are likelier names.
+# A surname rendered as a word is a frequent English word (wordfreq Zipf); rarer words are likelier names, so a
+# rarer dictionary word ("Shepherd", "Blacksmith") needs the other source to give the person the same role.
 MIN_WORD_ZIPF = 3.5
 # The other source's surname must be this much (10x) rarer in English text than the word: a name there
 # ("Lobo", "Mattis"), the ordinary word here ("Wolf", "Generate").
@@ -32,8 +36,14 @@ SURNAME_RARER = 1.0
 # Title words looked at before a first name ("the interior minister Marta").
 ROLE_WINDOW = 3
 MIN_FIRST_NAME = 3   # shorter capitalised tokens are initials or abbreviations ("Mr", "J")
-# After a name only a common noun tells a role ("..., the minister", "remains mayor"); verbs ("said") do not.
-_COMMON_NOUN_TAGS = frozenset({"NN", "NNS"})
+# After a name, and in an apposition, only a noun tells a role ("..., the minister", "remains mayor"); verbs
+# ("said") do not. The tagger calls a capitalised office noun a proper one ("councillor of Transport").
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+# Role words are compared by their first five letters, as the evidence compares sentences ("minist": minister,
+# ministry; "infra": infrastructure, infrastructures).
+ROLE_STEM = 5
+# An apposition is a short noun phrase; a longer run of words is a clause.
+APPOSITION_WORDS = 8
 
 
 class _Rename(NamedTuple):
@@ -43,18 +53,54 @@ class _Rename(NamedTuple):
 
 
 def _role(doc: SourceDoc, i: int) -> frozenset[str]:
-    """Lower-cased title words just before the name that token ``i`` opens ("interior", "minister"), and common
-    nouns just after its surname ("Marta Lobo, the minister", "Marta Lobo remains mayor")."""
+    """The role words, lower-cased, of the name that token ``i`` opens (compared by stem, :func:`_shared_role`):
+    title words just before it ("interior", "minister"), common nouns just after its surname ("Marta Lobo, the
+    minister", "Marta Lobo remains mayor"), and the nouns of an apposition set off by a comma on either side
+    ("the councillor of Transport of the region, Marta Lobo", "Marta Lobo, head of transport for the region,
+    said")."""
     toks = doc.tokens
     words = set()
     before = range(max(0, i - ROLE_WINDOW), i)
     after = range(i + 2, min(len(toks), i + 2 + ROLE_WINDOW))
-    for j in [*before, *after]:
+    for j in [*before, *after, *_apposition(doc, i)]:
         tok = toks[j]
         if tok.sent == toks[i].sent and tok.text.isalpha() and tok.text.lower() not in STOP \
-                and lex.is_lowercase_word(tok.text) and (j < i or tok.tag in _COMMON_NOUN_TAGS):
+                and _english_word(tok) and (j in before or tok.tag in _NOUN_TAGS):
             words.add(tok.text.lower())
     return frozenset(words)
+
+
+def _shared_role(mine: frozenset[str], theirs: frozenset[str]) -> list[str]:
+    """The role words of ``mine`` whose stem (first five letters) one of ``theirs`` shares."""
+    stems = {word[:ROLE_STEM] for word in theirs}
+    return sorted(word for word in mine if word[:ROLE_STEM] in stems)
+
+
+def _english_word(tok: Token) -> bool:
+    """A dictionary word, or its singular or lemma, in any case ("Infrastructures": "infrastructure")."""
+    lower = tok.text.lower()
+    return any(lex.is_lowercase_word(form) for form in (lower, tok.lemma.lower(), lower[:-1] if
+                                                         lower.endswith("s") else lower))
+
+
+def _apposition(doc: SourceDoc, i: int) -> list[int]:
+    """Indices of the words of an apposition to the name that token ``i`` opens: the phrase before ``, Name``
+    back to the previous punctuation, and the phrase after ``Name Surname,`` up to the next, each of at most
+    :data:`APPOSITION_WORDS` words."""
+    toks = doc.tokens
+    found: list[int] = []
+    if i >= 2 and toks[i - 1].text == ",":
+        j = i - 2
+        while j >= 0 and i - 2 - j < APPOSITION_WORDS and toks[j].sent == toks[i].sent and toks[j].text.isalnum():
+            found.append(j)
+            j -= 1
+    if i + 3 < len(toks) and toks[i + 2].text == ",":
+        j = i + 3
+        while j < len(toks) and j - i - 3 < APPOSITION_WORDS and toks[j].sent == toks[i].sent \
+                and toks[j].text.isalnum():
+            found.append(j)
+            j += 1
+    return found
 
 
 _HONORIFIC = re.compile(r"^[A-Z][a-z]{1,3}\.$")   # "Mr.", "Mrs.", "Dr.", "Sen.", "Gov."
@@ -81,7 +127,7 @@ def _is_candidate(doc: SourceDoc, first: Token, word: Token, after: Token | None
         return False
     if after is not None and after.sent == word.sent and after.text[:1].isupper():
         return False  # part of a longer name ("White House", "Supreme Court Justice")
-    return lex.is_lowercase_word(word.text) and lex.zipf(word.text) >= MIN_WORD_ZIPF
+    return lex.is_lowercase_word(word.text)
 
 
 def _evidence_for(doc: SourceDoc, d: int, i: int, corpus: Corpus) -> _Rename | None:
@@ -106,7 +152,9 @@ def _evidence_for(doc: SourceDoc, d: int, i: int, corpus: Corpus) -> _Rename | N
         if not _another_surname(surname.text, word.text):
             continue
         overlap = len(here & ev.content(od, surname.sent, lower_only=True))
-        same_role = sorted(role & _role(other, oi))
+        same_role = _shared_role(role, _role(other, oi))
+        if not same_role and lex.zipf(word.text) < MIN_WORD_ZIPF:
+            continue  # a rarer word is likelier a name; only the same role shows it renders another surname
         if overlap < MIN_NAME_OVERLAP and not (same_role and overlap >= MIN_ROLE_OVERLAP
                                                and surname.text not in ev.words_by_doc[d]):
             continue  # with little evidence, a text that also writes the other surname names two people

@@ -28,7 +28,7 @@ from ._doc import Artefact, Corpus, SourceDoc, Token, in_markup, is_english, who
 from .foreign_script import is_latin as _is_latin
 from .foreign_script import script_artefacts
 from ._surroundings import (after_dateline, joined_in_english, name_written_mid_sentence, name_written_without,
-                            next_word, place_after, quoted_word, spurious_start)
+                            next_word, place_after, places_joined, quoted_word, spurious_start)
 from .function_words import quotation_rule, rendering, slot_rule, source_function_word
 
 MIN_FOREIGN_ZIPF = 3.0        # common in the other language: seen at least once per million words
@@ -256,8 +256,8 @@ def _function_word_slot(doc: SourceDoc, i: int,
         return None  # a borrowed phrase ("et al.", "de facto") or a foreign quotation, not "la comment"
     rule = slot_rule(tok, prev, nxt, name_alone=name_written_without(doc, tok, nxt, corpus),
                      joined_in_english=joined_in_english(doc, tok, prev, nxt, corpus),
-                     place_next=place_after(doc, i)) or quotation_rule(
-        tok, prev, nxt, quoted_word(doc, i + 1))
+                     place_next=place_after(doc, i), places_joined=places_joined(tok, prev, nxt, corpus)
+                     ) or quotation_rule(tok, prev, nxt, quoted_word(doc, i + 1))
     return None if rule is None else (found, rule)
 
 
