@@ -155,6 +155,16 @@ def test_bulleted_titles_under_a_page_label_are_listed_furniture():
     assert [rule for rule, _ in explain_furniture(text)] == ["boilerplate", "listed", "listed"]
 
 
+def test_plain_titles_under_read_also_are_listed_and_prose_after_it_is_kept():
+    text = ("Ferry runs aground off the cape\n\nThe ferry ran aground on Monday.\n\nRead also:\n"
+            "Harbour: new parking charges approved for the summer season\nHeat warning issued\n\n"
+            "Comments are closed on this article.\n")
+    assert [rule for rule, _ in explain_furniture(text)] == ["boilerplate", "listed", "listed", "boilerplate"]
+    kept = ("Ferry runs aground off the cape\n\nThe ferry ran aground on Monday.\n\nRelated\n"
+            "The coastguard's report found no fault with the crew.\n")
+    assert [rule for rule, _ in explain_furniture(kept)] == ["boilerplate"]
+
+
 def test_bulleted_points_of_the_story_itself_are_kept():
     text = ("Ferry runs aground off the cape\n\nThe coastguard listed what is known so far:\n"
             "- Forty passengers were taken off by lifeboat in the early morning\n- The hull is not breached\n")

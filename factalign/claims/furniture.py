@@ -35,7 +35,8 @@ _BOILERPLATE = {
     "editor's note",
 }
 _BOILERPLATE_PREFIX = re.compile(
-    r"^(?:click here|read more\b|more from\b|also read\b|watch:|read also\b|sign up\b|subscribe\b"
+    r"^(?:click here|read more\b|more from\b|also read\b|watch:|read also\b|sign up\b|subscribe\b|related:"
+    r"|comments are (?:closed|open)\b|to the homepage\b|back to (?:top|home)\b"
     r"|republished with permission|reprinted with permission|this (?:article|story) (?:was|is) "
     r"(?:originally )?(?:published|republished)|originally published)",
     re.I,
@@ -172,7 +173,8 @@ FURNITURE: dict[str, Callable[[str], bool]] = {
 """Line rules, by name. Two more need the line's place in the article and live in :func:`body_blocks`:
 ``slug`` (a short line without final punctuation after the headline, such as a section title "new alliances"),
 ``duplicate`` (a title-like line repeating an earlier one, such as the headline printed twice) and ``listed``
-(bulleted titles without final punctuation under a page label such as "Most read": other articles' headlines)."""
+(titles without final punctuation right under a page label such as "Most read" or "Read also", bulleted or not:
+other articles' headlines)."""
 
 # A dateline opens a paragraph: "LIMA, March 4 (Newswire) -", "WASHINGTON —", "(CNN) --".
 _DATELINE = re.compile(
@@ -186,7 +188,6 @@ _DATELINE = re.compile(
 )
 
 SLUG_MAX_WORDS = 6
-_BULLET = re.compile(r"^[-–—•*·]\s+\S")
 
 
 @dataclass(frozen=True)
@@ -255,8 +256,8 @@ def _classify(text: str) -> list[tuple[Block, str | None]]:
         rule = furniture_rule(line)
         norm = " ".join(_words(line)).lower()
         titleish = line.rstrip()[-1:] not in _TERMINAL
-        if rule is None and label and titleish and _BULLET.match(line):
-            rule = "listed"  # a bulleted title under a page label: another article's headline
+        if rule is None and label and titleish:
+            rule = "listed"  # a title under a page label ("Read also"): another article's headline
         elif rule is None and norm in seen and titleish:
             rule = "duplicate"  # a repeated title; a repeated sentence costs nothing and is kept
         elif rule is None and not first and titleish and len(_words(line)) <= SLUG_MAX_WORDS:
