@@ -152,6 +152,13 @@ def test_casing_finds_a_known_place_in_lower_case():
     assert spans(text, detector="casing") == [("kyiv", "Kyiv")]
 
 
+def test_casing_after_a_name_needs_the_sources_not_the_gazetteer():
+    # "the Oslo metro": a common noun headed by a name; the gazetteer alone does not make it a place
+    assert spans("Trains on the Oslo metro stopped for an hour.", detector="casing") == []
+    # a place the gazetteer knows, not after a name, is still found
+    assert spans("The convoy crossed from Poland toward kyiv overnight.", detector="casing") == [("kyiv", "Kyiv")]
+
+
 def test_casing_uses_a_name_written_capitalised_elsewhere():
     text = "Kovalenko spoke first. The mayor, Kovalenko, said the aid had come. Then kovalenko left."
     assert spans(text, detector="casing") == [("kovalenko", "Kovalenko")]

@@ -73,6 +73,9 @@ def _casing_artefact(doc: SourceDoc, i: int, corpus: Corpus) -> Artefact | None:
     prev = doc.tokens[i - 1] if i > 0 else None
     # "in the savannah": a determiner or adjective before it makes it a common noun.
     common_slot = prev is not None and prev.sent == tok.sent and prev.tag in _COMMON_NOUN_LEFT
+    # "the Lisbon metro": a lower-case word right after a name is that name's common-noun head, so the
+    # gazetteer alone does not make it a place (the sources' own capitalised spelling still does).
+    compound = compound or (prev is not None and prev.sent == tok.sent and prev.tag in ("NNP", "NNPS"))
     in_sources = corpus.names.get(cap, 0) > 0
     if (lex.is_capitalised_word(word) and not lex.is_lowercase_word(tok.lemma)
             and (in_sources or (cap in lex.places() and not compound and not common_slot))):
