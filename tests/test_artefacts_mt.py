@@ -305,7 +305,8 @@ def test_names_ending_like_function_words_are_not_fused(text):
 @pytest.mark.parametrize("text, expected", [
     ("The fine was 1.200 euros per farmer.", [("1.200", "1,200")]),
     ("About 12.500.000 people voted.", [("12.500.000", "12,500,000")]),
-    ("Exports reached 3,5 million tonnes.", [("3,5", "3.5")]),
+    ("Exports reached 3,5 million tonnes.", [("3,5 million", "3.5 million")]),
+    ("Exports reached 3,5 tonnes a day.", [("3,5", "3.5")]),
     ("Prices rose 2,75% in March.", [("2,75", "2.75")]),
     ("The talks open on 14/03 in Geneva.", [("14/03", "03/14")]),
     ("It was signed on 25/12/2023 in Rome.", [("25/12/2023", "12/25/2023")]),

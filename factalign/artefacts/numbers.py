@@ -8,7 +8,8 @@ Each rule reads a form English never writes, so no frequency list is needed:
   ("$1.375 billion") or a percent ("yielding 4.015 percent") three decimals are ordinary English, so those are
   left alone;
 * a decimal comma: one or two digits after a comma, followed by a word, unit or percent sign ("3,5 million");
-  English commas separate groups of exactly three digits;
+  English commas separate groups of exactly three digits. A scale word after it is part of the artefact's span
+  ("1,2 million" -> "1.2 million");
 * a day-first date: a first number above 12 (so a day, not a month) before a zero-padded month or a year
   ("14/03", "25/12/2023", "14.03.2024"). Dates whose day is 12 or less are ambiguous and left alone, as is
   "24/7".
@@ -41,10 +42,16 @@ def _thousands(text: str) -> Iterator[Artefact]:
                        f"Portuguese do; English writes '{number.replace('.', ',')}'", 0.8)
 
 
+# The scale word after a decimal comma belongs to the amount as written: "1,2 million" reads as 1.2 million.
+_SCALE_AFTER = re.compile(r"\s(?:thousand|million|billion|trillion)\b")
+
+
 def _decimals(text: str) -> Iterator[Artefact]:
     for m in _DECIMAL_COMMA.finditer(text):
-        number = m.group()
-        yield Artefact(m.start(), m.end(), number.replace(",", "."),
+        scale = _SCALE_AFTER.match(text, m.end())
+        end = scale.end() if scale else m.end()
+        number = text[m.start():end]
+        yield Artefact(m.start(), end, number.replace(",", "."),
                        f"'{number}' has a decimal comma, as continental European languages write it; English "
                        f"writes '{number.replace(',', '.')}' (a comma in English groups three digits)", 0.8)
 
