@@ -66,16 +66,7 @@ def _casing_artefact(doc: SourceDoc, i: int, corpus: Corpus) -> Artefact | None:
     tok = doc.tokens[i]
     word = tok.text
     cap = word.capitalize()
-    nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) and doc.tokens[i + 1].sent == tok.sent else None
-    # A place name before a lower-case noun is a common compound ("brussels sprouts"), unless the
-    # sources themselves write the name capitalised.
-    compound = nxt is not None and nxt.text.islower() and (nxt.tag.startswith("NN") or nxt.tag == "VBZ")
-    prev = doc.tokens[i - 1] if i > 0 else None
-    # "in the savannah": a determiner or adjective before it makes it a common noun.
-    common_slot = prev is not None and prev.sent == tok.sent and prev.tag in _COMMON_NOUN_LEFT
-    # "the Lisbon metro": a lower-case word right after a name is that name's common-noun head, so the
-    # gazetteer alone does not make it a place (the sources' own capitalised spelling still does).
-    compound = compound or (prev is not None and prev.sent == tok.sent and prev.tag in ("NNP", "NNPS"))
+    compound, common_slot = _slots(doc, i)
     in_sources = corpus.names.get(cap, 0) > 0
     if (lex.is_capitalised_word(word) and not lex.is_lowercase_word(tok.lemma)
             and (in_sources or (cap in lex.places() and not compound and not common_slot))):
@@ -86,6 +77,22 @@ def _casing_artefact(doc: SourceDoc, i: int, corpus: Corpus) -> Artefact | None:
         return Artefact(tok.start, tok.end, cap,
                         f"proper noun '{word}' in lower case: the dictionary writes it '{cap}', {where}", SCORE)
     return _by_evidence(tok, cap, compound, common_slot, corpus)
+
+
+def _slots(doc: SourceDoc, i: int) -> tuple[bool, bool]:
+    """``(compound, common_slot)`` of token ``i``: it stands in a compound with a name or a noun, or after a word
+    that makes it a common noun."""
+    tok = doc.tokens[i]
+    nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) and doc.tokens[i + 1].sent == tok.sent else None
+    prev = doc.tokens[i - 1] if i > 0 and doc.tokens[i - 1].sent == tok.sent else None
+    # A place name before a lower-case noun is a common compound ("brussels sprouts"), unless the
+    # sources themselves write the name capitalised.
+    compound = nxt is not None and nxt.text.islower() and (nxt.tag.startswith("NN") or nxt.tag == "VBZ")
+    # "the Lisbon metro": a lower-case word right after a name is that name's common-noun head, so the
+    # gazetteer alone does not make it a place (the sources' own capitalised spelling still does).
+    compound = compound or (prev is not None and prev.tag in ("NNP", "NNPS"))
+    # "in the savannah": a determiner or adjective before it makes it a common noun.
+    return compound, prev is not None and prev.tag in _COMMON_NOUN_LEFT
 
 
 def _by_evidence(tok: Token, cap: str, compound: bool, common_slot: bool, corpus: Corpus) -> Artefact | None:
