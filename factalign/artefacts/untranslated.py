@@ -238,10 +238,8 @@ def _function_word_slot(doc: SourceDoc, i: int,
     """A source-language function word in a position English grammar never gives it (see
     :mod:`.function_words`): ``((lang, zipf there, zipf in English), rule)``, or None."""
     tok = doc.tokens[i]
-    if not tok.text.isalpha() or not _is_latin(tok.text) or (len(tok.text) > 1 and tok.text.isupper()):
-        return None  # words in capitals are acronyms or datelines ("DES MOINES")
-    found = source_function_word(tok.text)
-    if found is None or in_markup(doc, tok) or not whole_word(doc.text, tok):
+    found = _function_word_at(doc, tok)
+    if found is None:
         return None
     prev = _word_before(doc, i)
     if spurious_start(doc, i):
@@ -259,6 +257,17 @@ def _function_word_slot(doc: SourceDoc, i: int,
                      place_next=place_after(doc, i), places_joined=places_joined(tok, prev, nxt, corpus)
                      ) or quotation_rule(tok, prev, nxt, quoted_word(doc, i + 1))
     return None if rule is None else (found, rule)
+
+
+def _function_word_at(doc: SourceDoc, tok: Token) -> tuple[str, float, float] | None:
+    """``(lang, zipf there, zipf in English)`` when the token is a whole Latin-script word, not in capitals (an
+    acronym or a dateline, "DES MOINES") nor in markup, that is a function word of a source language."""
+    if not tok.text.isalpha() or not _is_latin(tok.text) or (len(tok.text) > 1 and tok.text.isupper()):
+        return None
+    found = source_function_word(tok.text)
+    if found is None or in_markup(doc, tok) or not whole_word(doc.text, tok):
+        return None
+    return found
 
 
 def _foreign_neighbour(prev: Token | None, nxt: Token | None) -> bool:
