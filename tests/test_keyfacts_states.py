@@ -216,3 +216,13 @@ def test_a_state_of_no_one_is_denied():
     assert _norms("No passengers were injured in the crash.") == [("not injured", "passenger")]
     assert _norms("Two passengers were injured in the crash.") == [("injured", "passenger")]
     assert len(_conflicts("No passengers were injured in the crash.", "Two passengers were injured in the crash.")) == 1
+
+
+def test_none_of_a_whole_denies_its_state():
+    assert _norms("None of the hikers were injured in the fall.") == [("not injured", "hiker")]
+    assert _norms("Neither of the pilots was injured.") == [("not injured", "pilot")]
+    assert _norms("Three of the hikers were injured in the fall.") == [("injured", "hiker")]
+    assert _norms("None were injured in the fall.") == []  # no whole named: no holder, rather than a state of "none"
+    assert len(_conflicts("None of the hikers were injured in the fall.",
+                          "Three of the hikers were injured in the fall.")) == 1
+    assert _conflicts("None of the hikers were lost.", "Three of the hikers were injured in the fall.") == []

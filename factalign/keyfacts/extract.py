@@ -21,6 +21,7 @@ from .model import KeyFact
 from .people import ages, bare_age, quotes, roles
 from .spans import ClaimSpans
 from .states import states
+from .statewords import treated_for
 from .syntax import parse_source, predicate, span_offsets, span_text, surname
 
 #: Words that pin a number to another moment than the story's ("initially 12", "now 20"); the day parts and
@@ -186,6 +187,8 @@ def _counted(doc, q, changes: dict[int, tuple[str, str]]):
     """
     noun_tok = doc[q.num].head if doc[q.num].head.lemma_.lower() == q.noun else doc[q.num]
     event = predicate(noun_tok)
+    if noun_tok.dep_ in ("nsubj", "nsubjpass"):
+        event = treated_for(noun_tok.head) or event  # "four passengers were treated for injuries": injured
     if q.unit != "":
         return q.noun or q.unit, event, noun_tok
     harm = _people_event(doc, q)
@@ -274,7 +277,8 @@ def _people_event(doc, q) -> str:
         return q.noun  # "Two dead": the tagger reads the adjective as what is counted ("96 votes" is a noun)
     if not q.noun and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in _CLASS_OF:
         return tok.head.lemma_.lower()
-    return ""
+    return treated_for(tok.head) if not q.noun and tok.dep_ in ("nsubj", "nsubjpass") else ""
+
 
 
 def _modifiers(noun_tok, q) -> frozenset[str]:

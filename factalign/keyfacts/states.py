@@ -13,7 +13,8 @@ antonym data the judges ship (:mod:`factalign.judges.lexicon`). The rules, one s
 - a degree adverb on "injured" (or a word of its WordNet cluster) gives the person's condition ("lightly
   injured": condition light), which conflicts only with a WordNet opposite ("serious");
 - "has yet to V" denies V ("has yet to be certified": not certified), and a holder determined by "no" denies the
-  state of every member ("No passengers were injured");
+  state of every member ("No passengers were injured"), as "none of" / "neither of" denies it of their whole
+  ("None of the passengers were injured");
 - a verb of confirming whose object is "it" or "this" is about what its sentence says ("have not confirmed it");
 - a verb of knowing or telling whose participle has a WordNet un-form ("confirmed" / "unconfirmed") states the
   certainty of what it is about ("confirmed that chlorine was the gas": chlorine confirmed);
@@ -85,7 +86,8 @@ def _resolve(pron):
 
 
 def _partitive(tok):
-    """ "Four of the injured", "all of the workers": a part is about the whole it is taken from."""
+    """ "Four of the injured", "all of the workers", "none of the workers": a part is about the whole it is taken
+    from (a "none" or "neither" denies the state of that whole: :func:`_no_holder`)."""
     of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     return whole if whole is not None and whole.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") else None
@@ -97,7 +99,7 @@ def _subject(verb):
     for _ in range(MAX_CLIMB):
         subj = _noun_subject(cur)
         if subj is not None:
-            if subj.pos_ in ("NOUN", "PROPN"):
+            if subj.pos_ in ("NOUN", "PROPN") and subj.lower_ not in NEGATIVE_PARTS:
                 return subj
             return _partitive(subj) or (_resolve(subj) if subj.pos_ == "PRON" else None)
         if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
@@ -144,18 +146,24 @@ def _topics(word) -> list[str]:
 
 #: The determiner that denies a state of its noun's every member ("No passengers were injured").
 NEGATIVE_DETERMINER = "no"
+#: The pronouns that deny a state of every member of the whole they are taken from ("None of the passengers were
+#: injured", "neither of the drivers was hurt"): English's negative quantifier pronouns, closed-class words.
+NEGATIVE_PARTS = frozenset({"none", "neither"})
 
 
 def _no_holder(subject) -> bool:
-    """True when the holder is determined by "no" ("No one was injured", "no passengers were injured"): the state
-    is denied of them all, not stated.
+    """True when the holder is determined by "no" ("No one was injured", "no passengers were injured") or is the
+    whole a "none of" / "neither of" is taken from ("None of the passengers were injured"): the state is denied of
+    them all, not stated.
 
     Example:
         >>> from factalign.keyfacts.syntax import parse_source
-        >>> doc = parse_source("No one was injured. One man was injured.")
-        >>> _no_holder(doc[1]), _no_holder(doc[6])
-        (True, False)
+        >>> doc = parse_source("No one was injured. One man was injured. None of the men were injured.")
+        >>> _no_holder(doc[1]), _no_holder(doc[6]), _no_holder(doc[13])
+        (True, False, True)
     """
+    if subject.dep_ == "pobj" and subject.head.lower_ == "of" and subject.head.head.lower_ in NEGATIVE_PARTS:
+        return True
     return any(c.dep_ == "det" and c.lower_ == NEGATIVE_DETERMINER for c in subject.children)
 
 

@@ -7,7 +7,8 @@
   antonym of its verb has a participle that is one ("convicted": its antonym "acquit" gives "acquitted").
 - ``keyfacts_states_wordnet.tsv`` (built by ``scripts/build_states.py``) adds verbs of returning to a state
   ("reopen" is "open again"), the verbs of dying and of killing (WordNet's "die" and what causes it), and the
-  verbs of knowing or telling whose participle has an un-form ("confirmed" / "unconfirmed").
+  verbs of knowing or telling whose participle has an un-form ("confirmed" / "unconfirmed"), the verbs of treating
+  (WordNet's "treat, care for" and its troponyms) and the state nouns WordNet derives from a verb ("injury").
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import functools
 from importlib import resources
 
 from ..judges.lexicon import load_clusters, load_synset_antonyms
+from ..judges.numbers import _CLASS_OF
 
 #: The state a verb of dying leaves its subject in (and a verb of killing its object): WordNet's "dead".
 DEAD = "dead"
@@ -23,12 +25,14 @@ DEAD = "dead"
 
 @functools.lru_cache(maxsize=1)
 def _table() -> dict[str, dict[str, str]]:
-    out: dict[str, dict[str, str]] = {"again": {}, "death": {}, "cause-death": {}, "certainty": {}}
+    out: dict[str, dict[str, str]] = {"again": {}, "death": {}, "cause-death": {}, "certainty": {}, "care": {},
+                                      "deverbal": {}}
     text = (resources.files("factalign") / "data" / "keyfacts_states_wordnet.tsv").read_text("utf-8")
     for line in text.splitlines():
         if line and not line.startswith("#"):
             kind, word, *base = line.split("\t")
-            out[kind][word] = base[0] if base else ""
+            before = out[kind].get(word)
+            out[kind][word] = f"{before} {base[0]}" if before and base else (base[0] if base else "")
     return out
 
 
@@ -103,3 +107,40 @@ def certainty_participle(lemma: str) -> str:
         ('confirmed', '')
     """
     return _table()["certainty"].get(lemma.lower(), "")
+
+
+def caring(lemma: str) -> bool:
+    """True for a verb with a sense of treating someone (WordNet's "treat, care for" or a troponym of it).
+
+    Example:
+        >>> caring("treat"), caring("arrest")
+        (True, False)
+    """
+    return lemma.lower() in _table()["care"]
+
+
+def derived_verbs(noun: str) -> tuple[str, ...]:
+    """The verbs WordNet derives a state noun from ("injury" -> "injure"), or ().
+
+    Example:
+        >>> derived_verbs("injury"), derived_verbs("table")
+        (('injure',), ())
+    """
+    return tuple(_table()["deverbal"].get(noun.lower(), "").split())
+
+
+def treated_for(verb) -> str:
+    """The verb of harm a verb of treating names through its "for" object, or "": "four were treated for
+    injuries" counts people injured, as WordNet derives "injury" from "injure" ("treated for shock" names none).
+
+    Example:
+        >>> from factalign.keyfacts.syntax import parse_source
+        >>> doc = parse_source("Four were treated for injuries. Four were treated for shock.")
+        >>> treated_for(doc[2]), treated_for(doc[8])
+        ('injure', '')
+    """
+    if not caring(verb.lemma_.lower()):
+        return ""
+    nouns = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
+             for g in c.children if g.dep_ == "pobj"]
+    return next((v for n in nouns for v in derived_verbs(n.lemma_.lower()) if v in _CLASS_OF), "")
