@@ -352,3 +352,11 @@ def test_a_parse_passed_in_gives_the_same_findings():
     with_doc = detect_artefacts(sources, docs=docs)
     assert [(f.span, f.start) for f in with_doc] == [(f.span, f.start) for f in detect_artefacts(sources)]
     assert [f.span for f in with_doc] == ["et", "Lyonet", "1.200"]
+
+
+def test_artefacts_in_page_furniture_are_not_reported_but_the_same_in_the_body_are():
+    body = "The storm closed the port of Lisbon on Monday, officials said."
+    furniture = body + "\n\nRead also\nHeat: beaches of the Linha de Cascais draw record crowds\n"
+    assert [s for s, _ in spans(furniture, detector="untranslated")] == []
+    in_body = "The storm closed the Linha de Cascais on Monday, officials said."
+    assert [s for s, _ in spans(in_body, detector="untranslated")] == ["Linha"]

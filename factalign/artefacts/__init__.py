@@ -141,12 +141,13 @@ def detect_artefacts(sources: Sequence[Source], claims: Sequence[Claim] = (), *,
         taken = _Taken()
         mine: list[Finding] = []
         english = is_english(doc)
+        furniture = _furniture(doc.source.text)
         for name in names:
             if name in ENGLISH_ONLY and not english:
                 continue  # they read English words; a source in another language is not a translation into English
             for art in DETECTORS[name](doc, corpus):
-                if not taken.add_if_free(art.start, art.end):
-                    continue
+                if _inside(furniture, art.start, art.end) or not taken.add_if_free(art.start, art.end):
+                    continue  # page furniture ("Read also" headlines, bylines) is not the article
                 mine.append(Finding(
                     kind="artefact", subtype=name,
                     claims=index.holding(doc.source.name, art.start, art.end),
@@ -157,13 +158,30 @@ def detect_artefacts(sources: Sequence[Source], claims: Sequence[Claim] = (), *,
         if mine and english and "entity" in names:
             # A source with artefacts is a translation: its source-language acronyms need no other source.
             for art in detect_lone_foreign_acronyms(doc, corpus):
-                if taken.add_if_free(art.start, art.end):
+                if not _inside(furniture, art.start, art.end) and taken.add_if_free(art.start, art.end):
                     mine.append(Finding(
                         kind="artefact", subtype="entity", claims=index.holding(doc.source.name, art.start, art.end),
                         score=art.score, explanation=art.explanation, source=doc.source.name,
                         span=doc.text[art.start:art.end], start=art.start, end=art.end, suggestion=art.suggestion))
         findings.extend(sorted(mine, key=lambda f: f.start))
     return findings
+
+
+def _furniture(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the page furniture of ``text`` (:func:`claims.furniture.furniture_spans`)."""
+    from ..claims.furniture import furniture_spans
+
+    return [(start, end) for _, start, end in furniture_spans(text)]
+
+
+def _inside(ranges: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """True when ``start..end`` lies within one of ``ranges``.
+
+    Example:
+        >>> _inside([(0, 10), (20, 30)], 22, 25), _inside([(0, 10)], 8, 12)
+        (True, False)
+    """
+    return any(lo <= start and end <= hi for lo, hi in ranges)
 
 
 def _span_in_claim(claim: Claim, finding: Finding, source_text: str | None) -> tuple[int, int] | None:
