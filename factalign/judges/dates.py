@@ -157,6 +157,24 @@ def _show(f: DateFact) -> str:
     return f.text
 
 
+#: Minutes in half a day: "3:47" written without "am"/"pm" may be "15:47".
+HALF_DAY = 12 * 60
+
+
+def _differ(x: DateFact, y: DateFact) -> bool:
+    """True when two date mentions of one kind name different moments; two clock times half a day apart are not
+    told apart, since either may be written without "am"/"pm" ("at 3:47" / "at 15:47").
+
+    Example:
+        >>> t = lambda minutes: DateFact("time", minutes, "", 0, "at")
+        >>> _differ(t(227), t(947)), _differ(t(870), t(947))
+        (False, True)
+    """
+    if x.kind == "time":
+        return x.value % HALF_DAY != y.value % HALF_DAY
+    return x.value != y.value
+
+
 def _diff_verdict(a: Side, b: Side, fa: list[DateFact], fb: list[DateFact]) -> Verdict | None:
     for ch in diff(a.text, b.text)[0]:
         if not ch.anchored or ch.tag != "replace":
@@ -166,7 +184,7 @@ def _diff_verdict(a: Side, b: Side, fa: list[DateFact], fb: list[DateFact]) -> V
         for x in xa:
             for y in xb:
                 moved = any(f.value == y.value for f in fa) and any(f.value == x.value for f in fb)
-                if x.kind == y.kind and x.value != y.value and not moved:
+                if x.kind == y.kind and _differ(x, y) and not moved:
                     return contradiction(NAME, "date", "date", x.text, y.text, 0.9)
     return None
 
@@ -194,8 +212,8 @@ def judge_dates(a: Side, b: Side) -> Verdict | None:
         same_kind = [y for y in fb if y.kind == x.kind]
         if not same_kind:
             continue
-        if any(y.value == x.value for y in same_kind):
-            y = next(y for y in same_kind if y.value == x.value)
+        if any(not _differ(x, y) for y in same_kind):
+            y = next(y for y in same_kind if not _differ(x, y))
             found = found or agreement(NAME, "date", "date", _show(x), _show(y), 0.7)
             continue
         for y in same_kind:
