@@ -275,3 +275,18 @@ def test_a_state_held_for_a_while_and_its_opposite_after_it_are_one_sequence():
     # negative: held for a while, then reversed after that while
     assert judge("The bridge was closed for six hours.", "The bridge reopened after six hours.").kind != "contradiction"
     assert judge("The market was shut until noon.", "The market opened after noon.").kind != "contradiction"
+
+
+def test_dates_judge_reads_24_hour_times_and_leaves_half_days_apart():
+    from factalign.judges.dates import judge_dates
+
+    found = judge_dates(Side("The ferry sailed at 16:20 from the quay."),
+                        Side("The ferry sailed at 1:05 p.m. from the quay."))
+    assert found is not None and found.kind == "contradiction"
+    # negatives: one time on either clock; a time without "am"/"pm" may be the afternoon one
+    same = judge_dates(Side("The ferry sailed at 16:20 from the quay."),
+                       Side("The ferry sailed at 4:20 p.m. from the quay."))
+    assert same is None or same.kind != "contradiction"
+    bare = judge_dates(Side("The ferry sailed at 16:20 from the quay."),
+                       Side("The ferry sailed at 4:20 from the quay."))
+    assert bare is None or bare.kind != "contradiction"

@@ -300,3 +300,63 @@ def test_treated_for_a_harm_counts_the_harmed():
     # a treatment for what no verb of harm names, or a "for" after a verb that is no treatment, counts no harm
     assert [f.event for f in _facts("Six climbers were treated for shock.", "count")] == ["treat"]
     assert [f.event for f in _facts("Six climbers were arrested for injuries to a guard.", "count")] == ["arrest"]
+
+
+def _pair(type_, text_a, text_b):
+    """The one fact of ``type_`` in each of two invented sentences."""
+    (a,), (b,) = _facts(text_a, type_), [f for f in extract_key_facts([Source("b", text_b)], []) if f.type == type_]
+    return a, b
+
+
+def test_24_hour_clock_times_are_clock_times():
+    from factalign.judges.dates import date_facts
+    from factalign.keyfacts.syntax import parse_source
+
+    def times(text):
+        return [f.value for f in date_facts(parse_source(text)) if f.kind == "time"]
+
+    assert times("The ferry sailed at 16:20 from the quay.") == [16 * 60 + 20]
+    assert times("The ferry sailed at 16h20.") == [16 * 60 + 20]
+    assert times("The ferry sailed at 06:05 on Friday.") == [6 * 60 + 5]
+    # negatives: a score is no time, a minute above 59 is none
+    assert times("The home side won 2:1 in the end.") == [] and times("It ended 16:75.") == []
+
+
+def test_a_24_hour_time_is_compared_with_a_12_hour_time():
+    a, b = _pair("time", "The fire broke out at 16:20 in the depot.", "The fire broke out at 1:05 p.m. in the depot.")
+    assert conflicting(a, b)
+    # negatives: one time on either clock, and an hour without "am"/"pm" that may be in the afternoon
+    a, b = _pair("time", "The fire broke out at 16:20 in the depot.", "The fire broke out at 4:20 p.m. in the depot.")
+    assert not conflicting(a, b)
+    a, b = _pair("time", "The fire broke out at 16:20 in the depot.", "The fire broke out at 4:20 in the depot.")
+    assert not conflicting(a, b)
+    a, b = _pair("time", "The fire broke out at 16:20 in the depot.", "The fire broke out at 04:20 in the depot.")
+    assert conflicting(a, b)
+
+
+def test_an_age_in_years_after_of():
+    (fact,) = _facts("Police questioned a man of 58 years on Sunday.", "age")
+    assert (fact.norm, fact.head) == ("58", "man")
+    # negative: a duration after "of" is no age
+    assert _facts("The judge handed down a sentence of 12 years on Sunday.", "age") == []
+
+
+def test_an_age_given_to_an_indefinite_person_belongs_to_its_apposition():
+    a, b = _pair("age", "A man of 58 years, uncle of the groom, was taken to hospital.",
+                 "The groom's uncle, 61, was taken to hospital.")
+    assert a.head == b.head == "uncle" and anchor_strength(a, b) == EVENT and conflicting(a, b)
+    # negative: the age of a different person is not compared
+    a, b = _pair("age", "A man of 58 years, uncle of the groom, was taken to hospital.",
+                 "The driver, 61, was taken to hospital.")
+    assert anchor_strength(a, b) == 0
+
+
+def test_a_decimal_comma_before_a_scale_word():
+    from factalign.judges.quantities import number_value
+
+    (fact,) = _facts("The storm left 2,4 million homes without power.", "count")
+    assert fact.norm == "2400000"
+    # negatives: English thousands stay thousands
+    assert number_value("2,400") == 2400 and number_value("12,400,000") == 12400000
+    (fact,) = _facts("The storm left 2,400 homes without power.", "count")
+    assert fact.norm == "2400"

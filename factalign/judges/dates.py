@@ -21,6 +21,10 @@ _DECADE = re.compile(r"^(1[5-9]\d0|20\d0)'?s$")
 _CLOCK = re.compile(r"^(\d{1,2})(?:[:.](\d\d))?(?:\s*)(a\.?m\.?|p\.?m\.?)?$", re.I)
 # British style, the suffix written on: "2.30pm", "7.15am" (one token, which the entity model leaves untagged).
 _CLOCK_DOTTED = re.compile(r"^(\d{1,2})\.(\d\d)(a\.?m\.?|p\.?m\.?)$", re.I)
+# The 24-hour clock, as continental European sources and translations write it: "15:47", "07:30", "15h47". An
+# hour that only the 24-hour clock has (13-23), a leading zero, or an "h" between hour and minutes says it is a
+# clock time whatever the entity tagger made of it ("9:15" alone may be a score or a ratio, and stays tagged).
+_CLOCK_24 = re.compile(r"^(?:(1[3-9]|2[0-3]|0\d):|([01]?\d|2[0-3])h)([0-5]\d)$", re.I)
 _ORDINAL_DAY = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$", re.I)
 
 
@@ -125,9 +129,13 @@ def _month_or_day(tok, published: _dt.date | None) -> list[DateFact]:
 
 
 def _clock_time(tok, published: _dt.date | None) -> list[DateFact]:
-    """A clock time in minutes: written the British way ("2.30pm"), or a time with a colon or followed by
-    "am"/"pm" ("at 10:30", "at 3 pm")."""
+    """A clock time in minutes: on the 24-hour clock ("15:47", "15h47", see :data:`_CLOCK_24`), written the
+    British way ("2.30pm"), or a time with a colon or followed by "am"/"pm" ("at 10:30", "at 3 pm")."""
     doc = tok.doc
+    m24 = _CLOCK_24.match(tok.text)
+    if m24:
+        return [DateFact("time", int(m24.group(1) or m24.group(2)) * 60 + int(m24.group(3)), tok.text, tok.i,
+                         _prep(tok))]
     after = tok.nbor(1).lower_ if tok.i + 1 < len(doc) else ""
     if not (_CLOCK_DOTTED.match(tok.text) or (tok.ent_type_ == "TIME" and _CLOCK.match(tok.text)
                                               and (":" in tok.text or after.replace(".", "") in ("am", "pm")))):
@@ -149,6 +157,24 @@ def _show(f: DateFact) -> str:
     return f.text
 
 
+#: Minutes in half a day: "3:47" written without "am"/"pm" may be "15:47".
+HALF_DAY = 12 * 60
+
+
+def _differ(x: DateFact, y: DateFact) -> bool:
+    """True when two date mentions of one kind name different moments; two clock times half a day apart are not
+    told apart, since either may be written without "am"/"pm" ("at 3:47" / "at 15:47").
+
+    Example:
+        >>> t = lambda minutes: DateFact("time", minutes, "", 0, "at")
+        >>> _differ(t(227), t(947)), _differ(t(870), t(947))
+        (False, True)
+    """
+    if x.kind == "time":
+        return x.value % HALF_DAY != y.value % HALF_DAY
+    return x.value != y.value
+
+
 def _diff_verdict(a: Side, b: Side, fa: list[DateFact], fb: list[DateFact]) -> Verdict | None:
     for ch in diff(a.text, b.text)[0]:
         if not ch.anchored or ch.tag != "replace":
@@ -158,7 +184,7 @@ def _diff_verdict(a: Side, b: Side, fa: list[DateFact], fb: list[DateFact]) -> V
         for x in xa:
             for y in xb:
                 moved = any(f.value == y.value for f in fa) and any(f.value == x.value for f in fb)
-                if x.kind == y.kind and x.value != y.value and not moved:
+                if x.kind == y.kind and _differ(x, y) and not moved:
                     return contradiction(NAME, "date", "date", x.text, y.text, 0.9)
     return None
 
@@ -186,8 +212,8 @@ def judge_dates(a: Side, b: Side) -> Verdict | None:
         same_kind = [y for y in fb if y.kind == x.kind]
         if not same_kind:
             continue
-        if any(y.value == x.value for y in same_kind):
-            y = next(y for y in same_kind if y.value == x.value)
+        if any(not _differ(x, y) for y in same_kind):
+            y = next(y for y in same_kind if not _differ(x, y))
             found = found or agreement(NAME, "date", "date", _show(x), _show(y), 0.7)
             continue
         for y in same_kind:

@@ -115,7 +115,7 @@ class Quantity:
 
 
 def _decimals(q: Quantity) -> int | None:
-    m = re.fullmatch(r"[^\d]*\d[\d,]*\.(\d+)[^\d]*", q.written)
+    m = re.fullmatch(r"[^\d]*\d[\d,]*\.(\d+)[^\d]*", english_digits(q.written))
     if m:
         return len(m.group(1))
     return 0 if re.search(r"\d", q.written) else None
@@ -138,9 +138,25 @@ def ordinal_value(word: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+#: A comma before one or two final digits ("1,2", "44,7") is a decimal comma, as continental European languages
+#: and translations from them write it: English commas group exactly three digits ("1,200").
+_DECIMAL_COMMA = re.compile(r"^([-+]?\d{1,3}),(\d{1,2})$")
+
+
+def english_digits(word: str) -> str:
+    """The number token with a decimal comma written as a point ("1,2" -> "1.2"; "1,200" is left alone).
+
+    Example:
+        >>> english_digits("1,2"), english_digits("44,75"), english_digits("1,200")
+        ('1.2', '44.75', '1,200')
+    """
+    return _DECIMAL_COMMA.sub(r"\1.\2", word)
+
+
 def number_value(word: str) -> float | None:
-    """The value of one number token ("2,500", "3.5", "three", "twenty-one", "dozen"), or None."""
-    w = word.lower().replace("\u2212", "-")
+    """The value of one number token ("2,500", "3.5", "1,2" with a decimal comma, "three", "twenty-one", "dozen"),
+    or None."""
+    w = english_digits(word.lower().replace("\u2212", "-"))
     if _NUM_RE.match(w):
         try:
             return float(w.replace(",", ""))
@@ -158,6 +174,7 @@ def _precision_tolerance(token_text: str, scale: float) -> float:
     """Half a unit of the last written digit when a scale word follows: "2.5 billion" means 2.45..2.55e9."""
     if scale <= 1:
         return 0.0
+    token_text = english_digits(token_text)
     decimals = len(token_text.split(".")[1]) if "." in token_text else 0
     return 0.5 * scale * 10 ** (-decimals)
 

@@ -15,6 +15,7 @@ compared only with its strongest matches (:func:`~factalign.keyfacts.anchors.mat
 from __future__ import annotations
 
 import functools
+import re
 from collections import defaultdict
 from dataclasses import replace
 from typing import Any, Iterable, Sequence
@@ -51,11 +52,36 @@ def conflicting(a: KeyFact, b: KeyFact) -> bool:
     if a.type in ("count", "quantity"):
         return not a.detail[0].compatible(b.detail[0])
     if a.type == "time":
-        (low_a, high_a, _), (low_b, high_b, _) = a.detail, b.detail
-        return low_a - TIME_SLACK > high_b or low_b - TIME_SLACK > high_a
+        return all(_times_apart(a.detail[:2], b.detail[:2], shift) for shift in _clock_shifts(a, b))
     if a.type == "state":
         return opposite_states(a, b)
     return a.norm != b.norm
+
+
+#: A clock time written with an hour of 1 to 12 and no "am"/"pm" ("at 3:47") may be on either half of the day.
+_OPEN_CLOCK = re.compile(r"(?<![\d.:])(?:[1-9]|1[0-2])[:.][0-5]\d$")
+HALF_DAY = 12 * 60
+
+
+def _clock_shifts(a: KeyFact, b: KeyFact) -> tuple[int, ...]:
+    """Shifts (minutes) to try on ``a``'s window: a clock time written without "am"/"pm" and an hour of 1 to 12
+    ("at 3:47") may also be 12 hours later or earlier, so it conflicts only when every reading does ("3:47" fits
+    "15:47"; "3:47 p.m." and "15:47" are one time; "14:30" and "15:47" conflict).
+
+    Example:
+        >>> t = lambda text: KeyFact("time", text, "", "", "a", 0, 1)
+        >>> _clock_shifts(t("at 3:47"), t("15:47")), _clock_shifts(t("3:47 p.m."), t("15:47"))
+        ((0, 720, -720), (0,))
+    """
+    if _OPEN_CLOCK.search(a.value.strip()) or _OPEN_CLOCK.search(b.value.strip()):
+        return 0, HALF_DAY, -HALF_DAY
+    return (0,)
+
+
+def _times_apart(a: tuple[int, int], b: tuple[int, int], shift: int) -> bool:
+    """True when the window ``a`` moved by ``shift`` minutes and the window ``b`` are more than the slack apart."""
+    (low_a, high_a), (low_b, high_b) = (a[0] + shift, a[1] + shift), b
+    return low_a - TIME_SLACK > high_b or low_b - TIME_SLACK > high_a
 
 
 def _part_exceeds_whole(a: KeyFact, b: KeyFact) -> bool:

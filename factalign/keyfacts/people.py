@@ -7,6 +7,7 @@ from typing import Sequence
 
 from ..judges.attribution import INSTITUTIONS
 from ..models import Claim
+from .kinds import person_senses
 from .model import KeyFact
 from .syntax import fold, predicate, span_offsets, span_text, surname
 
@@ -83,12 +84,47 @@ def _age_owner(doc, tok):
         owner = old if owner is None and bare_age(old) else owner  # "the 32-year-old was released"
         return owner, tok.i, tok.i + 5
     if tok.i > 0 and doc[tok.i - 1].lower_ == "aged" and doc[tok.i - 1].head.pos_ in ("NOUN", "PROPN"):
-        return doc[tok.i - 1].head, tok.i - 1, tok.i + 1  # "a man aged 40"
+        return _named_by_apposition(doc[tok.i - 1].head), tok.i - 1, tok.i + 1  # "a man aged 40"
+    if _of_years(doc, tok):
+        return _named_by_apposition(doc[tok.i - 1].head), tok.i - 2, tok.i + 2  # "a woman of 79 years"
     if (tok.i >= 2 and doc[tok.i - 1].text == "," and tok.i + 1 < len(doc)
             and doc[tok.i + 1].text in (",", ".", ";") and doc[tok.i - 2].pos_ in ("NOUN", "PROPN")
             and tok.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY")):
         return doc[tok.i - 2], tok.i, tok.i + 1  # "The driver, 25, ..." / "Laura Benning, 52."
     return None, tok.i, tok.i + 1
+
+
+def _of_years(doc, tok) -> bool:
+    """True for "NOUN of N years" where the noun is one for a person ("a woman of 79 years", as translations
+    write an age); "a sentence of 20 years" is a duration.
+
+    Example:
+        >>> from factalign.keyfacts.syntax import parse_source
+        >>> doc = parse_source("A woman of 79 years got a sentence of 20 years.")
+        >>> _of_years(doc, doc[3]), _of_years(doc, doc[10])
+        (True, False)
+    """
+    if tok.i < 2 or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "years" or doc[tok.i - 1].lower_ != "of":
+        return False
+    noun = doc[tok.i - 1].head
+    return noun.i == tok.i - 2 and noun.pos_ == "NOUN" and bool(person_senses(noun.lemma_.lower()))
+
+
+def _named_by_apposition(owner):
+    """The noun an indefinite description of a person is put in apposition with ("a woman of 79 years,
+    grandmother of the bride" is the grandmother's age), else the owner itself: the indefinite noun only
+    introduces the person, the apposition says who it is.
+
+    Example:
+        >>> from factalign.keyfacts.syntax import parse_source
+        >>> doc = parse_source("A woman aged 79, grandmother of the bride, was hurt. A man aged 40 was held.")
+        >>> _named_by_apposition(doc[1]).text, _named_by_apposition(doc[14]).text
+        ('grandmother', 'man')
+    """
+    if owner.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in owner.children):
+        return owner
+    named = [c for c in owner.children if c.dep_ == "appos" and c.pos_ == "NOUN" and person_senses(c.lemma_.lower())]
+    return named[0] if named else owner
 
 
 #: Entity labels that say a proper noun is not a person.
