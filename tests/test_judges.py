@@ -290,3 +290,7 @@ def test_dates_judge_reads_24_hour_times_and_leaves_half_days_apart():
     bare = judge_dates(Side("The ferry sailed at 16:20 from the quay."),
                        Side("The ferry sailed at 4:20 from the quay."))
     assert bare is None or bare.kind != "contradiction"
+    # two times on the 12-hour clock keep their "a.m." / "p.m."
+    halves = judge_dates(Side("The ferry sailed at 4:20 a.m. from the quay."),
+                         Side("The ferry sailed at 4:20 p.m. from the quay."))
+    assert halves is not None and halves.kind == "contradiction"

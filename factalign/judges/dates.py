@@ -162,17 +162,24 @@ HALF_DAY = 12 * 60
 
 
 def _differ(x: DateFact, y: DateFact) -> bool:
-    """True when two date mentions of one kind name different moments; two clock times half a day apart are not
-    told apart, since either may be written without "am"/"pm" ("at 3:47" / "at 15:47").
+    """True when two date mentions of one kind name different moments. A clock time written on the 24-hour clock
+    ("15:47") is not told apart from one half a day away, since the other may be written without "am"/"pm"
+    ("at 3:47"); two times written on the 12-hour clock keep their "a.m."/"p.m." ("3:47 a.m." / "3:47 p.m." differ).
 
     Example:
-        >>> t = lambda minutes: DateFact("time", minutes, "", 0, "at")
-        >>> _differ(t(227), t(947)), _differ(t(870), t(947))
+        >>> t = lambda minutes, text: DateFact("time", minutes, text, 0, "at")
+        >>> _differ(t(227, "3:47"), t(947, "15:47")), _differ(t(227, "3:47"), t(947, "3:47"))
         (False, True)
     """
-    if x.kind == "time":
+    if x.kind == "time" and (_written_24(x) or _written_24(y)):
         return x.value % HALF_DAY != y.value % HALF_DAY
     return x.value != y.value
+
+
+def _written_24(fact: DateFact) -> bool:
+    """True for a clock time whose written hour only the 24-hour clock has ("15:47", "21h10")."""
+    hour = re.match(r"\d{1,2}", fact.text)
+    return hour is not None and int(hour.group()) >= 13
 
 
 def _diff_verdict(a: Side, b: Side, fa: list[DateFact], fb: list[DateFact]) -> Verdict | None:
