@@ -14,12 +14,11 @@ from typing import Sequence
 from ..judges.dates import date_facts
 from ..judges.numbers import _CLASS_OF, PROJECTION, TIME_WORDS, _clause_words, _root
 from ..judges.quantities import Quantity, quantities
-from ..lexical import content_words, stem
 from ..models import Claim, Source
 from .kinds import person_senses
 from .model import KeyFact
 from .people import ages, bare_age, quotes, roles
-from .spans import ClaimSpans
+from .spans import ClaimSpans, names_holder, value_span
 from .states import states
 from .statewords import treated_for
 from .syntax import parse_source, predicate, span_offsets, span_text, surname
@@ -82,40 +81,10 @@ def _with_claims(doc, fact: KeyFact, claims: ClaimSpans) -> KeyFact:
     context = claims.overlapping(lo, hi)
     inside = fact.claims or claims.holding(fact.start, fact.end)
     if not inside:
-        low, high = _value_span(sent.text, sent.start_char, fact) if sent is not None else (fact.start, fact.end)
-        inside = tuple(c.id for c in claims.holding_claims(low, high) if _names_holder(c.text, fact))
+        low, high = value_span(sent.text, sent.start_char, fact) if sent is not None else (fact.start, fact.end)
+        inside = tuple(c.id for c in claims.holding_claims(low, high) if names_holder(c.text, fact))
         inside = inside or claims.overlapping(fact.start, fact.end) or context
     return replace(fact, claims=inside, context=context)
-
-
-def _names_holder(text: str, fact: KeyFact) -> bool:
-    """True when ``text`` names what the fact is about (its head word, as a word apart from the value itself).
-
-    Example:
-        >>> fact = KeyFact("state", "serious", "serious", "condition of climbers", "a", 0, 9, head="climber")
-        >>> _names_holder("The two climbers were in serious condition", fact), _names_holder("They were in serious", fact)
-        (True, False)
-    """
-    head = fact.head.lower()
-    words = content_words(text)
-    return bool(head) and head != fact.value.lower() and head in set(words) | {stem(w) for w in words}
-
-
-def _value_span(text: str, offset: int, fact: KeyFact) -> tuple[int, int]:
-    """Offsets of the fact's value inside its evidence (the whole evidence when the value is not written there);
-    ``text`` is the stretch of the source that starts at ``offset`` and holds the evidence.
-
-    The evidence of a state runs from its holder to the state word ("The two climbers, aged 29, were in serious
-    condition"); a claim the sentence splits off between them ("were treated for frostbite") shares the holder,
-    not the value, and must not be taken as stating it.
-
-    Example:
-        >>> fact = KeyFact("state", "serious", "serious", "condition of climbers", "a", 4, 69)
-        >>> _value_span("The two climbers, aged 29, were treated and were in serious condition.", 0, fact)
-        (52, 59)
-    """
-    found = text.lower().find(fact.value.lower(), fact.start - offset, fact.end - offset) if fact.value else -1
-    return (found + offset, found + offset + len(fact.value)) if found >= 0 else (fact.start, fact.end)
 
 
 def _numbers(doc, name: str, age_facts: list[KeyFact], read: Sequence[KeyFact] = ()) -> list[KeyFact]:

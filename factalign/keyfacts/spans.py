@@ -2,7 +2,8 @@
 
 A key fact is tied to the claims that hold its evidence, overlap it or share its sentence; testing every claim of
 the source for every fact grew with the square of a long source. :class:`ClaimSpans` keeps the claims' starts
-sorted and reads only the claims that start close enough to reach the place asked about.
+sorted and reads only the claims that start close enough to reach the place asked about. :func:`names_holder` and
+:func:`value_span` decide which claims state a fact when none holds its whole evidence.
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ from __future__ import annotations
 import bisect
 from typing import Sequence
 
+from ..lexical import content_words, stem
 from ..models import Claim
+from .model import KeyFact
 
 
 class ClaimSpans:
@@ -48,3 +51,33 @@ class ClaimSpans:
         first = bisect.bisect_left(self._starts, lo - self._longest)
         last = bisect.bisect_right(self._starts, hi)
         return sorted(self._order[first:last])
+
+
+def names_holder(text: str, fact: KeyFact) -> bool:
+    """True when ``text`` names what the fact is about (its head word, as a word apart from the value itself).
+
+    Example:
+        >>> fact = KeyFact("state", "serious", "serious", "condition of climbers", "a", 0, 9, head="climber")
+        >>> names_holder("The two climbers were in serious condition", fact), names_holder("They were in serious", fact)
+        (True, False)
+    """
+    head = fact.head.lower()
+    words = content_words(text)
+    return bool(head) and head != fact.value.lower() and head in set(words) | {stem(w) for w in words}
+
+
+def value_span(text: str, offset: int, fact: KeyFact) -> tuple[int, int]:
+    """Offsets of the fact's value inside its evidence (the whole evidence when the value is not written there);
+    ``text`` is the stretch of the source that starts at ``offset`` and holds the evidence.
+
+    The evidence of a state runs from its holder to the state word ("The two climbers, aged 29, were in serious
+    condition"); a claim the sentence splits off between them ("were treated for frostbite") shares the holder,
+    not the value, and must not be taken as stating it.
+
+    Example:
+        >>> fact = KeyFact("state", "serious", "serious", "condition of climbers", "a", 4, 69)
+        >>> value_span("The two climbers, aged 29, were treated and were in serious condition.", 0, fact)
+        (52, 59)
+    """
+    found = text.lower().find(fact.value.lower(), fact.start - offset, fact.end - offset) if fact.value else -1
+    return (found + offset, found + offset + len(fact.value)) if found >= 0 else (fact.start, fact.end)
