@@ -294,3 +294,32 @@ def test_dates_judge_reads_24_hour_times_and_leaves_half_days_apart():
     halves = judge_dates(Side("The ferry sailed at 4:20 a.m. from the quay."),
                          Side("The ferry sailed at 4:20 p.m. from the quay."))
     assert halves is not None and halves.kind == "contradiction"
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Tests confirmed the presence of lead in the water pipes.", "Lead was suspected in the water pipes."),
+    ("The airline confirmed that a tyre failure caused the accident.",
+     "The airline said it was investigating a suspected tyre failure."),
+    ("The agency confirmed that a faulty valve caused the leak.", "The agency has not confirmed what caused the leak."),
+])
+def test_certainty_confirmed_finding_against_an_open_one(a, b):
+    from factalign.judges import judge_certainty
+    from factalign.judges._base import Side
+
+    assert judge_certainty(Side(a), Side(b)).subtype == "certainty"
+    assert judge_certainty(Side(b), Side(a)).subtype == "certainty"
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Tests confirmed the presence of lead.", "Tests confirmed lead in the pipes."),  # both confirmed
+    ("Lead was suspected in the pipes.", "Officials suspected lead in the pipes."),  # both suspected
+    ("Tests confirmed lead in the pipes.", "A suspected fraud at the water board is being investigated."),
+    ("Police confirmed the road was closed.", "A suspected gas leak forced residents out."),
+    ("The airline confirmed the flight was cancelled.", "The airline is investigating a suspected engine fire."),
+    ("Police confirmed that the suspect was arrested.", "The suspect was arrested on Monday."),  # a person
+])
+def test_certainty_confirmed_finding_needs_the_same_matter_left_open(a, b):
+    from factalign.judges import judge_certainty
+    from factalign.judges._base import Side
+
+    assert judge_certainty(Side(a), Side(b)) is None

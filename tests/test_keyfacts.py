@@ -291,3 +291,19 @@ def test_a_conflict_over_another_kind_of_value_leaves_a_shared_amount_agreed():
     assert [f.claims for f in agreeing([a, b], [way])] == [("a#0", "b#0")]
     amount = Finding("contradiction", "number", ("a#0", "b#0"), 0.8, "amount: $9m vs $7m", values=("$9m", "$7m"))
     assert agreeing([a, b], [amount]) == []
+
+
+def test_a_certainty_contradiction_is_withdrawn_only_by_one_certainty_word():
+    from factalign.keyfacts.model import KeyFact
+    from factalign.keyfacts.stage import _graded
+    from factalign.models import Finding
+
+    def state(value, source):
+        return KeyFact("state", value, value, "lead", source, 0, 10, claims=(f"{source}#0",), head="lead")
+
+    certainty = Finding("contradiction", "certainty", ("a#0", "b#0"), 0.7, "certainty: 'confirmed' vs 'suspected'",
+                        values=("'confirmed'", "'suspected'"))
+    time = Finding("contradiction", "time", ("a#0", "b#0"), 0.7, "time", values=("7:40", "7:45"))
+    assert not _graded(certainty, state("confirmed", "a"), state("suspected", "b"))  # not graded by states
+    assert _graded(certainty, state("confirmed", "a"), state("Confirmed", "b"))
+    assert _graded(time, state("7:40", "a"), state("shortly before 7:45", "b"))  # other subtypes as before

@@ -278,8 +278,15 @@ def _compatible(finding: Finding, by_claim: dict[str, list[KeyFact]], sim) -> bo
     va, vb = finding.values
     side_a, side_b = sides.get(va, finding.claims), sides.get(vb, finding.claims)
     pairs = [(x, y) for x in _holding(va, side_a, by_claim) for y in _holding(vb, side_b, by_claim)
-             if x.source != y.source and same_anchor(x, y, sim)]
+             if x.source != y.source and same_anchor(x, y, sim) and _graded(finding, x, y)]
     return bool(pairs) and not any(conflicting(x, y) for x, y in pairs)
+
+
+def _graded(finding: Finding, x: KeyFact, y: KeyFact) -> bool:
+    """Whether two key facts can show a contradiction of ``finding`` compatible: states are compared by WordNet
+    opposition only, which does not grade certainty, so a certainty contradiction ("confirmed" / "suspected") is
+    withdrawn only by key facts that give one word on both sides."""
+    return finding.subtype != "certainty" or x.value.lower() == y.value.lower()
 
 
 def _by_source(claims: Sequence[Claim]) -> dict[str, list[Claim]]:
