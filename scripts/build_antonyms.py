@@ -17,6 +17,8 @@ import os
 import sys
 from pathlib import Path
 
+from wordnet_files import records
+
 DATA = Path(__file__).resolve().parents[1] / "factalign" / "data"
 #: How many troponym (verb) or hyponym (noun) levels below an antonymous synset inherit its opposition:
 #: "soar" is a way to "rise" and "plummet" a way to "fall" (one or two levels down); deeper levels drift
@@ -25,19 +27,6 @@ INHERIT_DEPTH = 2
 #: A side may inherit at most this many words. A very general verb ("travel", "change") has hundreds of ways of
 #: doing it, most of them opposed to nothing; such a side inherits from fewer levels, down to none.
 MAX_SIDE = 40
-
-
-def _records(wordnet_dir: str, pos: str):
-    """Each synset of WordNet's ``data.<pos>`` file as (offset, synset type, words, pointers)."""
-    with open(os.path.join(wordnet_dir, f"data.{pos}"), encoding="latin-1") as fh:
-        for line in fh:
-            if line.startswith("  "):
-                continue  # licence header
-            f = line.split(" | ")[0].split()
-            n_words = int(f[3], 16)
-            words = [f[4 + 2 * i].lower().split("(")[0] for i in range(n_words)]
-            i = 4 + 2 * n_words
-            yield f[0], f[2], words, [tuple(f[i + 1 + 4 * k:i + 5 + 4 * k]) for k in range(int(f[i]))]
 
 
 def build_synset_antonyms(wordnet_dir: str) -> list[tuple[str, str, str]]:
@@ -50,7 +39,7 @@ def build_synset_antonyms(wordnet_dir: str) -> list[tuple[str, str, str]]:
     for pos in ("adj", "adv", "verb", "noun"):
         synsets: dict[tuple[str, str], list[str]] = {}
         entries = []
-        for offset, _kind, words, ptrs in _records(wordnet_dir, pos):
+        for offset, _kind, words, ptrs in records(wordnet_dir, pos):
             synsets[(offset, "a" if pos == "adj" else pos[0])] = [w for w in words if "_" not in w]
             entries.append((synsets[(offset, "a" if pos == "adj" else pos[0])], ptrs))
         for words, ptrs in entries:
@@ -67,7 +56,7 @@ def build_derived_antonyms(wordnet_dir: str) -> list[tuple[str, str, str]]:
     "danger" / "safeness"; rows ("deriv", word, word), appended to ``judges_antonyms_wordnet_synsets.tsv``."""
     synsets: dict[tuple[str, str], tuple[list[str], list[tuple[str, ...]]]] = {}
     for pos in ("adj", "adv", "verb", "noun"):
-        for offset, _kind, words, ptrs in _records(wordnet_dir, pos):
+        for offset, _kind, words, ptrs in records(wordnet_dir, pos):
             synsets[(offset, {"adj": "a", "adv": "r", "verb": "v", "noun": "n"}[pos])] = (words, ptrs)
 
     def related(key: tuple[str, str], index: int) -> set[str]:
@@ -98,7 +87,7 @@ def build_adjective_clusters(wordnet_dir: str) -> list[tuple[str, str]]:
     similar-to satellites on each side (words on both sides dropped); stored as
     ``judges_antonyms_wordnet_clusters.tsv``."""
     synsets: dict[str, tuple[str, list[str], list[tuple[str, ...]]]] = {}
-    for offset, kind, words, ptrs in _records(wordnet_dir, "adj"):
+    for offset, kind, words, ptrs in records(wordnet_dir, "adj"):
         synsets[offset] = (kind, words, ptrs)
 
     def cluster(offset: str) -> set[str]:
@@ -137,7 +126,7 @@ def build_antonyms(wordnet_dir: str) -> list[tuple[str, str, str]]:
     for pos in ("adj", "adv", "verb", "noun"):
         synsets: dict[tuple[str, str], list[str]] = {}
         entries = []
-        for offset, _kind, words, ptrs in _records(wordnet_dir, pos):
+        for offset, _kind, words, ptrs in records(wordnet_dir, pos):
             synsets[(offset, "a" if pos == "adj" else pos[0])] = words
             entries.append((words, ptrs))
         for words, ptrs in entries:
@@ -162,7 +151,7 @@ def build_directions(wordnet_dir: str, depth: int = INHERIT_DEPTH) -> list[tuple
     """
     rows: set[tuple[str, str, str]] = set()
     for pos, down in (("verb", "~"), ("noun", "~")):
-        synsets = {offset: (words, ptrs) for offset, _kind, words, ptrs in _records(wordnet_dir, pos)}
+        synsets = {offset: (words, ptrs) for offset, _kind, words, ptrs in records(wordnet_dir, pos)}
 
         def below(offset: str, levels: int) -> set[str]:
             words, ptrs = synsets[offset]

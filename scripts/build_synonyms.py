@@ -20,6 +20,8 @@ import argparse
 import os
 from pathlib import Path
 
+from wordnet_files import records
+
 OUT = Path(__file__).resolve().parents[1] / "factalign" / "data" / "lexical_synonyms_wordnet.tsv"
 #: WordNet's file suffix and synset type letter of each part of speech used.
 POS = {"noun": "n", "verb": "v", "adj": "a"}
@@ -37,18 +39,10 @@ judges_antonyms_wordnet.tsv."""
 def _synsets(wordnet_dir: str, pos: str) -> dict[str, tuple[list[str], list[str]]]:
     """offset -> (one-word lemmas, offsets it points to by :data:`LINKS` within the same part of speech)."""
     out = {}
-    with open(os.path.join(wordnet_dir, f"data.{pos}"), encoding="latin-1") as fh:
-        for line in fh:
-            if line.startswith("  "):
-                continue  # licence header
-            f = line.split(" | ")[0].split()
-            n_words = int(f[3], 16)
-            words = [f[4 + 2 * i].lower().split("(")[0] for i in range(n_words)]
-            i = 4 + 2 * n_words
-            pointers = [f[i + 1 + 4 * k:i + 5 + 4 * k] for k in range(int(f[i]))]
-            linked = [p[1] for p in pointers if p[0] in LINKS and p[2][0] == POS[pos][0]
-                      or p[0] == "&" and pos == "adj"]
-            out[f[0]] = ([w for w in dict.fromkeys(words) if "_" not in w], linked)
+    for offset, _kind, words, pointers in records(wordnet_dir, pos):
+        linked = [p[1] for p in pointers if p[0] in LINKS and p[2][0] == POS[pos][0]
+                  or p[0] == "&" and pos == "adj"]
+        out[offset] = ([w for w in dict.fromkeys(words) if "_" not in w], linked)
     return out
 
 
