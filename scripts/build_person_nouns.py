@@ -20,6 +20,8 @@ import argparse
 import os
 from pathlib import Path
 
+from wordnet_files import write_table
+
 OUT = Path(__file__).resolve().parents[1] / "factalign" / "data" / "keyfacts_person_nouns.tsv"
 #: WordNet's lexicographer file of nouns that name people.
 NOUN_PERSON = 18
@@ -56,8 +58,7 @@ def main() -> None:
     parser.add_argument("wordnet_dir", help="folder holding WordNet 3.0's data.noun")
     args = parser.parse_args()
     table = rows(args.wordnet_dir)
-    lines = [f"# {line}" for line in HEADER.splitlines()] + ["\t".join(r) for r in table]
-    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_table(OUT, HEADER, table)
     print(f"{len(table)} synsets -> {OUT}")
 
 

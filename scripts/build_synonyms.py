@@ -20,7 +20,7 @@ import argparse
 import os
 from pathlib import Path
 
-from wordnet_files import records
+from wordnet_files import records, write_table
 
 OUT = Path(__file__).resolve().parents[1] / "factalign" / "data" / "lexical_synonyms_wordnet.tsv"
 #: WordNet's file suffix and synset type letter of each part of speech used.
@@ -88,8 +88,7 @@ def main() -> None:
     parser.add_argument("wordnet_dir", help="folder holding WordNet 3.0's data.* and index.* files")
     args = parser.parse_args()
     table = rows(args.wordnet_dir)
-    lines = [f"# {line}" for line in HEADER.splitlines()] + ["\t".join(r) for r in table]
-    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_table(OUT, HEADER, table)
     print(f"{len(table)} words -> {OUT}")
 
 
