@@ -151,9 +151,13 @@ DATE_RULES = (_weekday, _relative_day, _year, _decade, _month_or_day, _clock_tim
 """How a token names a moment, tried in order; each rule gives the date facts it finds in the token, or none."""
 
 
-def _show(f: DateFact) -> str:
+def _show(f: DateFact, other: DateFact | None = None) -> str:
+    """How a date mention is named in an explanation; two clock times written alike but half a day apart are
+    told by their half of the day ("3:47 a.m." vs "3:47 p.m.")."""
     if f.kind == "date":
         return f"{f.text} ({f.value.isoformat()})"
+    if f.kind == "time" and other is not None and other.text == f.text and other.value != f.value:
+        return f"{f.text} {'a.m.' if f.value < HALF_DAY else 'p.m.'}"
     return f.text
 
 
@@ -192,7 +196,7 @@ def _diff_verdict(a: Side, b: Side, fa: list[DateFact], fb: list[DateFact]) -> V
             for y in xb:
                 moved = any(f.value == y.value for f in fa) and any(f.value == x.value for f in fb)
                 if x.kind == y.kind and _differ(x, y) and not moved:
-                    return contradiction(NAME, "date", "date", x.text, y.text, 0.9)
+                    return contradiction(NAME, "date", "date", _show(x, y), _show(y, x), 0.9)
     return None
 
 
@@ -227,5 +231,5 @@ def judge_dates(a: Side, b: Side) -> Verdict | None:
             if x.prep != y.prep:
                 continue
             if x.kind == "date" or anchors(da[x.tok]) & anchors(db[y.tok]):
-                return contradiction(NAME, "date", "date", _show(x), _show(y), 0.75)
+                return contradiction(NAME, "date", "date", _show(x, y), _show(y, x), 0.75)
     return found
