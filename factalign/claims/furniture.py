@@ -23,6 +23,9 @@ from dataclasses import dataclass
 _TERMINAL = ".!?\"”’)…:;"
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 
+# Page labels, by the kinds of block trafilatura's discard XPaths name as furniture (trafilatura 2.3.1,
+# xpaths.py: related / -stories / most-popular / more-on, newsletter, share, comments, consent, teaser): the label
+# words a news page prints over such a block. Matched against the whole line only.
 _BOILERPLATE = {
     "you may also like", "you might also like", "leave a comment", "leave a reply", "related",
     "related news", "related content", "related articles", "related stories", "related posts",
@@ -30,7 +33,7 @@ _BOILERPLATE = {
     "video", "watch", "listen", "recommended", "recommended for you", "most read", "most popular",
     "trending", "trending now", "comments", "share", "share this", "share this article", "tags",
     "most viewed", "most shared", "most commented", "most watched", "popular", "popular now", "more news",
-    "more on this story", "in other news", "elsewhere", "don't miss", "editor's picks", "latest",
+    "more on this story",
     "more stories", "top stories", "latest news", "newsletter", "skip to content", "update", "updated",
     "editor's note",
 }
@@ -65,14 +68,16 @@ _PHOTO_CREDIT = re.compile(
 )
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)|all rights reserved", re.I)
 # A call to action: an imperative addressed to the reader about the outlet's own service ("Download the
-# News 7 app for alerts", "Get the latest news sent to your inbox"). The channel nouns are what news pages
-# sell (app, newsletter, alerts, notifications, podcast, inbox, updates): the rule needs both parts.
+# News 7 app for alerts", "Get the latest news sent to your inbox"). The services are trafilatura's newsletter
+# and syndication blocks (xpaths.py) and their channels (app, inbox, alerts, notifications, podcast, updates);
+# the rule needs both parts, so a sentence about an app or an alert without the imperative is kept.
 _PROMOTION = re.compile(
     r"^(?:download|get|install|sign up|subscribe|follow|join|register|listen to|watch|turn on|enable)\b"
     r".*\b(?:app|apps|newsletters?|inbox|alerts?|notifications?|podcasts?|updates)\b",
     re.I,
 )
-# A consent banner: a sentence about the site's cookies, or its buttons ("Accept all", "Manage preferences").
+# A consent banner (trafilatura's cookie/consent blocks): a sentence about the site's cookies, or its buttons
+# ("Accept all", "Manage preferences").
 _CONSENT = re.compile(r"\b(?:we|this site|this website|our site)\s+uses?\s+cookies\b|^(?:accept|reject)\s+all\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
