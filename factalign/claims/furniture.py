@@ -16,6 +16,7 @@ promotional headlines of *other* articles, section slugs and repeated titles.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -251,7 +252,10 @@ def furniture_spans(text: str) -> list[tuple[str, int, int]]:
     return [(rule, b.start, b.end) for b, rule in _classify(text) if rule is not None]
 
 
-def _classify(text: str) -> list[tuple[Block, str | None]]:
+@functools.lru_cache(maxsize=256)
+def _classify(text: str) -> tuple[tuple[Block, str | None], ...]:
+    """Every line of ``text`` with the rule that drops it (None: body). Splitting, headlines and the artefact
+    stage each ask for the same text, so the answer is kept for the last texts read."""
     out: list[tuple[Block, str | None]] = []
     seen: set[str] = set()
     first = True
@@ -274,7 +278,7 @@ def _classify(text: str) -> list[tuple[Block, str | None]]:
             first = False
             start += dateline_length(line)
         out.append((Block(start, end, headline), rule))
-    return out
+    return tuple(out)
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
